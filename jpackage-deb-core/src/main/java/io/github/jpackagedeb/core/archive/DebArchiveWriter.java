@@ -1,0 +1,406 @@
+package io.github.jpackagedeb.core.archive;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.DebLog;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * Writes a binary package (deb(5)) reproducibly: the same inputs give the same bytes, whatever
+ * the order of the entries, the mtimes, permissions or location of the source files, or the
+ * umask.
+ *
+ * <p>The file is an {@code ar} archive of {@code debian-binary} ({@code 2.0}), {@code control.tar}
+ * and {@code data.tar}, each tar compressed as configured. Both tars are GNU-format (what
+ * {@code dpkg-deb --build} writes; long names through {@code ././@LongLink}), every entry owned by
+ * 0/0 {@code root}/{@code root} with the build timestamp as mtime, in path order, with
+ * {@code ./} and every parent directory present. The control member holds {@code control},
+ * {@code md5sums} (of every file, hashed while it streams into data.tar), {@code conffiles} when
+ * any entry is a conffile, and the maintainer scripts.
+ *
+ * <p>All input is checked before anything is written (see {@link DebEntry}; errors are
+ * {@link DebException}s naming the path). data.tar is streamed through the compressor into a
+ * temporary file beside the target, so memory stays flat however big the package is; the
+ * {@code ar} goes to a second temporary file which is then renamed atomically onto the target.
+ * On any failure the temporary files are removed and an existing target is left as it was.
+ *
+ * <p>Instances are immutable and may be shared; build them with {@link #builder()}.
+ */
+public final class DebArchiveWriter {
+
+    private static final byte[] DEBIAN_BINARY = "2.0\n".getBytes(StandardCharsets.US_ASCII);
+    /** The largest mtime a tar header holds in octal (11 digits). */
+    static final long MAX_TIMESTAMP = 077777777777L;
+
+    private final Compression dataCompression;
+    private final Compression controlCompression;
+    private final long timestamp;
+    private final boolean allowSpecialModes;
+    private final DebLog log;
+    private final Consumer<String> beforeFile;
+
+    private DebArchiveWriter(Builder b) {
+        this.dataCompression = b.dataCompression;
+        this.controlCompression = b.controlCompression;
+        this.timestamp = b.timestamp;
+        this.allowSpecialModes = b.allowSpecialModes;
+        this.log = b.log;
+        this.beforeFile = b.beforeFile;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Compression dataCompression() {
+        return dataCompression;
+    }
+
+    public Compression controlCompression() {
+        return controlCompression;
+    }
+
+    /** The mtime of every entry, in seconds since the epoch. */
+    public long timestamp() {
+        return timestamp;
+    }
+
+    public boolean allowSpecialModes() {
+        return allowSpecialModes;
+    }
+
+    /**
+     * Writes the package.
+     *
+     * @param target            the .deb to write; replaced atomically if it exists
+     * @param controlFile       the rendered {@code control} file
+     * @param maintainerScripts control members by name: {@code preinst}, {@code postinst},
+     *                          {@code prerm}, {@code postrm}, {@code config} (shipped 0755, must
+     *                          start with {@code #!}), {@code triggers}, {@code templates} (0644);
+     *                          LF line endings only
+     * @param data              the data entries, in any order
+     * @throws DebException for bad input (paths, modes, links, scripts) and for source files that
+     *                      vanish or change while they are packaged
+     * @throws IOException  when the target directory cannot be written
+     */
+    public WriteResult write(Path target, byte[] controlFile, Map<String, byte[]> maintainerScripts,
+                             List<DebEntry> data) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Path out = target.toAbsolutePath().normalize();
+        Path dir = out.getParent();
+        if (dir == null || out.getFileName() == null) {
+            throw new DebException("target", target.toString(), "is not a file path.", "name a .deb file.");
+        }
+        if (Files.isDirectory(out)) {
+            throw new DebException("target", target.toString(), "is a directory.",
+                    "name the .deb file to write, not its directory.");
+        }
+        ControlArchive.checkControl(controlFile);
+        ControlArchive.checkScripts(maintainerScripts);
+        List<EntryRules.Item> items = EntryRules.normalise(data, allowSpecialModes, log);
+        long installedSize = InstalledSize.of(items);
+        if (dataCompression == Compression.ZSTD || controlCompression == Compression.ZSTD) {
+            log.warn("zstd-compressed packages need dpkg >= 1.21.18 (Debian 12, Ubuntu 21.10); "
+                    + "older systems cannot install " + out.getFileName() + ".");
+        }
+
+        Files.createDirectories(dir);
+        String base = out.getFileName().toString();
+        Path dataTmp = null;
+        Path debTmp = null;
+        try {
+            dataTmp = createTemp(dir, base, "data");
+            log.debug("writing data.tar" + dataCompression.suffix() + " of " + items.size() + " entries to " + dataTmp);
+            DataTar dataTar = writeData(dataTmp, items);
+            byte[] control = ControlArchive.build(controlFile, maintainerScripts, dataTar.md5sums(),
+                    dataTar.conffiles(), timestamp, controlCompression);
+            debTmp = createTemp(dir, base, "deb");
+            ArResult ar = writeAr(debTmp, control, dataTmp);
+            Files.move(debTmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            debTmp = null;
+            log.info("wrote " + out + " (" + ar.size() + " bytes, " + items.size() + " entries, Installed-Size "
+                    + installedSize + " KiB)");
+            return new WriteResult(out, ar.size(), ar.sha256(), items.size(), installedSize);
+        } catch (IOException | RuntimeException | Error e) {
+            deleteQuietly(debTmp, e);
+            debTmp = null;
+            throw e;
+        } finally {
+            deleteQuietly(debTmp, null);
+            deleteQuietly(dataTmp, null);
+        }
+    }
+
+    private record DataTar(String md5sums, List<String> conffiles) {
+    }
+
+    private record ArResult(long size, String sha256) {
+    }
+
+    private DataTar writeData(Path file, List<EntryRules.Item> items) throws IOException {
+        StringBuilder md5sums = new StringBuilder();
+        List<String> conffiles = new ArrayList<>();
+        MessageDigest md5 = digest("MD5");
+        byte[] buf = new byte[64 * 1024];
+        try (OutputStream compressed = Compressors.open(dataCompression,
+                new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16))) {
+            TarWriter tar = new TarWriter(compressed, timestamp);
+            for (EntryRules.Item item : items) {
+                switch (item.type()) {
+                    case DIRECTORY:
+                        tar.directory(item.tarName(), item.mode());
+                        break;
+                    case SYMLINK:
+                        tar.symlink(item.tarName(), item.linkTarget());
+                        break;
+                    case FILE:
+                        if (beforeFile != null) {
+                            beforeFile.accept(item.path());
+                        }
+                        tar.file(item.tarName(), item.mode(), item.size());
+                        md5.reset();
+                        copy(item, tar, md5, buf);
+                        tar.endFile();
+                        md5sums.append(HexFormat.of().formatHex(md5.digest())).append("  ")
+                                .append(item.path()).append('\n');
+                        if (item.conffile()) {
+                            conffiles.add("/" + item.path());
+                        }
+                        break;
+                    default:
+                        throw new IllegalStateException(String.valueOf(item.type()));
+                }
+            }
+            tar.finish();
+        }
+        return new DataTar(md5sums.toString(), List.copyOf(conffiles));
+    }
+
+    /** Streams exactly the size taken during validation; a source that changed since is an error. */
+    private static void copy(EntryRules.Item item, TarWriter tar, MessageDigest md5, byte[] buf) throws IOException {
+        Content content = item.content();
+        long remaining = item.size();
+        InputStream in;
+        try {
+            in = content.open();
+        } catch (NoSuchFileException e) {
+            throw changed(item, "disappeared after it was checked");
+        } catch (IOException e) {
+            throw new DebException("path", item.path(), "cannot read " + content.describe() + ": " + e,
+                    "check that the file is readable.", e);
+        }
+        try (in) {
+            while (remaining > 0) {
+                int n;
+                try {
+                    n = in.read(buf, 0, (int) Math.min(buf.length, remaining));
+                } catch (IOException e) {
+                    throw new DebException("path", item.path(), "cannot read " + content.describe() + ": " + e,
+                            "check that the file is readable.", e);
+                }
+                if (n < 0) {
+                    throw changed(item, "is shorter than the " + item.size() + " bytes it had when checked");
+                }
+                md5.update(buf, 0, n);
+                tar.write(buf, 0, n);
+                remaining -= n;
+            }
+            int extra;
+            try {
+                extra = in.read();
+            } catch (IOException e) {
+                throw new DebException("path", item.path(), "cannot read " + content.describe() + ": " + e,
+                        "check that the file is readable.", e);
+            }
+            if (extra >= 0) {
+                throw changed(item, "is longer than the " + item.size() + " bytes it had when checked");
+            }
+        }
+    }
+
+    private static DebException changed(EntryRules.Item item, String what) {
+        return new DebException("path", item.path(), "the source " + item.content().describe() + " " + what
+                + "; it changed while the package was being written.",
+                "make sure nothing modifies the input files during packaging, then build again.");
+    }
+
+    private ArResult writeAr(Path file, byte[] control, Path dataTar) throws IOException {
+        long dataSize = Files.size(dataTar);
+        MessageDigest sha = digest("SHA-256");
+        long size;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            CountingOutputStream counting = new CountingOutputStream(
+                    new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16));
+            DigestOutputStream os = new DigestOutputStream(counting, sha);
+            ArWriter.magic(os);
+            ArWriter.member(os, "debian-binary", timestamp, DEBIAN_BINARY);
+            ArWriter.member(os, "control.tar" + controlCompression.suffix(), timestamp, control);
+            ArWriter.header(os, "data.tar" + dataCompression.suffix(), timestamp, dataSize);
+            try (InputStream in = Files.newInputStream(dataTar)) {
+                long copied = in.transferTo(os);
+                if (copied != dataSize) {
+                    throw new IOException("data.tar temporary file " + dataTar + " changed size while copying");
+                }
+            }
+            ArWriter.pad(os, dataSize);
+            os.flush();
+            size = counting.count();
+            ch.force(true);
+        }
+        return new ArResult(size, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /**
+     * A new empty file beside the target, named {@code .<target>.<role>.<random>.tmp}; created
+     * with default permissions (so the .deb gets the mode the umask gives any new file).
+     */
+    private static Path createTemp(Path dir, String base, String role) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            String name = "." + base + "." + role + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                    + ".tmp";
+            Path p = dir.resolve(name);
+            try {
+                Files.newByteChannel(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return p;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p, Throwable primary) {
+        if (p == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            if (primary != null) {
+                primary.addSuppressed(e);
+            }
+        }
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is required by every Java platform", e);
+        }
+    }
+
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+
+    /** Builds a {@link DebArchiveWriter}; only the timestamp is required. */
+    public static final class Builder {
+        private Compression dataCompression = Compression.XZ;
+        private Compression controlCompression = Compression.XZ;
+        private Long timestamp;
+        private boolean allowSpecialModes;
+        private DebLog log = DebLog.SILENT;
+        private Consumer<String> beforeFile;
+
+        private Builder() {
+        }
+
+        /** Compression of data.tar; default xz. */
+        public Builder dataCompression(Compression c) {
+            this.dataCompression = Objects.requireNonNull(c, "dataCompression");
+            return this;
+        }
+
+        /** Compression of control.tar; default xz (gzip reads on any dpkg, none since 1.17.6). */
+        public Builder controlCompression(Compression c) {
+            this.controlCompression = Objects.requireNonNull(c, "controlCompression");
+            return this;
+        }
+
+        /** The mtime of every entry and member, seconds since the epoch (SOURCE_DATE_EPOCH). Required. */
+        public Builder timestamp(long epochSeconds) {
+            if (epochSeconds < 0 || epochSeconds > MAX_TIMESTAMP) {
+                throw new DebException("timestamp", Long.toString(epochSeconds),
+                        "is outside the range a package can record (1970 to 2242).",
+                        "use a build timestamp in seconds since 1970-01-01 (e.g. SOURCE_DATE_EPOCH).");
+            }
+            this.timestamp = epochSeconds;
+            return this;
+        }
+
+        /** Same as {@link #timestamp(long)} with the seconds of {@code instant}. */
+        public Builder timestamp(Instant instant) {
+            return timestamp(instant.getEpochSecond());
+        }
+
+        /** Allow modes other than 0644/0755 (files) and 0755 (directories): setuid, sticky&hellip; Default false. */
+        public Builder allowSpecialModes(boolean allow) {
+            this.allowSpecialModes = allow;
+            return this;
+        }
+
+        public Builder log(DebLog log) {
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /** Test seam: runs just before each file's content is opened, with the entry path. */
+        Builder beforeFile(Consumer<String> hook) {
+            this.beforeFile = hook;
+            return this;
+        }
+
+        public DebArchiveWriter build() {
+            if (timestamp == null) {
+                throw new DebException("timestamp", null, "no build timestamp was given.",
+                        "set project.build.outputTimestamp or SOURCE_DATE_EPOCH.");
+            }
+            return new DebArchiveWriter(this);
+        }
+    }
+}

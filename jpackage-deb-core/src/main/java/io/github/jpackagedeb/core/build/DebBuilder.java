@@ -1,0 +1,244 @@
+package io.github.jpackagedeb.core.build;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.archive.Compression;
+import io.github.jpackagedeb.core.archive.Content;
+import io.github.jpackagedeb.core.archive.DebArchiveWriter;
+import io.github.jpackagedeb.core.archive.DebEntry;
+import io.github.jpackagedeb.core.archive.InstalledSize;
+import io.github.jpackagedeb.core.archive.WriteResult;
+import io.github.jpackagedeb.core.control.ControlFile;
+import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.template.Template;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds one .deb from a {@link PackageSpec} and an {@link AppSpec}: checks the class path, lays the files out
+ * (DESIGN.md section 3), renders control file, launcher and docs, and writes the archive to a temporary file that is
+ * renamed to {@code <outputDirectory>/<pkg>_<version>_<arch>.deb} only when complete.
+ */
+public final class DebBuilder {
+
+    private final PackageSpec spec;
+    private final AppSpec app;
+    private final PackageDocs docs;
+    private final String upstreamVersion;
+    private final Path outputDirectory;
+    private final Compression compression;
+    private final Instant timestamp;
+    private final DebLog log;
+
+    private DebBuilder(Builder b) {
+        this.spec = b.spec;
+        this.app = b.app;
+        this.docs = b.docs;
+        this.upstreamVersion = b.upstreamVersion;
+        this.outputDirectory = b.outputDirectory;
+        this.compression = b.compression;
+        this.timestamp = b.timestamp;
+        this.log = b.log;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The result of a build: the .deb and the spec as written (with the generated relations). */
+    public record Result(Path deb, PackageSpec spec, WriteResult archive) {
+    }
+
+    /** The spec as it will be written: a jar-only package depends on a Java runtime of the right release. */
+    public PackageSpec effectiveSpec() {
+        PackageSpec.Builder b = spec.toBuilder();
+        if ("all".equals(spec.architecture())) {
+            int r = app.javaRelease();
+            String javaDep = "default-jre-headless (>= 2:1." + r + ") | java" + r + "-runtime-headless";
+            boolean mentionsJava = spec.relation(Relation.DEPENDS).stream()
+                    .anyMatch(d -> d.contains("jre") || d.contains("java") && d.contains("runtime"));
+            if (!mentionsJava) {
+                List<String> deps = new ArrayList<>();
+                deps.add(javaDep);
+                deps.addAll(spec.relation(Relation.DEPENDS));
+                b.relations(Relation.DEPENDS, deps);
+            }
+        }
+        return b.build();
+    }
+
+    /** The data.tar entries of the package. */
+    public List<DebEntry> entries(PackageSpec effective) {
+        List<Jar> classPath = app.classPath();
+        ClassPathCheck.checkJars(classPath);
+        String mainClass = ClassPathCheck.mainClass(app.mainClass(), app.mainJar(), classPath);
+        Layout layout = Layout.standard(effective.name());
+        List<DebEntry> entries = new ArrayList<>();
+        for (Jar jar : classPath) {
+            entries.add(DebEntry.file(Layout.rel(layout.libDir() + "/" + jar.fileName()), Content.of(jar.file())));
+        }
+        entries.add(DebEntry.executable(Layout.rel(layout.launcher()),
+                Content.of(launcher(effective, mainClass, classPath).getBytes(StandardCharsets.UTF_8), "launcher")));
+        entries.add(DebEntry.symlink(Layout.rel(layout.command()), Layout.linkTarget(layout.command(), layout.launcher())));
+        entries.add(DebEntry.conffile(Layout.rel(layout.defaultsFile()), Content.of(Template.load("default.env")
+                .render(Map.of("PACKAGE", effective.name(), "LAUNCHER", layout.command()))
+                .getBytes(StandardCharsets.UTF_8), "/etc/default file")));
+        int year = timestamp.atZone(ZoneOffset.UTC).getYear();
+        entries.add(DebEntry.file(Layout.rel(layout.docDir() + "/copyright"),
+                Content.of(DocFiles.copyright(effective, docs, app.dependencies(), year), "copyright")));
+        entries.add(DebEntry.file(Layout.rel(layout.docDir() + "/changelog.Debian.gz"),
+                Content.of(DocFiles.changelogGz(effective, docs, upstreamVersion, timestamp), "changelog")));
+        entries.add(DebEntry.file(Layout.rel(layout.manPage()),
+                Content.of(DocFiles.manPageGz(effective, upstreamVersion, layout.appHome(), timestamp), "man page")));
+        entries.add(DebEntry.file("usr/share/lintian/overrides/" + effective.name(),
+                Content.of(lintianOverrides(effective, layout, classPath).getBytes(StandardCharsets.UTF_8), "lintian overrides")));
+        return entries;
+    }
+
+    /**
+     * lintian overrides, each with its reason in a comment: only for what a packaged Java application does on purpose.
+     */
+    private static String lintianOverrides(PackageSpec spec, Layout layout, List<Jar> classPath) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Built by jpackage-deb for direct installation, not uploaded to the Debian archive:\n")
+                .append("# its changelog has no ITP bug to close.\n")
+                .append(spec.name()).append(": initial-upload-closes-no-bugs\n");
+        for (Jar jar : classPath) {
+            if (!ClassPathCheck.hasClasses(jar)) {
+                sb.append("# ").append(jar.origin()).append(" holds no classes by design, and is shipped as Maven resolved it.\n")
+                        .append(spec.name()).append(": codeless-jar [").append(Layout.rel(layout.libDir())).append('/')
+                        .append(jar.fileName()).append("]\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Checks everything, then writes the .deb. Nothing is left under the final name if anything fails. */
+    public Result build() {
+        PackageSpec effective = effectiveSpec();
+        List<DebEntry> entries = entries(effective);
+        long installedSize = InstalledSize.kibibytes(entries);
+        byte[] control = ControlFile.render(effective, installedSize);
+        try {
+            Files.createDirectories(outputDirectory);
+        } catch (IOException e) {
+            throw new DebException("outputDirectory", outputDirectory.toString(), "cannot create the output directory: "
+                    + e.getMessage(), "check that the path is writable.", e);
+        }
+        Path target = outputDirectory.resolve(effective.debFileName());
+        log.info("Building " + target.getFileName() + " (" + app.classPath().size() + " jars, " + compression.dpkgName() + ")");
+        DebArchiveWriter writer = DebArchiveWriter.builder()
+                .dataCompression(compression)
+                .timestamp(timestamp.getEpochSecond())
+                .log(log)
+                .build();
+        Map<String, byte[]> scripts = new LinkedHashMap<>();
+        WriteResult result;
+        try {
+            result = writer.write(target, control, scripts, entries);
+        } catch (IOException e) {
+            throw new DebException("outputDirectory", target.toString(), "cannot write the package: " + e,
+                    "check free space and permissions of the output directory, and that no input file changed.", e);
+        }
+        log.info("Wrote " + target + " (" + result.size() + " bytes, sha256 " + result.sha256() + ")");
+        return new Result(target, effective, result);
+    }
+
+    private String launcher(PackageSpec effective, String mainClass, List<Jar> classPath) {
+        StringBuilder cp = new StringBuilder();
+        for (Jar jar : classPath) {
+            if (cp.length() > 0) {
+                cp.append(" \\\n        ");
+            }
+            cp.append(jar.fileName());
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("PACKAGE", effective.name());
+        v.put("VERSION", effective.version().toString());
+        v.put("JAVA_RELEASE", Integer.toString(app.javaRelease()));
+        v.put("CLASSPATH", cp.toString());
+        v.put("MAIN_CLASS", mainClass);
+        return Template.load("launcher.sh").render(v);
+    }
+
+    public static final class Builder {
+        private PackageSpec spec;
+        private AppSpec app;
+        private PackageDocs docs;
+        private String upstreamVersion;
+        private Path outputDirectory;
+        private Compression compression = Compression.XZ;
+        private Instant timestamp;
+        private DebLog log = DebLog.SILENT;
+
+        private Builder() {
+        }
+
+        public Builder spec(PackageSpec value) {
+            this.spec = value;
+            return this;
+        }
+
+        public Builder app(AppSpec value) {
+            this.app = value;
+            return this;
+        }
+
+        public Builder docs(PackageDocs value) {
+            this.docs = value;
+            return this;
+        }
+
+        /** The version as the project states it (the Maven version), for the changelog and man page. */
+        public Builder upstreamVersion(String value) {
+            this.upstreamVersion = value;
+            return this;
+        }
+
+        public Builder outputDirectory(Path value) {
+            this.outputDirectory = value;
+            return this;
+        }
+
+        public Builder compression(Compression value) {
+            this.compression = value;
+            return this;
+        }
+
+        public Builder timestamp(Instant value) {
+            this.timestamp = value;
+            return this;
+        }
+
+        public Builder log(DebLog value) {
+            this.log = value;
+            return this;
+        }
+
+        public DebBuilder build() {
+            Objects.requireNonNull(spec, "spec");
+            Objects.requireNonNull(app, "app");
+            Objects.requireNonNull(outputDirectory, "outputDirectory");
+            Objects.requireNonNull(timestamp, "timestamp");
+            Objects.requireNonNull(compression, "compression");
+            if (docs == null) {
+                docs = new PackageDocs(spec.name(), spec.homepage(), List.of(), List.of(), List.of(), null);
+            }
+            if (upstreamVersion == null) {
+                upstreamVersion = spec.version().upstream();
+            }
+            return new DebBuilder(this);
+        }
+    }
+}

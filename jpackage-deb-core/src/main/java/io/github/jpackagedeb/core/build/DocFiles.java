@@ -1,0 +1,146 @@
+package io.github.jpackagedeb.core.build;
+
+import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.template.Template;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/** Renders the copyright file, the Debian changelog and the man page from the templates. */
+final class DocFiles {
+
+    private static final DateTimeFormatter CHANGELOG_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MAN_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private DocFiles() {
+    }
+
+    /** {@code /usr/share/doc/<pkg>/copyright} in the DEP-5 format (Policy 12.5). */
+    static byte[] copyright(PackageSpec spec, PackageDocs docs, List<Jar> bundled, int year) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("UPSTREAM_NAME", oneLine(docs.upstreamName()));
+        v.put("SOURCE_LINE", docs.source() == null ? "" : "Source: " + oneLine(docs.source()) + "\n");
+        String holders = docs.copyrightHolders().isEmpty() ? spec.maintainer()
+                : String.join("\n           ", docs.copyrightHolders().stream().map(DocFiles::oneLine).toList());
+        v.put("COPYRIGHT", year + " " + holders);
+        String licenseName;
+        StringBuilder text = new StringBuilder();
+        if (docs.licenses().isEmpty()) {
+            licenseName = "unknown";
+            text.append(" The project states no license; ask the maintainer, ").append(oneLine(spec.maintainer())).append('.');
+        } else {
+            licenseName = String.join(" or ", docs.licenses().stream().map(License::shortName).distinct().toList());
+            boolean first = true;
+            for (License l : docs.licenses()) {
+                if (!first) {
+                    text.append("\n .\n");
+                }
+                first = false;
+                text.append(' ').append(oneLine(l.name())).append('.');
+                if (l.commonLicenseFile() != null) {
+                    text.append("\n .\n On Debian systems, the complete text of this license can be found in\n ")
+                            .append(l.commonLicenseFile()).append('.');
+                } else if (l.url() != null) {
+                    text.append("\n .\n The complete text of this license is at\n ").append(oneLine(l.url())).append('.');
+                }
+            }
+        }
+        v.put("LICENSE", licenseName);
+        v.put("LICENSE_TEXT", text.toString());
+        StringBuilder b = new StringBuilder();
+        if (!bundled.isEmpty()) {
+            b.append("Comment: This package also bundles the application's runtime dependencies, each under its own\n")
+                    .append(" license, stated in its jar (META-INF) and its project's pom:\n");
+            for (Jar j : bundled) {
+                b.append(" ").append(j.fileName()).append('\n');
+            }
+        }
+        v.put("BUNDLED", b.toString().stripTrailing() + (b.length() == 0 ? "" : "\n"));
+        String rendered = Template.load("copyright").render(v).replaceAll("\n{3,}", "\n\n");
+        return rendered.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code /usr/share/doc/<pkg>/changelog.Debian.gz} (Policy 12.7, format of Policy 4.4). */
+    static byte[] changelogGz(PackageSpec spec, PackageDocs docs, String upstreamVersion, Instant timestamp) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("PACKAGE", spec.name());
+        v.put("VERSION", spec.version().toString());
+        v.put("DISTRIBUTION", docs.distribution());
+        v.put("URGENCY", "medium");
+        List<String> changes = docs.changes().isEmpty()
+                ? List.of("Release " + upstreamVersion + " of " + docs.upstreamName() + ", packaged by jpackage-deb.")
+                : docs.changes();
+        StringBuilder c = new StringBuilder();
+        for (String change : changes) {
+            if (c.length() > 0) {
+                c.append('\n');
+            }
+            c.append("  * ").append(oneLine(change));
+        }
+        v.put("CHANGES", c.toString());
+        v.put("MAINTAINER", spec.maintainer());
+        v.put("DATE", CHANGELOG_DATE.format(timestamp));
+        return gzip(Template.load("changelog").render(v).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code /usr/share/man/man1/<cmd>.1.gz}: a short page, so that the command is documented (Policy 12.1). */
+    static byte[] manPageGz(PackageSpec spec, String upstreamVersion, String appHome, Instant timestamp) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("TITLE", spec.name().toUpperCase(Locale.ROOT));
+        v.put("DATE", MAN_DATE.format(timestamp));
+        v.put("PACKAGE", spec.name());
+        v.put("UPSTREAM_VERSION", troff(upstreamVersion));
+        v.put("SYNOPSIS", troff(spec.synopsis()));
+        String desc = spec.longDescription().isBlank() ? spec.synopsis() : spec.longDescription();
+        StringBuilder d = new StringBuilder();
+        for (String line : desc.split("\n")) {
+            d.append(line.isBlank() ? ".PP" : troffLine(line.strip())).append('\n');
+        }
+        v.put("DESCRIPTION", d.toString().stripTrailing());
+        v.put("APP_HOME", appHome);
+        return gzip(Template.load("manpage.1").render(v).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** gzip with no file name and no time stamp, at the best level: the same bytes on every build. */
+    static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] bytes = out.toByteArray();
+        bytes[8] = 2; // XFL: maximum compression, as gzip -9 marks it (lintian reads this byte)
+        bytes[9] = 3; // OS = Unix, as gzip -n writes it
+        return bytes;
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+
+    private static String troff(String s) {
+        return oneLine(s).replace("\\", "\\e").replace("-", "\\-");
+    }
+
+    private static String troffLine(String s) {
+        String t = troff(s);
+        return t.startsWith(".") || t.startsWith("'") ? "\\&" + t : t;
+    }
+}

@@ -1,0 +1,278 @@
+package io.github.jpackagedeb.core.version;
+
+import io.github.jpackagedeb.core.DebException;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a Maven project version to a Debian version (Debian Policy 5.6.12) so that dpkg orders the
+ * mapped versions the way Maven's {@code ComparableVersion} orders the originals, as far as
+ * dpkg's algorithm allows. Immutable; configure it with {@link #withRevision(String)} and
+ * {@link #withEpoch(int)}.
+ *
+ * <p>The Maven version is read the way Maven reads it: case-insensitively, as numbers and words
+ * separated by {@code .}, {@code -} or a change between digits and letters. The leading numbers
+ * are kept as written; the rest is rewritten:
+ * <table>
+ *   <caption>Mapping (default revision 1)</caption>
+ *   <tr><th>Maven</th><th>Debian</th><th>why</th></tr>
+ *   <tr><td>{@code 1.2.3}</td><td>{@code 1.2.3-1}</td><td>release: the revision is appended</td></tr>
+ *   <tr><td>{@code 1.2.3-alpha-1}, {@code -alpha1}, {@code -a1}, {@code .Alpha1}</td><td>{@code 1.2.3~alpha1-1}</td>
+ *       <td>pre-release: {@code ~} sorts before the release; names lower-cased and Maven's aliases
+ *       spelled out ({@code a1}→{@code alpha1}, {@code b2}→{@code beta2}, {@code M1}→{@code milestone1},
+ *       {@code cr}→{@code rc}) so that alpha &lt; beta &lt; milestone &lt; rc &lt; snapshot in dpkg too</td></tr>
+ *   <tr><td>{@code 1.2.3-rc.1}</td><td>{@code 1.2.3~rc.1-1}</td><td>a dot before a number is kept</td></tr>
+ *   <tr><td>{@code 1.2.3-SNAPSHOT}</td><td>{@code 1.2.3~snapshot.20250102030405-1}</td>
+ *       <td>the build time ({@code yyyyMMddHHmmss}, UTC) makes successive snapshots sort upward,
+ *       all before the release</td></tr>
+ *   <tr><td>{@code 1.2.3.Final}, {@code -GA}, {@code .RELEASE}</td><td>{@code 1.2.3-1}</td><td>equal to the release in Maven</td></tr>
+ *   <tr><td>{@code 1.2.3-sp1}</td><td>{@code 1.2.3+sp1-1}</td><td>service pack: after the release</td></tr>
+ *   <tr><td>{@code 31.1-jre}</td><td>{@code 31.1+jre-1}</td><td>Maven puts unknown words after the release</td></tr>
+ *   <tr><td>{@code 1.2.3-2}</td><td>{@code 1.2.3-2-1}</td>
+ *       <td>a number after a hyphen: after {@code +sp}/{@code +word}, before {@code 1.2.3.1}, as in Maven</td></tr>
+ * </table>
+ *
+ * <p>Where the order cannot be kept (also listed in docs/versions.md):
+ * <ul>
+ *   <li><b>Trailing zeros.</b> Maven holds {@code 1.0}, {@code 1.0.0} and {@code 1} equal; dpkg orders
+ *       them {@code 1 < 1.0 < 1.0.0}. The numbers are kept as written (the Debian version stays
+ *       recognisable), so versions whose numeric parts differ only by trailing zeros may compare
+ *       differently: e.g. {@code 1.0.0-rc1} sorts before {@code 1.0} in Maven but after it in dpkg.
+ *       A project that keeps one spelling of its version numbers is never affected.</li>
+ *   <li><b>{@code sp} against other words.</b> Maven puts every unknown word (e.g. {@code jre}) after
+ *       {@code sp}; dpkg compares {@code +sp1} and {@code +jre} letter by letter.</li>
+ * </ul>
+ * In either case, or for any version that cannot be mapped, set the Debian version explicitly.
+ *
+ * <p>Only ASCII letters, digits, {@code .} and {@code -} are mapped; any other character (such as
+ * {@code _} or {@code +}) has no order-keeping Debian equivalent and is refused with a
+ * {@link DebException} (field {@code version}), as are empty parts ({@code 1..0}, a trailing
+ * {@code -}) and versions not starting with a digit.
+ */
+public final class MavenVersionMapper {
+
+    /** The Debian revision used unless configured: {@value}. */
+    public static final String DEFAULT_REVISION = "1";
+
+    private static final String FIELD = "version";
+
+    private static final DateTimeFormatter SNAPSHOT_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private static final Pattern SNAPSHOT_SUFFIX = Pattern.compile("(^|[.0-9-])(?i:snapshot)$");
+
+    private static final MavenVersionMapper DEFAULTS = new MavenVersionMapper(0, DEFAULT_REVISION);
+
+    private final int epoch;
+    private final String revision;
+
+    private MavenVersionMapper(int epoch, String revision) {
+        this.epoch = epoch;
+        this.revision = revision;
+    }
+
+    /** No epoch, revision {@value #DEFAULT_REVISION}. */
+    public static MavenVersionMapper defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * The same mapper with another Debian revision (e.g. {@code 2} for a second packaging of the
+     * same upstream version).
+     *
+     * @throws DebException (field {@code revision}) when it is empty or has a character other than
+     *                      {@code A-Za-z0-9+.~} (Debian Policy 5.6.12)
+     */
+    public MavenVersionMapper withRevision(String newRevision) {
+        if (newRevision == null || newRevision.isEmpty()) {
+            throw new DebException("revision", newRevision, "the Debian revision is empty.",
+                    "set a revision such as " + DEFAULT_REVISION + ", or leave it unset for the default.");
+        }
+        for (int i = 0; i < newRevision.length(); i++) {
+            char c = newRevision.charAt(i);
+            if (!(isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '+' || c == '.' || c == '~')) {
+                throw new DebException("revision", newRevision, "the Debian revision contains '" + DebException.printable(String.valueOf(c))
+                        + "'; only A-Z, a-z, 0-9, '+', '.' and '~' are allowed (Debian Policy 5.6.12).",
+                        "use a revision such as 1, 2 or 1+local1.");
+            }
+        }
+        return new MavenVersionMapper(epoch, newRevision);
+    }
+
+    /**
+     * The same mapper with an epoch (0 for none). Epochs are for leaving a broken numbering
+     * behind and can never be taken back (Debian Policy 5.6.12.1).
+     *
+     * @throws DebException (field {@code epoch}) when negative
+     */
+    public MavenVersionMapper withEpoch(int newEpoch) {
+        if (newEpoch < 0) {
+            throw new DebException("epoch", Integer.toString(newEpoch), "the epoch must be an unsigned integer (Debian Policy 5.6.12).",
+                    "use 0 (no epoch) or a small positive number.");
+        }
+        return new MavenVersionMapper(newEpoch, revision);
+    }
+
+    /** The epoch this mapper puts on every version (0: none). */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** The Debian revision this mapper appends. */
+    public String revision() {
+        return revision;
+    }
+
+    /** Whether Maven reads this version as a snapshot: its last word is {@code SNAPSHOT} (any case). */
+    public static boolean isSnapshot(String mavenVersion) {
+        return mavenVersion != null && SNAPSHOT_SUFFIX.matcher(mavenVersion).find();
+    }
+
+    /**
+     * Maps a Maven version.
+     *
+     * @param mavenVersion the project version, e.g. {@code 1.2.3-rc1}
+     * @param buildTime    the build time, put into snapshot versions ({@code yyyyMMddHHmmss}, UTC)
+     * @throws DebException (field {@code version}) when the version cannot be mapped
+     */
+    public DebianVersion map(String mavenVersion, Instant buildTime) {
+        Objects.requireNonNull(buildTime, "buildTime");
+        String upstream = upstream(mavenVersion, buildTime);
+        return DebianVersion.of(epoch, upstream, revision);
+    }
+
+    private static String upstream(String mavenVersion, Instant buildTime) {
+        if (mavenVersion == null || mavenVersion.isEmpty()) {
+            throw new DebException(FIELD, mavenVersion, "the version is missing or empty.",
+                    "give the project a version such as 1.0.0.");
+        }
+        for (int i = 0; i < mavenVersion.length(); i++) {
+            char c = mavenVersion.charAt(i);
+            if (!(isDigit(c) || isLetter(c) || c == '.' || c == '-')) {
+                throw unmappable(mavenVersion, "it contains '" + DebException.printable(String.valueOf(c))
+                        + "', which has no Debian equivalent that keeps Maven's version order (only letters, digits, '.' and '-' are mapped).");
+            }
+        }
+        List<Token> tokens = tokenize(mavenVersion);
+        if (!tokens.get(0).number) {
+            throw unmappable(mavenVersion, "it does not start with a digit, and a Debian upstream version must (Debian Policy 5.6.12).");
+        }
+        StringBuilder out = new StringBuilder(tokens.get(0).text);
+        boolean lastWasWord = false;
+        for (int i = 1; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.number) {
+                if (t.separator == '.') {
+                    out.append('.');
+                } else if (!lastWasWord) {
+                    // 1.0-1: after 1.0+sp and 1.0+word, before 1.0.1, as in Maven
+                    out.append('-');
+                }
+                // else: alpha-1 and alpha1 are the same in Maven: alpha1
+                out.append(t.text);
+                lastWasWord = false;
+                continue;
+            }
+            boolean followedByDigit = i + 1 < tokens.size() && tokens.get(i + 1).separator == 0;
+            String word = canonicalWord(t.text, followedByDigit);
+            if (word.isEmpty()) {
+                continue; // ga, final, release: the release itself
+            }
+            out.append(isPreRelease(word) ? '~' : '+').append(word);
+            lastWasWord = true;
+        }
+        Token last = tokens.get(tokens.size() - 1);
+        if (!last.number && last.text.equals("snapshot")) {
+            out.append('.').append(SNAPSHOT_TIME.format(buildTime));
+        }
+        return out.toString();
+    }
+
+    /** Maven's qualifier aliases: a1/b1/m1, cr, and the words equal to the release (mapped to ""). */
+    private static String canonicalWord(String word, boolean followedByDigit) {
+        if (followedByDigit && word.length() == 1) {
+            switch (word) {
+                case "a": return "alpha";
+                case "b": return "beta";
+                case "m": return "milestone";
+                default: return word;
+            }
+        }
+        switch (word) {
+            case "cr": return "rc";
+            case "ga":
+            case "final":
+            case "release": return "";
+            default: return word;
+        }
+    }
+
+    private static boolean isPreRelease(String word) {
+        switch (word) {
+            case "alpha":
+            case "beta":
+            case "milestone":
+            case "rc":
+            case "snapshot":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** A number or a word, with the separator before it: '.', '-', or 0 for a digit/letter change (or none). */
+    private record Token(String text, boolean number, char separator) {
+    }
+
+    private static List<Token> tokenize(String version) {
+        String v = version.toLowerCase(Locale.ROOT);
+        List<Token> tokens = new ArrayList<>();
+        char separator = 0;
+        int i = 0;
+        while (i < v.length()) {
+            char c = v.charAt(i);
+            if (c == '.' || c == '-') {
+                throw unmappable(version, i == 0
+                        ? "it starts with '" + c + "'."
+                        : "it has an empty part (two separators in a row).");
+            }
+            int start = i;
+            boolean number = isDigit(c);
+            while (i < v.length() && v.charAt(i) != '.' && v.charAt(i) != '-' && isDigit(v.charAt(i)) == number) {
+                i++;
+            }
+            tokens.add(new Token(v.substring(start, i), number, separator));
+            if (i < v.length() && (v.charAt(i) == '.' || v.charAt(i) == '-')) {
+                separator = v.charAt(i);
+                i++;
+                if (i == v.length()) {
+                    throw unmappable(version, "it ends with '" + separator + "'.");
+                }
+            } else {
+                separator = 0;
+            }
+        }
+        return tokens;
+    }
+
+    private static DebException unmappable(String version, String why) {
+        return new DebException(FIELD, version, "the Maven version cannot be mapped to a Debian version: " + why,
+                "set the Debian version explicitly (e.g. 1.0.0-1), or use a project version made of numbers and words "
+                        + "separated by '.' or '-', e.g. 1.2.3 or 1.2.3-rc1.");
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+}

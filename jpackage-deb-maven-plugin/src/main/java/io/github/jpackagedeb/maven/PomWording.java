@@ -1,0 +1,62 @@
+package io.github.jpackagedeb.maven;
+
+import io.github.jpackagedeb.core.DebException;
+
+import java.util.Map;
+
+/**
+ * Words core's errors for a pom author: names the pom element the value came from, the value, the problem and the
+ * fix. Core speaks of fields ({@code maintainer}); a pom author knows {@code <maintainer>} or {@code <developers>}.
+ */
+final class PomWording {
+
+    private static final Map<String, String> ELEMENTS = Map.ofEntries(
+            Map.entry("packageName", "<packageName> (default: derived from <artifactId>)"),
+            Map.entry("version", "the project <version> (or the plugin's <debianVersion>)"),
+            Map.entry("maintainer", "<maintainer> (default: the first <developer> with <name> and <email>)"),
+            Map.entry("description", "<synopsis> (default: the first sentence of the project <description>)"),
+            Map.entry("longDescription", "<longDescription> (default: the project <description>)"),
+            Map.entry("mainClass", "<mainClass> (default: Main-Class of the jar manifest)"),
+            Map.entry("jar", "<dependencies> (the runtime class path)"),
+            Map.entry("compression", "<compression>"),
+            Map.entry("section", "<section>"),
+            Map.entry("priority", "<priority>"),
+            Map.entry("homepage", "<homepage> (default: the project <url>)"),
+            Map.entry("architecture", "<architecture>"),
+            Map.entry("outputTimestamp", "the property project.build.outputTimestamp"),
+            Map.entry("SOURCE_DATE_EPOCH", "the environment variable SOURCE_DATE_EPOCH"),
+            Map.entry("javaRelease", "<javaRelease> (default: maven.compiler.release)"),
+            Map.entry("revision", "<revision>"),
+            Map.entry("epoch", "<epoch>"),
+            Map.entry("outputDirectory", "<outputDirectory>"));
+
+    private PomWording() {
+    }
+
+    static String element(String field) {
+        String e = ELEMENTS.get(field);
+        if (e != null) {
+            return e;
+        }
+        // relationship fields keep Debian's names: Depends -> <depends>, Pre-Depends -> <preDepends>
+        if (!field.isEmpty() && Character.isUpperCase(field.charAt(0))) {
+            String[] parts = field.split("-");
+            StringBuilder sb = new StringBuilder(parts[0].toLowerCase(java.util.Locale.ROOT));
+            for (int i = 1; i < parts.length; i++) {
+                sb.append(parts[i].charAt(0)).append(parts[i].substring(1).toLowerCase(java.util.Locale.ROOT));
+            }
+            return "<" + sb + "> (the " + field + " field)";
+        }
+        return "<" + field + ">";
+    }
+
+    static String describe(DebException e) {
+        StringBuilder sb = new StringBuilder("Cannot build the Debian package: ").append(element(e.field())).append(' ');
+        sb.append(e.value() == null ? "is not set" : "= '" + DebException.printable(e.value()) + "'");
+        sb.append(": ").append(e.problem());
+        if (e.fix() != null) {
+            sb.append("\n  Fix: ").append(e.fix());
+        }
+        return sb.toString();
+    }
+}
