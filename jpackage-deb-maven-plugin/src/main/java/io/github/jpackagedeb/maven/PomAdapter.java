@@ -136,9 +136,6 @@ final class PomAdapter {
             if ("pom".equals(a.getType())) {
                 continue; // carries no classes
             }
-            if (!a.getArtifactHandler().isAddedToClasspath()) {
-                continue;
-            }
             File f = a.getFile();
             if (f == null) {
                 throw new DebException("jar", coordinates(a), "the dependency is not resolved to a file.",

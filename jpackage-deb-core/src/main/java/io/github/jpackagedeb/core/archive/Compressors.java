@@ -19,7 +19,8 @@ import java.util.zip.Deflater;
  *
  * <ul>
  *   <li>xz: preset 6 (xz's and dpkg-deb's default), CRC64 check, one stream of one block, pure
- *       Java (org.tukaani.xz): the bytes depend on the xz-java version alone.</li>
+ *       Java (org.tukaani.xz): the bytes depend on the xz-java version alone. The dictionary
+ *       shrinks to the input's size when that is smaller than preset 6's 8 MiB.</li>
  *   <li>gzip: level 9 (dpkg-deb's default), no file name, mtime 0, OS byte 3 (Unix) as
  *       {@code gzip -n} writes on Linux. The deflate bytes come from the zlib the JDK uses (the
  *       system's on Debian's OpenJDK), so another zlib build may give other, equally valid bytes.</li>
@@ -47,11 +48,20 @@ final class Compressors {
     /**
      * Wraps {@code sink} in the compressor; closing the returned stream finishes the compressed
      * stream and closes {@code sink}.
+     *
+     * @param inputLength the exact number of bytes that will be written. xz's dictionary is cut
+     *                    down to it (rounded up to a power of two, at least 4 KiB): a dictionary
+     *                    larger than the input cannot find more matches, so the ratio is the same,
+     *                    but preset 6's 8 MiB dictionary costs ~94 MB of encoder memory even for a
+     *                    1 KiB control.tar. The bytes still depend on the input alone.
      */
-    static OutputStream open(Compression compression, OutputStream sink) throws IOException {
+    static OutputStream open(Compression compression, OutputStream sink, long inputLength) throws IOException {
         switch (compression) {
-            case XZ:
-                return new XZOutputStream(sink, new LZMA2Options(XZ_PRESET), XZ.CHECK_CRC64);
+            case XZ: {
+                LZMA2Options options = new LZMA2Options(XZ_PRESET);
+                options.setDictSize(xzDictSize(options.getDictSize(), inputLength));
+                return new XZOutputStream(sink, options, XZ.CHECK_CRC64);
+            }
             case GZIP: {
                 GzipParameters p = new GzipParameters();
                 p.setCompressionLevel(GZIP_LEVEL);
@@ -71,6 +81,14 @@ final class Compressors {
             default:
                 throw new IllegalArgumentException(String.valueOf(compression));
         }
+    }
+
+    static int xzDictSize(int presetDictSize, long inputLength) {
+        int dict = LZMA2Options.DICT_SIZE_MIN;
+        while (dict < inputLength && dict < presetDictSize) {
+            dict <<= 1;
+        }
+        return Math.min(dict, presetDictSize);
     }
 
     /** No compression; passes whole arrays (FilterOutputStream alone would go byte by byte). */

@@ -87,17 +87,20 @@ final class ControlArchive {
         for (Map.Entry<String, byte[]> e : scripts.entrySet()) {
             members.put(e.getKey(), new Member(e.getValue(), SCRIPTS.contains(e.getKey()) ? 0755 : 0644));
         }
+        ByteArrayOutputStream tarBytes = new ByteArrayOutputStream();
+        TarWriter tar = new TarWriter(tarBytes, mtime);
+        tar.directory("./", 0755);
+        for (Map.Entry<String, Member> e : members.entrySet()) {
+            byte[] body = e.getValue().body();
+            tar.file("./" + e.getKey(), e.getValue().mode(), body.length);
+            tar.write(body, 0, body.length);
+            tar.endFile();
+        }
+        tar.finish();
+        byte[] plain = tarBytes.toByteArray();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream c = Compressors.open(compression, bytes)) {
-            TarWriter tar = new TarWriter(c, mtime);
-            tar.directory("./", 0755);
-            for (Map.Entry<String, Member> e : members.entrySet()) {
-                byte[] body = e.getValue().body();
-                tar.file("./" + e.getKey(), e.getValue().mode(), body.length);
-                tar.write(body, 0, body.length);
-                tar.endFile();
-            }
-            tar.finish();
+        try (OutputStream c = Compressors.open(compression, bytes, plain.length)) {
+            c.write(plain);
         }
         return bytes.toByteArray();
     }

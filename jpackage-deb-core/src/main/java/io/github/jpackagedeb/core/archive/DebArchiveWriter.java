@@ -165,8 +165,13 @@ public final class DebArchiveWriter {
         List<String> conffiles = new ArrayList<>();
         MessageDigest md5 = digest("MD5");
         byte[] buf = new byte[64 * 1024];
+        long entriesLength = 0;
+        for (EntryRules.Item item : items) {
+            entriesLength += TarWriter.entryLength(item.tarName(), item.linkTarget(), item.size());
+        }
+        long tarLength = TarWriter.archiveLength(entriesLength);
         try (OutputStream compressed = Compressors.open(dataCompression,
-                new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16))) {
+                new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16), tarLength)) {
             TarWriter tar = new TarWriter(compressed, timestamp);
             for (EntryRules.Item item : items) {
                 switch (item.type()) {
@@ -195,6 +200,9 @@ public final class DebArchiveWriter {
                 }
             }
             tar.finish();
+            if (tar.length() != tarLength) {
+                throw new IllegalStateException("data.tar is " + tar.length() + " bytes, expected " + tarLength);
+            }
         }
         return new DataTar(md5sums.toString(), List.copyOf(conffiles));
     }

@@ -43,6 +43,37 @@ final class TarWriter {
         this.mtime = mtime;
     }
 
+    /** The bytes one entry takes in the archive: header, GNU long-name records and padded data. */
+    static long entryLength(String name, String linkTarget, long size) {
+        long n = BLOCK + padded(size);
+        int nameBytes = utf8(name).length;
+        if (nameBytes >= NAME_FIELD) {
+            n += BLOCK + padded(nameBytes + 1L);
+        }
+        if (linkTarget != null) {
+            int linkBytes = utf8(linkTarget).length;
+            if (linkBytes >= NAME_FIELD) {
+                n += BLOCK + padded(linkBytes + 1L);
+            }
+        }
+        return n;
+    }
+
+    /** The length of a whole archive whose entries take {@code entries} bytes: end marker and record padding added. */
+    static long archiveLength(long entries) {
+        long n = entries + 2L * BLOCK;
+        return (n + RECORD - 1) / RECORD * RECORD;
+    }
+
+    /** The bytes written so far (buffered or not). */
+    long length() {
+        return total;
+    }
+
+    private static long padded(long size) {
+        return (size + BLOCK - 1) / BLOCK * BLOCK;
+    }
+
     /** A directory; {@code name} must end with '/' ({@code ./usr/bin/}). */
     void directory(String name, int mode) throws IOException {
         header(utf8(name), '5', mode, 0, null);

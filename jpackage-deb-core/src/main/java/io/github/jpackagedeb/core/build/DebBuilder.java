@@ -6,9 +6,11 @@ import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.archive.Content;
 import io.github.jpackagedeb.core.archive.DebArchiveWriter;
 import io.github.jpackagedeb.core.archive.DebEntry;
+import io.github.jpackagedeb.core.archive.EntryType;
 import io.github.jpackagedeb.core.archive.InstalledSize;
 import io.github.jpackagedeb.core.archive.WriteResult;
 import io.github.jpackagedeb.core.control.ControlFile;
+import io.github.jpackagedeb.core.service.ServiceSpec;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.spec.Relation;
 import io.github.jpackagedeb.core.template.Template;
@@ -40,6 +42,9 @@ public final class DebBuilder {
     private final Compression compression;
     private final Instant timestamp;
     private final DebLog log;
+    private final ServiceSpec service;
+    private final List<ExtraFile> extraFiles;
+    private final DebianDir debianDir;
 
     private DebBuilder(Builder b) {
         this.spec = b.spec;
@@ -50,6 +55,9 @@ public final class DebBuilder {
         this.compression = b.compression;
         this.timestamp = b.timestamp;
         this.log = b.log;
+        this.service = b.service;
+        this.extraFiles = List.copyOf(b.extraFiles);
+        this.debianDir = b.debianDir;
     }
 
     public static Builder builder() {
@@ -75,7 +83,22 @@ public final class DebBuilder {
                 b.relations(Relation.DEPENDS, deps);
             }
         }
+        if (isService() && spec.relation(Relation.DEPENDS).stream().noneMatch(d -> d.startsWith("adduser"))) {
+            List<String> deps = new ArrayList<>(b.build().relation(Relation.DEPENDS));
+            deps.add("adduser"); // postinst creates the system account with adduser --system
+            b.relations(Relation.DEPENDS, deps);
+        }
         return b.build();
+    }
+
+    private boolean isService() {
+        return service != null || debianDir.unitFile().isPresent();
+    }
+
+    /** The service unit, system account, extra files, /etc/default file and maintainer scripts of the package. */
+    public Lifecycle lifecycle(PackageSpec effective) {
+        return Lifecycle.plan(effective.name(), effective.synopsis(), Layout.standard(effective.name()), service,
+                extraFiles, debianDir, log);
     }
 
     /** The data.tar entries of the package. */
@@ -91,9 +114,10 @@ public final class DebBuilder {
         entries.add(DebEntry.executable(Layout.rel(layout.launcher()),
                 Content.of(launcher(effective, mainClass, classPath).getBytes(StandardCharsets.UTF_8), "launcher")));
         entries.add(DebEntry.symlink(Layout.rel(layout.command()), Layout.linkTarget(layout.command(), layout.launcher())));
-        entries.add(DebEntry.conffile(Layout.rel(layout.defaultsFile()), Content.of(Template.load("default.env")
-                .render(Map.of("PACKAGE", effective.name(), "LAUNCHER", layout.command()))
-                .getBytes(StandardCharsets.UTF_8), "/etc/default file")));
+        Lifecycle lifecycle = lifecycle(effective);
+        entries.add(DebEntry.conffile(Layout.rel(layout.defaultsFile()),
+                Content.of(lifecycle.defaultsFile().getBytes(StandardCharsets.UTF_8), "/etc/default file")));
+        entries.addAll(lifecycle.entries());
         int year = timestamp.atZone(ZoneOffset.UTC).getYear();
         entries.add(DebEntry.file(Layout.rel(layout.docDir() + "/copyright"),
                 Content.of(DocFiles.copyright(effective, docs, app.dependencies(), year), "copyright")));
@@ -103,6 +127,9 @@ public final class DebBuilder {
                 Content.of(DocFiles.manPageGz(effective, upstreamVersion, layout.appHome(), timestamp), "man page")));
         entries.add(DebEntry.file("usr/share/lintian/overrides/" + effective.name(),
                 Content.of(lintianOverrides(effective, layout, classPath).getBytes(StandardCharsets.UTF_8), "lintian overrides")));
+        // every file under /etc is a conffile (Debian Policy 10.7.2)
+        entries.replaceAll(e -> e.type() == EntryType.FILE && !e.conffile() && e.path().startsWith("etc/")
+                ? new DebEntry(e.path(), e.type(), e.mode(), e.content(), null, true) : e);
         return entries;
     }
 
@@ -143,7 +170,13 @@ public final class DebBuilder {
                 .timestamp(timestamp.getEpochSecond())
                 .log(log)
                 .build();
-        Map<String, byte[]> scripts = new LinkedHashMap<>();
+        Lifecycle lifecycle = lifecycle(effective);
+        if (lifecycle.service() != null) {
+            log.info("Service " + lifecycle.service().unitFileName() + " runs as " + lifecycle.service().user() + ":"
+                    + lifecycle.service().group() + (debianDir.unitFile().isPresent()
+                    ? " (unit from " + debianDir.unitFile().get().source() + ")" : ""));
+        }
+        Map<String, byte[]> scripts = new LinkedHashMap<>(lifecycle.scripts());
         WriteResult result;
         try {
             result = writer.write(target, control, scripts, entries);
@@ -181,8 +214,29 @@ public final class DebBuilder {
         private Compression compression = Compression.XZ;
         private Instant timestamp;
         private DebLog log = DebLog.SILENT;
+        private ServiceSpec service;
+        private final List<ExtraFile> extraFiles = new ArrayList<>();
+        private DebianDir debianDir = DebianDir.NONE;
 
         private Builder() {
+        }
+
+        /** Packages the application as a systemd service (the service archetype); null for none. */
+        public Builder service(ServiceSpec value) {
+            this.service = value;
+            return this;
+        }
+
+        /** More files, directories and links (nfpm-like types). */
+        public Builder extraFiles(List<ExtraFile> values) {
+            this.extraFiles.addAll(values);
+            return this;
+        }
+
+        /** The author's debian/ overrides: maintainer scripts, unit file, /etc/default file. */
+        public Builder debianDir(DebianDir value) {
+            this.debianDir = Objects.requireNonNull(value, "debianDir");
+            return this;
         }
 
         public Builder spec(PackageSpec value) {

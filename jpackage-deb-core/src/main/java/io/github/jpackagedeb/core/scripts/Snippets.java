@@ -1,0 +1,64 @@
+package io.github.jpackagedeb.core.scripts;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The snippets of each concern, with the actions they run for. Rules from research/reliability.md 1.3:
+ * set-up work runs for {@code configure} and for every {@code abort-*} of postinst (so an unwound upgrade brings
+ * the old version back up); the service stops in prerm for {@code remove|upgrade|deconfigure|failed-upgrade} and
+ * (re)starts in postinst, never while dpkg replaces the files; purge removes what the package made, never the
+ * system user.
+ */
+public final class Snippets {
+
+    private static final List<String> STOP = List.of("remove", "upgrade", "deconfigure", "failed-upgrade");
+
+    private Snippets() {
+    }
+
+    /** postinst-user: the system account and group (Debian Policy 9.2.2), created when missing, never deleted. */
+    public static Snippet systemUser(String pkg, String user, String group, String home) {
+        return Snippet.forAll(ScriptName.POSTINST, "postinst-user",
+                Map.of("PACKAGE", pkg, "USER", user, "GROUP", group, "HOME", home));
+    }
+
+    /** postinst-dirs: directories owned by the service account, mode 0750, created when missing. */
+    public static Snippet directories(String user, String group, List<String> dirs) {
+        return Snippet.forAll(ScriptName.POSTINST, "postinst-dirs",
+                Map.of("USER", user, "GROUP", group, "DIRS", String.join(" ", dirs)));
+    }
+
+    /** postinst-owner: owner and mode of one shipped path, unless dpkg-statoverride has an entry for it. */
+    public static Snippet owner(String path, String user, String group, int mode) {
+        return Snippet.forAll(ScriptName.POSTINST, "postinst-owner",
+                Map.of("PATH", path, "OWNER", user + ":" + group, "MODE", String.format("%04o", mode)));
+    }
+
+    /** Enable and (re)start in postinst, stop in prerm, reload on remove and forget the enablement on purge. */
+    public static List<Snippet> systemd(String unit) {
+        Map<String, String> v = Map.of("UNIT", unit);
+        return List.of(
+                Snippet.forAll(ScriptName.POSTINST, "postinst-systemd-enable", v),
+                Snippet.forAll(ScriptName.POSTINST, "postinst-systemd-start", v),
+                Snippet.of(ScriptName.PRERM, "prerm-systemd-stop", STOP, v),
+                Snippet.of(ScriptName.POSTRM, "postrm-systemd-reload", List.of("remove"), v),
+                Snippet.of(ScriptName.POSTRM, "postrm-systemd-purge", List.of("purge"), v));
+    }
+
+    /** postrm-purge-logs: the log directory goes on purge (Debian Policy 10.8). */
+    public static Snippet purgeLogs(String dir) {
+        return Snippet.of(ScriptName.POSTRM, "postrm-purge-logs", List.of("purge"), Map.of("DIR", dir));
+    }
+
+    /**
+     * The data directory on purge: removed only when empty ({@code rmdir --ignore-fail-on-non-empty}), or with
+     * everything in it when {@code delete} is true.
+     */
+    public static Snippet purgeDataDir(String pkg, String dir, boolean delete) {
+        return delete
+                ? Snippet.of(ScriptName.POSTRM, "postrm-purge-datadir-delete", List.of("purge"), Map.of("DIR", dir))
+                : Snippet.of(ScriptName.POSTRM, "postrm-purge-datadir", List.of("purge"),
+                Map.of("DIR", dir, "PACKAGE", pkg));
+    }
+}
