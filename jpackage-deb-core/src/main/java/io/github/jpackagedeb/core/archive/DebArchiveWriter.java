@@ -123,8 +123,9 @@ public final class DebArchiveWriter {
         List<EntryRules.Item> items = EntryRules.normalise(data, allowSpecialModes, log);
         long installedSize = InstalledSize.of(items);
         if (dataCompression == Compression.ZSTD || controlCompression == Compression.ZSTD) {
-            log.warn("zstd-compressed packages need dpkg >= 1.21.18 (Debian 12, Ubuntu 21.10); "
-                    + "older systems cannot install " + out.getFileName() + ".");
+            log.warn("zstd-compressed packages need dpkg >= 1.21.18 (Debian 12, Ubuntu 21.10): older systems "
+                    + "cannot install " + out.getFileName() + ", and Debian 12's lintian (2.116) reports it as "
+                    + "malformed-deb-archive. Use xz for the widest reach.");
         }
 
         Files.createDirectories(dir);
@@ -144,13 +145,10 @@ public final class DebArchiveWriter {
             log.info("wrote " + out + " (" + ar.size() + " bytes, " + items.size() + " entries, Installed-Size "
                     + installedSize + " KiB)");
             return new WriteResult(out, ar.size(), ar.sha256(), items.size(), installedSize);
-        } catch (IOException | RuntimeException | Error e) {
-            deleteQuietly(debTmp, e);
-            debTmp = null;
-            throw e;
         } finally {
-            deleteQuietly(debTmp, null);
-            deleteQuietly(dataTmp, null);
+            // debTmp is null once renamed; on any failure both temporary files go
+            deleteQuietly(debTmp);
+            deleteQuietly(dataTmp);
         }
     }
 
@@ -301,16 +299,14 @@ public final class DebArchiveWriter {
         }
     }
 
-    private static void deleteQuietly(Path p, Throwable primary) {
+    private void deleteQuietly(Path p) {
         if (p == null) {
             return;
         }
         try {
             Files.deleteIfExists(p);
         } catch (IOException e) {
-            if (primary != null) {
-                primary.addSuppressed(e);
-            }
+            log.warn("could not delete the temporary file " + p + ": " + e);
         }
     }
 

@@ -161,6 +161,43 @@ class DebArchiveWriterDpkgTest {
         }
     }
 
+    /**
+     * dpkg itself (not only dpkg-deb) unpacks, records, verifies (md5sums) and purges the package,
+     * in a scratch root with its own database (dpkg's own test technique; the sample's scripts are
+     * harmless and run unchrooted).
+     */
+    @Test
+    void dpkgInstallsVerifiesAndPurgesInAScratchRoot() throws Exception {
+        Tools.require("dpkg");
+        Sample s = Sample.create(tmp.resolve("in"));
+        Path deb = tmp.resolve("app.deb");
+        write(Compression.XZ, s, deb);
+        Path root = tmp.resolve("root");
+        Files.createDirectories(root.resolve("var/lib/dpkg/updates"));
+        Files.createDirectories(root.resolve("var/lib/dpkg/info"));
+        Files.createFile(root.resolve("var/lib/dpkg/status"));
+        String[] dpkg = {"dpkg", "--root=" + root, "--force-script-chrootless", "--force-not-root", "--log=/dev/null"};
+        Tools.ok(null, concat(dpkg, "-i", deb.toString()));
+        assertEquals("install ok installed\n", Tools.ok(null, "dpkg-query", "--admindir=" + root.resolve("var/lib/dpkg"),
+                "-W", "-f=${Status}\n", "app"));
+        assertEquals("", Tools.ok(null, concat(dpkg, "--verify", "app")));
+        assertEquals("/etc/default/app\n", Files.readString(root.resolve("var/lib/dpkg/info/app.conffiles")));
+        compareTree(root, want(s), List.of("var/lib/dpkg"));
+        Tools.ok(null, concat(dpkg, "--purge", "app"));
+        assertTrue(Files.notExists(root.resolve("usr/share/java/app")));
+        assertTrue(Files.notExists(root.resolve("etc/default/app")));
+    }
+
+    private static Map<String, Expected> want(Sample s) throws IOException {
+        return expected(s.entries);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
     @Test
     void controlCompressionCanDifferFromData() throws Exception {
         Tools.require("dpkg-deb");
@@ -191,9 +228,23 @@ class DebArchiveWriterDpkgTest {
     }
 
     static void compareTree(Path root, Map<String, Expected> want) throws IOException {
+        compareTree(root, want, List.of());
+    }
+
+    /** Compares the tree under root with want, ignoring the subtrees listed in {@code ignore}. */
+    static void compareTree(Path root, Map<String, Expected> want, List<String> ignore) throws IOException {
         Map<String, Path> found = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.forEach(p -> found.put(root.relativize(p).toString(), p));
+            walk.forEach(p -> {
+                String rel = root.relativize(p).toString();
+                boolean skip = false;
+                for (String i : ignore) {
+                    skip |= rel.equals(i) || rel.startsWith(i + "/");
+                }
+                if (!skip) {
+                    found.put(rel, p);
+                }
+            });
         }
         assertEquals(want.keySet(), found.keySet());
         for (Map.Entry<String, Expected> e : want.entrySet()) {
