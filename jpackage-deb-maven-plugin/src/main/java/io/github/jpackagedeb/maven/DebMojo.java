@@ -5,6 +5,10 @@ import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.BuildTimestamp;
 import io.github.jpackagedeb.core.build.DebBuilder;
+import io.github.jpackagedeb.core.debiandir.DebianDirectory;
+import io.github.jpackagedeb.core.sign.OpenPgpSigner;
+import io.github.jpackagedeb.core.spec.PackageSpec;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -14,6 +18,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.toolchain.ToolchainManager;
 
 import java.io.File;
 import java.time.Instant;
@@ -65,10 +72,12 @@ public class DebMojo extends AbstractMojo {
     @Parameter
     String longDescription;
 
-    @Parameter(property = "jpackage-deb.section", defaultValue = "misc")
+    /** The Debian section (Policy 2.4). Default: debian/control's, else misc. */
+    @Parameter(property = "jpackage-deb.section")
     String section;
 
-    @Parameter(property = "jpackage-deb.priority", defaultValue = "optional")
+    /** The Debian priority (Policy 2.5). Default: debian/control's, else optional. */
+    @Parameter(property = "jpackage-deb.priority")
     String priority;
 
     /** Default: the project url. */
@@ -77,7 +86,10 @@ public class DebMojo extends AbstractMojo {
 
     @Parameter
     List<String> preDepends;
-    /** Extra Depends entries; the Java runtime dependency is added for you. */
+    /**
+     * Extra Depends entries. Added for you: the shared libraries of the bundled runtime, or with
+     * {@code <runtime>none</runtime>} a Java runtime package.
+     */
     @Parameter
     List<String> depends;
     @Parameter
@@ -122,6 +134,90 @@ public class DebMojo extends AbstractMojo {
     @Parameter(property = "jpackage-deb.attach", defaultValue = "true")
     boolean attach;
 
+    /**
+     * The Java runtime: {@code jlink} (default) bundles a runtime trimmed by jdeps to the modules the application needs,
+     * under /usr/lib/&lt;pkg&gt;/runtime, so the package runs without any Java installed (Architecture: the JDK's);
+     * {@code none} makes a jar-only package (Architecture: all) that depends on the system's Java runtime.
+     */
+    @Parameter(property = "jpackage-deb.runtime", defaultValue = "jlink")
+    String runtime;
+
+    /**
+     * The JDK to link the runtime from. Default: the JDK of the maven-toolchains-plugin's jdk toolchain, else the JDK
+     * running Maven. A JDK for another CPU (its jmods/, e.g. unpacked with dpkg-deb -x) makes a package for that CPU.
+     */
+    @Parameter(property = "jpackage-deb.jdkHome")
+    File jdkHome;
+
+    /** Modules added to those jdeps finds, e.g. jdk.crypto.ec or jdk.localedata (for what jdeps cannot see). */
+    @Parameter
+    List<String> addModules;
+
+    /** The runtime's modules, listed explicitly: jdeps is not run. */
+    @Parameter
+    List<String> modules;
+
+    /** Extra jlink options, e.g. --include-locales=en,de. */
+    @Parameter
+    List<String> jlinkOptions;
+
+    /** jlink's --compress (zip-6 on Java 21+, 2 on 17). Default none: the .deb compresses the runtime better. */
+    @Parameter(property = "jpackage-deb.jlinkCompression")
+    String jlinkCompression;
+
+    /** Dump a CDS archive into the runtime, so the application starts faster. */
+    @Parameter(property = "jpackage-deb.cds", defaultValue = "true")
+    boolean cds;
+
+    /**
+     * Where jdeps results and runtimes are cached between builds. Default: $XDG_CACHE_HOME/jpackage-deb, else
+     * ~/.cache/jpackage-deb; when it is not writable, target/jpackage-deb-cache (with a warning).
+     */
+    @Parameter(property = "jpackage-deb.cacheDirectory")
+    File cacheDirectory;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Component
+    ToolchainManager toolchainManager;
+
+    /**
+     * Packages the application as a systemd service: unit, system user, state and log directories and the
+     * maintainer scripts that manage them (docs/services.md). Off unless configured.
+     */
+    @Parameter
+    Service service;
+
+    /** More files, directories and symlinks (types file, config, config|noreplace, dir, symlink). */
+    @Parameter
+    List<ExtraFile> extraFiles;
+
+    /**
+     * The author's overrides, by debhelper's names: preinst, postinst, prerm, postrm (kept, with the generated code
+     * at their #DEBHELPER# line), &lt;pkg&gt;.service (replaces the generated unit), &lt;pkg&gt;.default.
+     */
+    @Parameter(property = "jpackage-deb.debianDirectory", defaultValue = "${project.basedir}/debian")
+    File debianDirectory;
+
+    /**
+     * Signs the package with an embedded origin signature (debsigs' {@code _gpgorigin}, checked by debsig-verify), and
+     * its .changes/.buildinfo: {@code <signing><keyring>key.asc</keyring></signing>}, passphrase from the
+     * environment variable JPACKAGE_DEB_PASSPHRASE (or {@code <serverId>} of settings.xml). Off unless configured.
+     */
+    @Parameter
+    Signing signing;
+
+    /** Writes {@code <pkg>_<version>_<arch>.changes} and {@code .buildinfo} beside the .deb. */
+    @Parameter(property = "jpackage-deb.changes", defaultValue = "true")
+    boolean changes;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    @Component
+    SettingsDecrypter settingsDecrypter;
+
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
@@ -131,18 +227,9 @@ public class DebMojo extends AbstractMojo {
         try {
             Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now());
             PomAdapter pom = new PomAdapter(project, this, System.getenv());
-            AppSpec app = pom.app();
-            DebBuilder.Result result = DebBuilder.builder()
-                    .spec(pom.spec(timestamp, app.classPath().size()))
-                    .app(app)
-                    .docs(pom.docs())
-                    .upstreamVersion(project.getVersion())
-                    .outputDirectory(outputDirectory.toPath())
-                    .compression(Compression.parse(compression))
-                    .timestamp(timestamp)
-                    .log(new MavenLog(getLog()))
-                    .build()
-                    .build();
+            OpenPgpSigner signer = Signing.signer(signing, timestamp, settings, settingsDecrypter, System.getenv());
+            DebBuilder.Result result = debBuilder(pom, timestamp).build();
+            Signing.afterBuild(result.deb(), signer, changes, timestamp, new MavenLog(getLog()));
             if (attach) {
                 projectHelper.attachArtifact(project, "deb", result.deb().toFile());
             }
@@ -150,5 +237,31 @@ public class DebMojo extends AbstractMojo {
             getLog().debug(e);
             throw new MojoFailureException(PomWording.describe(e));
         }
+    }
+
+    /**
+     * The package build as configured, shared by the deb and stage goals: the pom, this configuration and the
+     * project's debian/ directory (whose files override pom-derived values, DESIGN.md section 8).
+     */
+    DebBuilder debBuilder(PomAdapter pom, Instant timestamp) {
+        DebianDirectory debian = DebianDirectory.read(debianDirectory == null ? null : debianDirectory.toPath());
+        AppSpec app = pom.app();
+        PackageSpec spec = pom.spec(timestamp, app.classPath().size(), debian);
+        return DebBuilder.builder()
+                .spec(spec)
+                .service(pom.service())
+                .extraFiles(pom.extraFiles())
+                .debianDir(debian.forPackage(spec.name()))
+                .debianDocs(debian.docs(spec.name()))
+                .app(app)
+                .runtime(RuntimeOptions.build(this, toolchainManager == null || session == null ? null
+                        : toolchainManager.getToolchainFromBuildContext("jdk", session), app, new MavenLog(getLog())))
+                .docs(pom.docs())
+                .upstreamVersion(project.getVersion())
+                .outputDirectory(outputDirectory.toPath())
+                .compression(Compression.parse(compression))
+                .timestamp(timestamp)
+                .log(new MavenLog(getLog()))
+                .build();
     }
 }

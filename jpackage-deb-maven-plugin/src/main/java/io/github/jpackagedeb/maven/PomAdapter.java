@@ -5,6 +5,10 @@ import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.Jar;
 import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.build.PackageDocs;
+import io.github.jpackagedeb.core.debiandir.DebianDirectory;
+import io.github.jpackagedeb.core.debiandir.SpecDraft;
+import io.github.jpackagedeb.core.service.DataOnPurge;
+import io.github.jpackagedeb.core.service.ServiceSpec;
 import io.github.jpackagedeb.core.spec.PackageName;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.spec.Relation;
@@ -35,27 +39,46 @@ final class PomAdapter {
         this.env = env;
     }
 
-    PackageSpec spec(Instant timestamp, int jarCount) {
-        String name = config.packageName != null ? config.packageName : PackageName.fromArtifactId(project.getArtifactId()).value();
-        PackageSpec.Builder b = PackageSpec.builder()
-                .name(name)
-                .version(version(timestamp))
-                .maintainer(maintainer())
-                .synopsis(synopsis())
-                .longDescription(longDescription(name, jarCount))
-                .section(config.section)
-                .priority(config.priority)
-                .homepage(config.homepage != null ? config.homepage : httpUrl(project.getUrl()));
-        relation(b, Relation.PRE_DEPENDS, config.preDepends);
-        relation(b, Relation.DEPENDS, config.depends);
-        relation(b, Relation.RECOMMENDS, config.recommends);
-        relation(b, Relation.SUGGESTS, config.suggests);
-        relation(b, Relation.ENHANCES, config.enhances);
-        relation(b, Relation.BREAKS, config.breaks);
-        relation(b, Relation.CONFLICTS, config.conflicts);
-        relation(b, Relation.REPLACES, config.replaces);
-        relation(b, Relation.PROVIDES, config.provides);
-        return b.build();
+    /**
+     * The package's fields: derived from the pom, set by the plugin's configuration, and overridden field by field
+     * by debian/control and debian/changelog (DESIGN.md section 8); a configured value that debian/ contradicts is
+     * an error naming both.
+     */
+    PackageSpec spec(Instant timestamp, int jarCount, DebianDirectory debian) {
+        SpecDraft d = SpecDraft.empty()
+                .derived("packageName", PackageName.fromArtifactId(project.getArtifactId()).value(),
+                        "the name derived from <artifactId>" + project.getArtifactId() + "</artifactId>")
+                .configured("packageName", config.packageName, "<packageName>")
+                .configured("maintainer", config.maintainer, "<maintainer>")
+                .derived("maintainer", maintainer(), "the first <developer> (or DEBFULLNAME/DEBEMAIL)")
+                .configured("description", config.synopsis, "<synopsis>")
+                .derived("description", synopsis(), "the project <description>")
+                .configured("longDescription", config.longDescription, "<longDescription>")
+                .configured("section", config.section, "<section>")
+                .configured("priority", config.priority, "<priority>")
+                .configured("homepage", config.homepage, "<homepage>")
+                .derived("homepage", httpUrl(project.getUrl()), "the project <url>");
+        if (config.debianVersion != null) {
+            d = d.configured("version", config.debianVersion, "<debianVersion>");
+        } else {
+            d = d.derived("version", version(timestamp).toString(), "the project <version>" + project.getVersion()
+                    + "</version>").snapshot(MavenVersionMapper.isSnapshot(project.getVersion()));
+        }
+        d = d.configured(Relation.PRE_DEPENDS, config.preDepends, "<preDepends>")
+                .configured(Relation.DEPENDS, config.depends, "<depends>")
+                .configured(Relation.RECOMMENDS, config.recommends, "<recommends>")
+                .configured(Relation.SUGGESTS, config.suggests, "<suggests>")
+                .configured(Relation.ENHANCES, config.enhances, "<enhances>")
+                .configured(Relation.BREAKS, config.breaks, "<breaks>")
+                .configured(Relation.CONFLICTS, config.conflicts, "<conflicts>")
+                .configured(Relation.REPLACES, config.replaces, "<replaces>")
+                .configured(Relation.PROVIDES, config.provides, "<provides>");
+        d = debian.apply(d);
+        String name = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
+        if (name != null) {
+            d = d.derived("longDescription", longDescription(name, jarCount), "the project <description>");
+        }
+        return d.toSpec();
     }
 
     private DebianVersion version(Instant timestamp) {
@@ -70,9 +93,6 @@ final class PomAdapter {
     }
 
     private String maintainer() {
-        if (config.maintainer != null) {
-            return config.maintainer;
-        }
         for (Developer d : project.getDevelopers()) {
             if (d.getName() != null && !d.getName().isBlank() && d.getEmail() != null && !d.getEmail().isBlank()) {
                 return d.getName().trim() + " <" + d.getEmail().trim() + ">";
@@ -92,9 +112,6 @@ final class PomAdapter {
     }
 
     private String synopsis() {
-        if (config.synopsis != null) {
-            return config.synopsis;
-        }
         String d = pomDescription();
         if (d == null || d.isBlank()) {
             return null;
@@ -105,9 +122,6 @@ final class PomAdapter {
     }
 
     private String longDescription(String name, int jarCount) {
-        if (config.longDescription != null) {
-            return config.longDescription;
-        }
         String d = pomDescription();
         String syn = synopsis();
         StringBuilder sb = new StringBuilder();
@@ -146,6 +160,41 @@ final class PomAdapter {
         return b.build();
     }
 
+    /** The service archetype's settings, or null when {@code <service>} is not configured (or not enabled). */
+    ServiceSpec service() {
+        Service c = config.service;
+        if (c == null || !c.enabled) {
+            return null;
+        }
+        return ServiceSpec.builder().name(c.name).user(c.user).group(c.group).description(c.description)
+                .restart(c.restart).restartSec(c.restartSec)
+                .dataOnPurge(c.dataOnPurge == null || c.dataOnPurge.isBlank() ? null : DataOnPurge.parse(c.dataOnPurge))
+                .unitDirectives(c.unitDirectives)
+                .build();
+    }
+
+    /** The {@code <extraFiles>}; relative sources are resolved against the project directory. */
+    List<io.github.jpackagedeb.core.build.ExtraFile> extraFiles() {
+        List<io.github.jpackagedeb.core.build.ExtraFile> list = new ArrayList<>();
+        if (config.extraFiles != null) {
+            for (ExtraFile f : config.extraFiles) {
+                java.nio.file.Path src = null;
+                if (f.src != null) {
+                    src = f.src.isAbsolute() ? f.src.toPath() : project.getBasedir().toPath().resolve(f.src.toPath());
+                }
+                list.add(new io.github.jpackagedeb.core.build.ExtraFile(
+                        io.github.jpackagedeb.core.build.ExtraFile.Type.parse(f.type), src, f.dst, f.linkTarget,
+                        io.github.jpackagedeb.core.build.ExtraFile.parseMode(f.mode), blankToNull(f.owner),
+                        blankToNull(f.group)));
+            }
+        }
+        return list;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     private int javaRelease() {
         String r = config.javaRelease;
         if (r == null || r.isBlank()) {
@@ -181,14 +230,6 @@ final class PomAdapter {
                 ? project.getScm().getUrl() : httpUrl(project.getUrl());
         String upstream = project.getName() != null && !project.getName().isBlank() ? project.getName() : project.getArtifactId();
         return new PackageDocs(upstream, source, new ArrayList<>(holders), licenses, List.of(), config.distribution);
-    }
-
-    private static void relation(PackageSpec.Builder b, Relation r, List<String> entries) {
-        if (entries != null) {
-            for (String e : entries) {
-                b.relation(r, e);
-            }
-        }
     }
 
     private static String httpUrl(String url) {

@@ -28,7 +28,43 @@ final class PomWording {
             Map.entry("javaRelease", "<javaRelease> (default: maven.compiler.release)"),
             Map.entry("revision", "<revision>"),
             Map.entry("epoch", "<epoch>"),
-            Map.entry("outputDirectory", "<outputDirectory>"));
+            Map.entry("outputDirectory", "<outputDirectory>"),
+            Map.entry("runtime", "<runtime> (jlink or none)"),
+            Map.entry("jdkHome", "<jdkHome> (default: the jdk toolchain, else the JDK running Maven)"),
+            Map.entry("modules", "<modules> (default: found by jdeps)"),
+            Map.entry("addModules", "<addModules>"),
+            Map.entry("jlinkOptions", "<jlinkOptions>"),
+            Map.entry("jlinkCompression", "<jlinkCompression>"),
+            Map.entry("jdeps", "<dependencies> (jdeps reads every runtime jar; <modules> skips it)"),
+            Map.entry("jlink", "<modules>/<addModules>/<jlinkOptions> (what jlink was given)"),
+            Map.entry("cacheDirectory", "<cacheDirectory> (default: ~/.cache/jpackage-deb)"),
+            Map.entry("service.name", "<service><name> (default: the package name)"),
+            Map.entry("service.user", "<service><user> (default: the package name)"),
+            Map.entry("service.group", "<service><group> (default: the user)"),
+            Map.entry("service.description", "<service><description> (default: the synopsis)"),
+            Map.entry("service.restart", "<service><restart>"),
+            Map.entry("service.restartSec", "<service><restartSec>"),
+            Map.entry("service.dataOnPurge", "<service><dataOnPurge>"),
+            Map.entry("service.unitDirectives", "<service><unitDirectives>"),
+            Map.entry("service.unitFile", "the unit file in <debianDirectory>"),
+            Map.entry("maintainerScript", "a maintainer script in <debianDirectory>"),
+            Map.entry("debianDir", "<debianDirectory> (default: debian/)"),
+            Map.entry("debianControl", "debian/control in <debianDirectory>"),
+            Map.entry("debianChangelog", "debian/changelog in <debianDirectory>"),
+            Map.entry("stageDirectory", "<stageDirectory> (default: debian/<package>)"),
+            Map.entry("extraFiles", "<extraFiles>"),
+            Map.entry("signingKey", "<signing><keyring> (or the <privateKey> of the settings.xml <server> of <signing><serverId>)"),
+            Map.entry("keyId", "<signing><keyId>"),
+            Map.entry("passphrase", "<signing><passphraseEnvironmentVariable> (default: JPACKAGE_DEB_PASSPHRASE)"),
+            Map.entry("signing.serverId", "<signing><serverId>"),
+            Map.entry("deb", "the package file"),
+            Map.entry("repository", "<repository>"),
+            Map.entry("suite", "<suite>"),
+            Map.entry("component", "<component>"),
+            Map.entry("codename", "<codename>"),
+            Map.entry("origin", "<origin>"),
+            Map.entry("label", "<label>"),
+            Map.entry("architectures", "<architectures>"));
 
     private PomWording() {
     }
@@ -51,8 +87,12 @@ final class PomWording {
     }
 
     static String describe(DebException e) {
-        StringBuilder sb = new StringBuilder("Cannot build the Debian package: ").append(element(e.field())).append(' ');
-        sb.append(e.value() == null ? "is not set" : "= '" + DebException.printable(e.value()) + "'");
+        StringBuilder sb = new StringBuilder("Cannot build the Debian package: ").append(element(e.field()));
+        if (e.value() != null) {
+            sb.append(" = '").append(DebException.printable(e.value())).append('\'');
+        } else if (!e.field().startsWith("debian")) {
+            sb.append(" is not set");
+        }
         sb.append(": ").append(e.problem());
         if (e.fix() != null) {
             sb.append("\n  Fix: ").append(e.fix());

@@ -1,37 +1,45 @@
 package io.github.jpackagedeb.cli;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MakeDebTest {
 
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new MakeDeb());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
-
     @Test
     void versionPrintsTheProjectVersion() {
-        String[] r = run("--version");
-        assertEquals("0", r[0]);
-        assertTrue(r[1].matches("make-deb \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), r[1]);
+        Cli.Run r = Cli.run("--version");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().matches("make-deb \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), r.out());
     }
 
     @Test
     void unknownOptionIsAUsageError() {
-        String[] r = run("--no-such-option");
-        assertEquals("2", r[0]);
-        assertTrue(r[2].contains("Unknown option: '--no-such-option'"), r[2]);
+        Cli.Run r = Cli.run("--no-such-option");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("Unknown option: '--no-such-option'"), r.err());
+        Cli.Run sub = Cli.run("nonsense-command");
+        assertEquals(2, sub.exit());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        Cli.Run top = Cli.run("--help");
+        assertEquals(0, top.exit());
+        for (String c : List.of("init", "build", "check", "inspect")) {
+            assertTrue(top.out().contains("  " + c + " "), top.out());
+            Cli.Run h = Cli.run(c, "--help");
+            assertEquals(0, h.exit(), c);
+            assertTrue(h.out().startsWith("Usage: make-deb " + c), h.out());
+            assertTrue(h.out().contains("Exit codes: 0"), h.out());
+            assertTrue(h.out().contains("-q, --quiet") && h.out().contains("-v, --verbose"), h.out());
+        }
+        Cli.Run completion = Cli.run("generate-completion");
+        assertEquals(0, completion.exit());
+        assertTrue(completion.out().contains("complete -F _complete_make-deb") || completion.out().contains("make-deb"),
+                completion.out().substring(0, Math.min(200, completion.out().length())));
     }
 }

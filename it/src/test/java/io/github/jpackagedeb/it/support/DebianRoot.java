@@ -21,7 +21,8 @@ import java.util.List;
  * the real {@code dpkg}, without touching the host.
  *
  * <p><b>The base</b> ({@link #withJava()}: minbase + {@code openjdk-17-jre-headless}; {@link #minimal()}: plain
- * minbase, no Java, for packages that bundle their runtime) is made once per machine with
+ * minbase, no Java, for packages that bundle their runtime; {@link #withSystemd()}: minbase + systemd, dbus and the
+ * JRE, for booted-systemd and piuparts tests) is made once per machine with
  * {@code debootstrap --variant=minbase}, the mirror taken from apt's own configuration
  * ({@code apt-get indextargets}; override with {@code JPACKAGE_DEB_IT_MIRROR}). It is cached in
  * {@code $JPACKAGE_DEB_IT_CACHE} or {@code ~/.cache/jpackage-deb-it/} as {@code <name>.tar} (for other tools, e.g.
@@ -55,6 +56,9 @@ public final class DebianRoot {
 
     private static final DebianRoot WITH_JAVA = new DebianRoot(SUITE + "-minbase-" + "openjdk17-r1", true);
     private static final DebianRoot MINIMAL = new DebianRoot(SUITE + "-minbase-r1", false);
+    /** systemd as init (for systemd-nspawn --boot and piuparts), plus the JRE. */
+    private static final DebianRoot WITH_SYSTEMD = new DebianRoot(SUITE + "-minbase-systemd-openjdk17-r1", true,
+            List.of("systemd", "systemd-sysv", "dbus"));
 
     /**
      * Runs inside the new namespaces (as PID 1 of the new PID namespace): mounts the overlay (if any), a /proc of
@@ -74,11 +78,17 @@ public final class DebianRoot {
 
     private final String name;
     private final boolean withJre;
+    private final List<String> include;
     private Path master;
 
     private DebianRoot(String name, boolean withJre) {
+        this(name, withJre, List.of());
+    }
+
+    private DebianRoot(String name, boolean withJre, List<String> include) {
         this.name = name;
         this.withJre = withJre;
+        this.include = List.copyOf(include);
     }
 
     /** Debian 12 minbase with {@code openjdk-17-jre-headless} (for packages that use the system's Java). */
@@ -89,6 +99,20 @@ public final class DebianRoot {
     /** Debian 12 minbase, no Java at all (for packages that bundle their own runtime). */
     public static DebianRoot minimal() {
         return MINIMAL;
+    }
+
+    /**
+     * Debian 12 minbase with {@code systemd}, {@code systemd-sysv}, {@code dbus} and {@code openjdk-17-jre-headless}:
+     * boots with {@code systemd-nspawn --boot} (see {@link Copy#onTree}) and serves as piuparts' base
+     * ({@code --existing-chroot} with {@link #tree()}).
+     */
+    public static DebianRoot withSystemd() {
+        return WITH_SYSTEMD;
+    }
+
+    /** The cached, unpacked base tree (read-only for users: copy it, e.g. with piuparts' --existing-chroot). */
+    public Path tree() {
+        return ensureBuilt();
     }
 
     /** The cache name, e.g. {@code bookworm-minbase-openjdk17-r1}. */
@@ -230,8 +254,12 @@ public final class DebianRoot {
 
     private Proc debootstrap(Path tree, String mirror, boolean includeJre) {
         List<String> cmd = new ArrayList<>(List.of("debootstrap", "--variant=minbase"));
+        List<String> packages = new ArrayList<>(include);
         if (includeJre) {
-            cmd.add("--include=" + JRE);
+            packages.add(JRE);
+        }
+        if (!packages.isEmpty()) {
+            cmd.add("--include=" + String.join(",", packages));
         }
         cmd.addAll(List.of(SUITE, tree.toString(), mirror));
         return Proc.of(cmd).timeout(DEBOOTSTRAP_TIMEOUT);
@@ -247,7 +275,7 @@ public final class DebianRoot {
     }
 
     /** The bookworm mirror from apt's own configuration (never a hard-coded host). */
-    static String mirror() {
+    public static String mirror() {
         String override = System.getenv("JPACKAGE_DEB_IT_MIRROR");
         if (override != null && !override.isBlank()) {
             return override;
@@ -487,6 +515,35 @@ public final class DebianRoot {
             }
             cmd.addAll(List.of(")", "-prune", "-o", "-printf", "%y\\t%#m\\t%U:%G\\t%s\\t%p\\t%l\\n"));
             return FileSnapshot.parseFind(run(cmd.toArray(String[]::new)).stdout());
+        }
+
+        /**
+         * A host-side shell script that sees this copy as a plain directory tree: it runs in a private mount namespace
+         * (nothing it mounts is visible on the host, and all is gone when it ends) where the overlay, if any, is
+         * mounted, with the tree's path in {@code $ROOT} and {@code args} as {@code $1…}. For tools that take a
+         * directory, e.g. {@code systemd-nspawn -D "$ROOT" --boot}.
+         */
+        public Proc onTree(String script, String... args) {
+            if (closed) {
+                throw new IllegalStateException("this Debian root copy is closed: " + dir);
+            }
+            Path mountPoint = lower != null ? dir.resolve("merged") : dir.resolve("root");
+            String setup = String.join("\n",
+                    "set -e",
+                    "if [ -n \"${IT_LOWER:-}\" ]; then",
+                    "  mount -t overlay overlay -o \"lowerdir=$IT_LOWER,upperdir=$IT_UPPER,workdir=$IT_WORK\" \"$ROOT\"",
+                    "fi",
+                    "");
+            List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                    setup + script, "sh"));
+            cmd.addAll(Arrays.asList(args));
+            Proc p = Proc.of(cmd).env("ROOT", mountPoint.toString()).label("[on " + dir.getFileName() + "] " + script);
+            if (lower != null) {
+                p = p.env("IT_LOWER", lower.toString())
+                        .env("IT_UPPER", dir.resolve("upper").toString())
+                        .env("IT_WORK", dir.resolve("work").toString());
+            }
+            return p;
         }
 
         /** Removes the copy (nothing is mounted on the host; this makes sure before removing). */

@@ -10,6 +10,7 @@ import io.github.jpackagedeb.core.archive.EntryType;
 import io.github.jpackagedeb.core.archive.InstalledSize;
 import io.github.jpackagedeb.core.archive.WriteResult;
 import io.github.jpackagedeb.core.control.ControlFile;
+import io.github.jpackagedeb.core.runtime.RuntimeImage;
 import io.github.jpackagedeb.core.service.ServiceSpec;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.spec.Relation;
@@ -45,6 +46,8 @@ public final class DebBuilder {
     private final ServiceSpec service;
     private final List<ExtraFile> extraFiles;
     private final DebianDir debianDir;
+    private final DebianDocs debianDocs;
+    private final RuntimeImage runtime;
 
     private DebBuilder(Builder b) {
         this.spec = b.spec;
@@ -58,6 +61,8 @@ public final class DebBuilder {
         this.service = b.service;
         this.extraFiles = List.copyOf(b.extraFiles);
         this.debianDir = b.debianDir;
+        this.debianDocs = b.debianDocs;
+        this.runtime = b.runtime;
     }
 
     public static Builder builder() {
@@ -68,10 +73,15 @@ public final class DebBuilder {
     public record Result(Path deb, PackageSpec spec, WriteResult archive) {
     }
 
-    /** The spec as it will be written: a jar-only package depends on a Java runtime of the right release. */
+    /**
+     * The spec as it will be written: a jar-only package depends on a Java runtime of the right release; a package
+     * with a bundled runtime is of the runtime's architecture and depends on the shared libraries the runtime needs.
+     */
     public PackageSpec effectiveSpec() {
         PackageSpec.Builder b = spec.toBuilder();
-        if ("all".equals(spec.architecture())) {
+        if (runtime != null) {
+            withRuntime(b);
+        } else if ("all".equals(spec.architecture())) {
             int r = app.javaRelease();
             String javaDep = "default-jre-headless (>= 2:1." + r + ") | java" + r + "-runtime-headless";
             boolean mentionsJava = spec.relation(Relation.DEPENDS).stream()
@@ -91,6 +101,23 @@ public final class DebBuilder {
         return b.build();
     }
 
+    /** Architecture, Depends and Recommends from the bundled runtime (computed from its ELF files). */
+    private void withRuntime(PackageSpec.Builder b) {
+        String arch = spec.architecture();
+        if (!"all".equals(arch) && !arch.equals(runtime.architecture())) {
+            throw new DebException("architecture", arch, "the package bundles a " + runtime.architecture()
+                    + " Java runtime (" + runtime.platform() + "), so it cannot be Architecture: " + arch + ".",
+                    "leave the architecture unset (it follows the runtime), or link the runtime from a JDK for " + arch + ".");
+        }
+        b.architecture(runtime.architecture());
+        List<String> deps = new ArrayList<>(runtime.depends());
+        deps.addAll(spec.relation(Relation.DEPENDS));
+        b.relations(Relation.DEPENDS, deps);
+        List<String> recs = new ArrayList<>(runtime.recommends());
+        recs.addAll(spec.relation(Relation.RECOMMENDS));
+        b.relations(Relation.RECOMMENDS, recs);
+    }
+
     private boolean isService() {
         return service != null || debianDir.unitFile().isPresent();
     }
@@ -99,6 +126,28 @@ public final class DebBuilder {
     public Lifecycle lifecycle(PackageSpec effective) {
         return Lifecycle.plan(effective.name(), effective.synopsis(), Layout.standard(effective.name()), service,
                 extraFiles, debianDir, log);
+    }
+
+    /**
+     * The maintainer-script code this build generates, alone, by script name ({@code postinst} …; empty when a
+     * script has none): what debhelper's {@code dh_installdeb} inserts at {@code #DEBHELPER#} when the package is
+     * finished by {@code dpkg-buildpackage} (the stage goal writes it to {@code debian/<pkg>.<script>.debhelper}).
+     */
+    public Map<String, String> generatedScriptCode(PackageSpec effective) {
+        Map<io.github.jpackagedeb.core.scripts.ScriptName, io.github.jpackagedeb.core.scripts.UserScript> holes =
+                new java.util.EnumMap<>(io.github.jpackagedeb.core.scripts.ScriptName.class);
+        for (io.github.jpackagedeb.core.scripts.ScriptName s : io.github.jpackagedeb.core.scripts.ScriptName.values()) {
+            holes.put(s, new io.github.jpackagedeb.core.scripts.UserScript("generated", "#!/bin/sh\n#DEBHELPER#\n"));
+        }
+        DebianDir probe = new DebianDir(holes, debianDir.unitFile(), debianDir.defaultFile());
+        Lifecycle l = Lifecycle.plan(effective.name(), effective.synopsis(), Layout.standard(effective.name()), service,
+                extraFiles, probe, log);
+        Map<String, String> out = new LinkedHashMap<>();
+        l.scripts().forEach((name, bytes) -> {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            out.put(name, text.substring(text.indexOf('\n') + 1).strip());
+        });
+        return out;
     }
 
     /** The data.tar entries of the package. */
@@ -114,23 +163,53 @@ public final class DebBuilder {
         entries.add(DebEntry.executable(Layout.rel(layout.launcher()),
                 Content.of(launcher(effective, mainClass, classPath).getBytes(StandardCharsets.UTF_8), "launcher")));
         entries.add(DebEntry.symlink(Layout.rel(layout.command()), Layout.linkTarget(layout.command(), layout.launcher())));
+        if (runtime != null) {
+            entries.addAll(runtime.entries(Layout.rel(layout.runtimeDir())));
+            entries.add(DebEntry.symlink(Layout.rel(layout.runtimeLink()),
+                    Layout.linkTarget(layout.runtimeLink(), layout.runtimeDir())));
+        }
         Lifecycle lifecycle = lifecycle(effective);
         entries.add(DebEntry.conffile(Layout.rel(layout.defaultsFile()),
                 Content.of(lifecycle.defaultsFile().getBytes(StandardCharsets.UTF_8), "/etc/default file")));
         entries.addAll(lifecycle.entries());
         int year = timestamp.atZone(ZoneOffset.UTC).getYear();
         entries.add(DebEntry.file(Layout.rel(layout.docDir() + "/copyright"),
-                Content.of(DocFiles.copyright(effective, docs, app.dependencies(), year), "copyright")));
+                debianDocs.copyright() != null
+                        ? Content.of(debianDocs.copyright().getBytes(StandardCharsets.UTF_8), "copyright from " + debianDocs.source())
+                        : Content.of(DocFiles.copyright(effective, docs, app.dependencies(), year), "copyright")));
         entries.add(DebEntry.file(Layout.rel(layout.docDir() + "/changelog.Debian.gz"),
-                Content.of(DocFiles.changelogGz(effective, docs, upstreamVersion, timestamp), "changelog")));
+                debianDocs.changelog() != null
+                        ? Content.of(DocFiles.gzip(debianDocs.changelog().getBytes(StandardCharsets.UTF_8)), "changelog from " + debianDocs.source())
+                        : Content.of(DocFiles.changelogGz(effective, docs, upstreamVersion, timestamp), "changelog")));
         entries.add(DebEntry.file(Layout.rel(layout.manPage()),
                 Content.of(DocFiles.manPageGz(effective, upstreamVersion, layout.appHome(), timestamp), "man page")));
         entries.add(DebEntry.file("usr/share/lintian/overrides/" + effective.name(),
-                Content.of(lintianOverrides(effective, layout, classPath).getBytes(StandardCharsets.UTF_8), "lintian overrides")));
+                Content.of(debianDocs.mergeLintianOverrides(lintianOverrides(effective, layout, classPath) + runtimeOverrides(effective, layout))
+                        .getBytes(StandardCharsets.UTF_8), "lintian overrides")));
         // every file under /etc is a conffile (Debian Policy 10.7.2)
         entries.replaceAll(e -> e.type() == EntryType.FILE && !e.conffile() && e.path().startsWith("etc/")
                 ? new DebEntry(e.path(), e.type(), e.mode(), e.content(), null, true) : e);
+        markConffiles(entries);
         return entries;
+    }
+
+    /** The extra conffiles of debian/&lt;pkg&gt;.conffiles: each must be a regular file of the package. */
+    private void markConffiles(List<DebEntry> entries) {
+        for (String c : debianDocs.conffiles()) {
+            String rel = Layout.rel(DebianDocs.checkConffile(c, debianDocs.source()));
+            int at = -1;
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).path().equals(rel) && entries.get(i).type() == EntryType.FILE) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                throw new DebException("debianDir", c, "the conffile listed in " + debianDocs.source()
+                        + " is not a regular file of the package.", "list only files the package installs.");
+            }
+            DebEntry e = entries.get(at);
+            entries.set(at, new DebEntry(e.path(), e.type(), e.mode(), e.content(), null, true));
+        }
     }
 
     /**
@@ -151,6 +230,26 @@ public final class DebBuilder {
         return sb.toString();
     }
 
+    /**
+     * lintian overrides for the bundled runtime, only for tags lintian 2.116 reports on it, each with its reason.
+     */
+    private String runtimeOverrides(PackageSpec spec, Layout layout) {
+        if (runtime == null) {
+            return "";
+        }
+        String p = spec.name();
+        String dir = Layout.rel(layout.runtimeDir());
+        StringBuilder sb = new StringBuilder();
+        sb.append("# The bundled Java runtime is a private jlink image, as the JDK lays it out (bin/, lib/, legal/).\n");
+        sb.append("# Its legal/ notices (GPLv2 with Classpath Exception and third-party licenses) must ship with it,\n")
+                .append("# in the place the JDK puts them.\n")
+                .append(p).append(": package-contains-documentation-outside-usr-share-doc [").append(dir).append("/legal/*]\n")
+                .append(p).append(": extra-license-file [").append(dir).append("/legal/*]\n");
+        sb.append("# jrt-fs.jar is the runtime's own jrt: file system provider; the JVM loads it from its lib/.\n")
+                .append(p).append(": jar-not-in-usr-share [").append(dir).append("/lib/jrt-fs.jar]\n");
+        return sb.toString();
+    }
+
     /** Checks everything, then writes the .deb. Nothing is left under the final name if anything fails. */
     public Result build() {
         PackageSpec effective = effectiveSpec();
@@ -164,7 +263,8 @@ public final class DebBuilder {
                     + e.getMessage(), "check that the path is writable.", e);
         }
         Path target = outputDirectory.resolve(effective.debFileName());
-        log.info("Building " + target.getFileName() + " (" + app.classPath().size() + " jars, " + compression.dpkgName() + ")");
+        log.info("Building " + target.getFileName() + " (" + app.classPath().size() + " jars, "
+                + (runtime != null ? "Java runtime " + runtime.modules().size() + " modules, " : "") + compression.dpkgName() + ")");
         DebArchiveWriter writer = DebArchiveWriter.builder()
                 .dataCompression(compression)
                 .timestamp(timestamp.getEpochSecond())
@@ -217,8 +317,19 @@ public final class DebBuilder {
         private ServiceSpec service;
         private final List<ExtraFile> extraFiles = new ArrayList<>();
         private DebianDir debianDir = DebianDir.NONE;
+        private DebianDocs debianDocs = DebianDocs.NONE;
+        private RuntimeImage runtime;
 
         private Builder() {
+        }
+
+        /**
+         * Bundles this Java runtime (from {@code RuntimeBuilder}) under {@code /usr/lib/<pkg>/runtime}; the package
+         * then has the runtime's architecture and Depends. Null (the default): a jar-only package.
+         */
+        public Builder runtime(RuntimeImage value) {
+            this.runtime = value;
+            return this;
         }
 
         /** Packages the application as a systemd service (the service archetype); null for none. */
@@ -234,6 +345,12 @@ public final class DebBuilder {
         }
 
         /** The author's debian/ overrides: maintainer scripts, unit file, /etc/default file. */
+        /** The author's changelog, copyright, lintian overrides and extra conffiles from debian/. */
+        public Builder debianDocs(DebianDocs value) {
+            this.debianDocs = Objects.requireNonNull(value, "debianDocs");
+            return this;
+        }
+
         public Builder debianDir(DebianDir value) {
             this.debianDir = Objects.requireNonNull(value, "debianDir");
             return this;

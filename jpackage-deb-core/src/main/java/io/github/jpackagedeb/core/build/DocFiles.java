@@ -87,7 +87,7 @@ final class DocFiles {
             if (c.length() > 0) {
                 c.append('\n');
             }
-            c.append("  * ").append(oneLine(change));
+            c.append("  * ").append(wrap(oneLine(change)));
         }
         v.put("CHANGES", c.toString());
         v.put("MAINTAINER", spec.maintainer());
@@ -129,6 +129,24 @@ final class DocFiles {
         bytes[8] = 2; // XFL: maximum compression, as gzip -9 marks it (lintian reads this byte)
         bytes[9] = 3; // OS = Unix, as gzip -n writes it
         return bytes;
+    }
+
+    /** A changelog bullet wrapped at 80 columns (lintian: debian-changelog-line-too-long), continued under its text. */
+    static String wrap(String text) {
+        StringBuilder sb = new StringBuilder();
+        int col = 4;
+        for (String word : text.split(" +")) {
+            if (col > 4 && col + 1 + word.length() > 80) {
+                sb.append("\n    ");
+                col = 4;
+            } else if (col > 4) {
+                sb.append(' ');
+                col++;
+            }
+            sb.append(word);
+            col += word.length();
+        }
+        return sb.toString();
     }
 
     private static String oneLine(String s) {

@@ -24,6 +24,19 @@ public record Layout(String appHome, String command, String defaultsFile, String
         return appHome + "/bin/" + command.substring(command.lastIndexOf('/') + 1);
     }
 
+    /**
+     * The bundled Java runtime, {@code /usr/lib/<pkg>/runtime}: native code, so under {@code /usr/lib}, not
+     * {@code /usr/share} (Debian Policy 9.1.1, FHS: /usr/share is architecture-independent).
+     */
+    public String runtimeDir() {
+        return "/usr/lib/" + appHome.substring(appHome.lastIndexOf('/') + 1) + "/runtime";
+    }
+
+    /** {@code <appHome>/runtime}, a symbolic link to {@link #runtimeDir()}, where the launcher looks for the runtime. */
+    public String runtimeLink() {
+        return appHome + "/runtime";
+    }
+
     public String manPage() {
         return "/usr/share/man/man1/" + command.substring(command.lastIndexOf('/') + 1) + ".1.gz";
     }

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Times building APP's package every way, alternating (lib/rounds.sh): one round runs each
+# command once, in this order, so each ratio compares runs made under the same load.
+#   base        mvn package without our plugin (-Djpackage-deb.skip=true): the paired baseline
+#   ours        mvn package, our plugin, default compression (xz), warm runtime cache
+#   ours-zstd   the same with -Djpackage-deb.compression=zstd
+#   ours-cold   the same as ours with an empty runtime cache (jdeps + jlink run)
+#   ours-jaronly  jar-only package (no bundled runtime)
+#   floor-xz, floor-zstd   dpkg-deb -b --root-owner-group -Z<same> of our package's own tree
+#   jdeb-base   the jdeb wrapper build without jdeb (-Djdeb.skip=true): jdeb's paired baseline
+#   jdeb-gzip, jdeb-xz     jdeb 1.14 through Maven, same jars (and the same runtime, if ours bundles one)
+#   jpackage    jdeps + jpackage --type deb (it runs jlink and dpkg-deb), same jars
+# Usage: ./build.sh APP   (after setup.sh); LABELS="ours base floor-xz" to run a subset.
+source "$(dirname "$0")/lib/env.sh"
+app=$1
+read -r g a v main <<< "$(app_gav "$app")"
+w="$BENCH/$WORK/$app"; t=$(app_target "$app"); pom=$(app_pom "$app")
+pkg=$(cat "$w/package")
+M="$MVN -f $pom -DskipTests"
+J="$MVN -f $BENCH/jdeb/pom.xml -Dapp.groupId=$g -Dapp.artifactId=$a -Dapp.version=$v -Dapp.mainClass=$main"
+rt="$w/tree/usr/lib/$pkg/runtime"
+if [ -d "$rt" ]; then J="$J -Pwith-runtime -Druntime.dir=$rt"; fi
+keep() { echo "&& cp \$(ls -t $1 | head -1) $w/debs/$2.deb"; }
+cold="$w/cold-cache"
+cmds="$w/commands.tsv"
+{
+  printf 'base\trm -f %s/*.deb\tXDG_CACHE_HOME=%s %s -Djpackage-deb.skip=true package\n' "$t" "$WARM_CACHE" "$M"
+  printf 'ours\trm -f %s/*.deb\tXDG_CACHE_HOME=%s %s %s package %s\n' "$t" "$WARM_CACHE" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours)"
+  printf 'ours-zstd\trm -f %s/*.deb\tXDG_CACHE_HOME=%s %s %s -Djpackage-deb.compression=zstd package %s\n' "$t" "$WARM_CACHE" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours-zstd)"
+  printf 'ours-cold\trm -rf %s %s/*.deb\tXDG_CACHE_HOME=%s %s %s package %s\n' "$cold" "$t" "$cold" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours-cold)"
+  printf 'ours-jaronly\trm -f %s/*.deb\tXDG_CACHE_HOME=%s %s %s package %s\n' "$t" "$WARM_CACHE" "$M" "$BENCH_JARONLY_ARGS" "$(keep "$t/*.deb" ours-jaronly)"
+  printf 'floor-xz\t-\tdpkg-deb -b --root-owner-group -Zxz %s %s/debs/floor-xz.deb\n' "$w/tree" "$w"
+  printf 'floor-zstd\t-\tdpkg-deb -b --root-owner-group -Zzstd %s %s/debs/floor-zstd.deb\n' "$w/tree" "$w"
+  printf 'jdeb-base\t-\t%s -Djdeb.skip=true package\n' "$J"
+  printf 'jdeb-gzip\t-\t%s -Ddeb.compression=gzip package %s\n' "$J" "$(keep "$BENCH/jdeb/target/$a/*.deb" jdeb-gzip)"
+  printf 'jdeb-xz\t-\t%s -Ddeb.compression=xz package %s\n' "$J" "$(keep "$BENCH/jdeb/target/$a/*.deb" jdeb-xz)"
+  printf 'jpackage\trm -rf %s/jpackage\t%s\n' "$w" "mods=\$($JDK_HOME/bin/jdeps --print-module-deps --ignore-missing-deps --multi-release 17 --class-path '$w/input/*' $w/input/$a-$v.jar) && $JDK_HOME/bin/jpackage --type deb --name $pkg --app-version $v --input $w/input --main-jar $a-$v.jar --main-class $main --add-modules \$mods --install-dir /usr/share/java --dest $w/jpackage --description 'bench app' --vendor Bench --linux-package-name $pkg --linux-deb-maintainer bench@example.org --linux-app-category java $(keep "$w/jpackage/*.deb" jpackage)"
+} > "$cmds.all"
+if [ -n "${LABELS:-}" ]; then
+  grep -P "^($(echo $LABELS | tr ' ' '|'))\t" "$cmds.all" > "$cmds"
+else
+  cp "$cmds.all" "$cmds"
+fi
+log "== build $app: $(cut -f1 "$cmds" | paste -sd' ')"
+lib/rounds.sh "build-$app" "$cmds"
+for d in "$w"/debs/*.deb; do size "$app/$(basename "$d" .deb)" "$d"; done

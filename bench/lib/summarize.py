@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Turns bench/results/raw/ into the tables of bench/RESULTS.md (printed to stdout).
+
+Every figure is a median over the timed rounds. Ratios are taken round by round between runs
+of the same round (lib/rounds.sh alternates the commands), then the median of those ratios is
+reported. "plugin Δ" = the build with our plugin minus the same build without it, in the same
+round; likewise jdeb Δ against the jdeb wrapper without jdeb.
+"""
+import json
+import os
+import statistics
+import sys
+from collections import defaultdict
+
+RAW = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "results", "raw")
+APPS = ["hello-cli", "hello-service", "small", "large"]
+APP_TITLE = {
+    "hello-cli": "examples/hello-cli",
+    "hello-service": "examples/hello-service",
+    "small": "bench/apps/small-app (74 jars)",
+    "large": "bench/apps/large-app (~230 jars)",
+}
+ORDER = ["base", "ours", "ours-zstd", "ours-cold", "ours-jaronly", "floor-xz", "floor-zstd",
+         "jdeb-base", "jdeb-gzip", "jdeb-xz", "jpackage"]
+DESC = {
+    "base": "mvn package, plugin skipped (paired baseline)",
+    "ours": "mvn package, our plugin, xz (default), warm runtime cache",
+    "ours-zstd": "mvn package, our plugin, zstd, warm cache",
+    "ours-cold": "mvn package, our plugin, xz, empty runtime cache",
+    "ours-jaronly": "mvn package, our plugin, jar-only (no runtime)",
+    "floor-xz": "dpkg-deb -b --root-owner-group -Zxz, our tree",
+    "floor-zstd": "dpkg-deb -b --root-owner-group -Zzstd, our tree",
+    "jdeb-base": "jdeb wrapper build, jdeb skipped (paired baseline)",
+    "jdeb-gzip": "jdeb 1.14 gzip (Maven build)",
+    "jdeb-xz": "jdeb 1.14 xz (Maven build)",
+    "jpackage": "jdeps + jpackage --type deb (runs jlink, dpkg-deb)",
+}
+PAIRED = {"ours": "base", "ours-zstd": "base", "ours-cold": "base", "ours-jaronly": "base",
+          "jdeb-gzip": "jdeb-base", "jdeb-xz": "jdeb-base"}
+
+
+def read_rounds(path):
+    """{label: {round: (wall, cpu, rss_mib, rc)}}"""
+    out = defaultdict(dict)
+    if not os.path.exists(path):
+        return out
+    with open(path) as f:
+        next(f)
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) < 7 or p[2] == "":
+                continue
+            r, label = p[0], p[1]
+            wall, user, sys_, rss, rc = float(p[2]), float(p[3]), float(p[4]), float(p[5]), int(p[6])
+            out[label][r] = (wall, user + sys_, rss / 1024.0, rc)
+    return out
+
+
+def med(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def per_round(rounds, a, b, fn):
+    """Median over rounds present in both a and b of fn(a_round, b_round)."""
+    if a not in rounds or b not in rounds:
+        return None
+    vals = []
+    for r in rounds[a]:
+        if r in rounds[b]:
+            v = fn(rounds[a][r], rounds[b][r])
+            if v is not None:
+                vals.append(v)
+    return med(vals)
+
+
+def delta(rounds, label, r):
+    base = PAIRED.get(label)
+    if base is None or base not in rounds or r not in rounds[base] or r not in rounds[label]:
+        return None
+    return rounds[label][r][0] - rounds[base][r][0]
+
+
+def delta_med(rounds, label):
+    if label not in rounds:
+        return None
+    return med([delta(rounds, label, r) for r in rounds[label]])
+
+
+def ratio_of_deltas(rounds, num, den, num_is_delta=True, den_is_delta=True):
+    """median over rounds of value(num)/value(den), values being Δs or plain walls."""
+    if num not in rounds or den not in rounds:
+        return None
+    vals = []
+    for r in rounds[num]:
+        if r not in rounds[den]:
+            continue
+        n = delta(rounds, num, r) if num_is_delta else rounds[num][r][0]
+        d = delta(rounds, den, r) if den_is_delta else rounds[den][r][0]
+        if n is None or d is None or d <= 0:
+            continue
+        vals.append(n / d)
+    return med(vals)
+
+
+def sizes():
+    s = {}
+    p = os.path.join(RAW, "sizes.tsv")
+    if os.path.exists(p):
+        for line in open(p):
+            k, v = line.rstrip("\n").split("\t")
+            s[k] = int(v)
+    return s
+
+
+def fmt(x, d=2, suffix=""):
+    return "–" if x is None else f"{x:.{d}f}{suffix}"
+
+
+def main():
+    sz = sizes()
+    print("## Build: every way, per application\n")
+    print("Medians over the timed rounds. wall/cpu/peak: whole command (GNU time; peak = largest single "
+          "process). Δ: minus the paired baseline of the same round (the same Maven build without the "
+          "packaging plugin), i.e. what packaging itself costs.\n")
+    targets = {}
+    for app in APPS:
+        rounds = read_rounds(os.path.join(RAW, f"build-{app}.tsv"))
+        if not rounds:
+            continue
+        n = max(len(v) for v in rounds.values())
+        print(f"### {APP_TITLE[app]} ({n} rounds)\n")
+        print("| what | wall s | cpu s | peak MiB | Δ wall s | .deb bytes | failures |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for label in ORDER:
+            if label not in rounds:
+                continue
+            v = rounds[label].values()
+            fails = sum(1 for x in v if x[3] != 0)
+            b = sz.get(f"{app}/{label}")
+            print(f"| `{label}`: {DESC[label]} | {fmt(med(x[0] for x in v))} | {fmt(med(x[1] for x in v))} | "
+                  f"{fmt(med(x[2] for x in v), 0)} | {fmt(delta_med(rounds, label))} | "
+                  f"{'' if b is None else f'{b:,}'} | {fails or ''} |")
+        print()
+        t = {}
+        t["warm_xz"] = ratio_of_deltas(rounds, "ours", "floor-xz", True, False)
+        t["warm_zstd"] = ratio_of_deltas(rounds, "ours-zstd", "floor-zstd", True, False)
+        t["vs_jdeb_xz"] = ratio_of_deltas(rounds, "jdeb-xz", "ours", True, True)
+        t["vs_jdeb_gzip"] = ratio_of_deltas(rounds, "jdeb-gzip", "ours", True, True)
+        t["cold_vs_jpackage"] = ratio_of_deltas(rounds, "ours-cold", "jpackage", True, False)
+        t["size_ours"] = sz.get(f"{app}/ours")
+        t["size_jdeb_xz"] = sz.get(f"{app}/jdeb-xz")
+        t["size_floor_xz"] = sz.get(f"{app}/floor-xz")
+        t["rss_ours"] = med(x[2] for x in rounds.get("ours", {}).values()) if "ours" in rounds else None
+        t["rss_base"] = med(x[2] for x in rounds.get("base", {}).values()) if "base" in rounds else None
+        targets[app] = t
+        print("| ratio (median of per-round ratios) | value |")
+        print("|---|---:|")
+        print(f"| plugin Δ (xz, warm) ÷ dpkg-deb -Zxz floor | {fmt(t['warm_xz'])}× |")
+        print(f"| plugin Δ (zstd, warm) ÷ dpkg-deb -Zzstd floor | {fmt(t['warm_zstd'])}× |")
+        print(f"| jdeb xz Δ ÷ plugin Δ (default) | {fmt(t['vs_jdeb_xz'], 1)}× |")
+        print(f"| jdeb gzip Δ ÷ plugin Δ (default) | {fmt(t['vs_jdeb_gzip'], 1)}× |")
+        print(f"| plugin Δ cold ÷ jpackage | {fmt(t['cold_vs_jpackage'])}× |")
+        if t["size_ours"] and t["size_jdeb_xz"]:
+            print(f"| .deb size ours ÷ jdeb xz | {t['size_ours'] / t['size_jdeb_xz']:.4f} |")
+        if t["size_ours"] and t["size_floor_xz"]:
+            print(f"| .deb size ours ÷ dpkg-deb -Zxz | {t['size_ours'] / t['size_floor_xz']:.4f} |")
+        print()
+
+    print("## Installing (`dpkg -i` into a fresh isolated Debian 12 root)\n")
+    print("| app | package | dpkg -i wall s (median) | ÷ ours | failures |")
+    print("|---|---|---:|---:|---:|")
+    for app in APPS:
+        rounds = read_rounds(os.path.join(RAW, f"install-{app}.tsv"))
+        for label in ["ours", "ours-jaronly", "jdeb-gzip", "jdeb-xz", "jpackage"]:
+            if label not in rounds:
+                continue
+            v = rounds[label].values()
+            ratio = per_round(rounds, label, "ours", lambda a, b: a[0] / b[0] if b[0] > 0 else None)
+            fails = sum(1 for x in v if x[3] != 0)
+            print(f"| {app} | {label} | {fmt(med(x[0] for x in v))} | {fmt(ratio)}× | {fails or ''} |")
+    print()
+
+    print("## Start-up of the installed launcher vs plain `java -cp` (hyperfine, same invocation)\n")
+    print("| app | package | launcher ms (median) | java -cp ms (median) | launcher ÷ java -cp |")
+    print("|---|---|---:|---:|---:|")
+    startup = {}
+    for app in APPS:
+        for deb in ["ours", "ours-jaronly"]:
+            p = os.path.join(RAW, f"startup-{app}-{deb}.json")
+            if not os.path.exists(p):
+                continue
+            res = {r["command"]: r for r in json.load(open(p))["results"]}
+            if "launcher" in res and "java-cp" in res:
+                l, j = res["launcher"]["median"] * 1000, res["java-cp"]["median"] * 1000
+                startup[(app, deb)] = l / j
+                print(f"| {app} | {deb} | {l:.0f} | {j:.0f} | {l / j:.2f} |")
+    print()
+
+    print("## Targets (issue 7 §2)\n")
+    print("| target | app | measured | met? |")
+    print("|---|---|---:|---|")
+
+    def row(name, app, val, ok):
+        print(f"| {name} | {app} | {val} | {'yes' if ok else ('no' if ok is not None else 'not measured')} |")
+
+    for app, t in targets.items():
+        w = t["warm_xz"]
+        row("warm build Δ ≤ 1.2× dpkg-deb floor (xz)", app, fmt(w) + "×", None if w is None else w <= 1.2)
+        w = t["warm_zstd"]
+        row("warm build Δ ≤ 1.2× dpkg-deb floor (zstd)", app, fmt(w) + "×", None if w is None else w <= 1.2)
+        s = t["vs_jdeb_xz"]
+        row("default ≥ 10× faster than jdeb xz", app, fmt(s, 1) + "×", None if s is None else s >= 10)
+        if t["size_ours"] and t["size_jdeb_xz"]:
+            r = t["size_ours"] / t["size_jdeb_xz"]
+            row("… with a .deb no larger than jdeb xz's", app, f"{r:.4f}", r <= 1.0)
+        c = t["cold_vs_jpackage"]
+        row("cold build ≤ jpackage", app, fmt(c) + "×", None if c is None else c <= 1.0)
+    if "small" in targets and "large" in targets and targets["small"]["rss_ours"] and targets["large"]["rss_ours"]:
+        r = targets["large"]["rss_ours"] / targets["small"]["rss_ours"]
+        rb = (targets["large"]["rss_base"] / targets["small"]["rss_base"]) if targets["small"]["rss_base"] else None
+        row("peak RSS of the build, 230 jars ÷ 74 jars ≤ 1.10", "large/small",
+            f"{r:.2f} (without plugin: {fmt(rb)})", r <= 1.10)
+    for (app, deb), r in startup.items():
+        row(f"installed launcher start-up ≤ 0.8× java -cp ({deb})", app, f"{r:.2f}", r <= 0.8)
+    print()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

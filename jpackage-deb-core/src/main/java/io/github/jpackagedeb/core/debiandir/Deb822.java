@@ -1,0 +1,157 @@
+package io.github.jpackagedeb.core.debiandir;
+
+import io.github.jpackagedeb.core.DebException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A parser for the deb822 control-file syntax (deb822(5), Debian Policy 5.1) as {@code debian/control} uses it:
+ * paragraphs separated by blank lines; {@code Field: value} lines; continuation lines that start with a space or a
+ * tab; comment lines that start with {@code #} (allowed in {@code debian/control}, dropped wherever they are, even
+ * between continuation lines). Field names are matched case-insensitively; a field given twice in one paragraph, a
+ * continuation line before any field, a line without a colon, or CR line endings are errors naming the file, the
+ * line and the fix.
+ */
+public final class Deb822 {
+
+    private Deb822() {
+    }
+
+    /**
+     * One field of a paragraph.
+     *
+     * @param name  the name as written
+     * @param value the value: the text after the colon (trimmed), then each continuation line on a line of its
+     *              own, as written (with its leading space)
+     * @param line  the 1-based line of the field name
+     */
+    public record Field(String name, String value, int line) {
+
+        /** The first line of the value (for a Description: the synopsis). */
+        public String firstLine() {
+            int nl = value.indexOf('\n');
+            return nl < 0 ? value : value.substring(0, nl);
+        }
+
+        /** The continuation lines, each without its leading space (Policy 5.6.13 for descriptions). */
+        public List<String> continuation() {
+            List<String> out = new ArrayList<>();
+            String[] lines = value.split("\n", -1);
+            for (int i = 1; i < lines.length; i++) {
+                out.add(lines[i].isEmpty() ? "" : lines[i].substring(1));
+            }
+            return out;
+        }
+
+        /** The value folded onto one line (for fields like Depends that may span lines). */
+        public String folded() {
+            return value.replaceAll("\\s*\\n\\s*", " ").strip();
+        }
+    }
+
+    /**
+     * One paragraph (stanza): its fields in file order.
+     *
+     * @param fields by lower-case name, in file order
+     * @param line   the 1-based line where it starts
+     * @param source the file, for messages
+     */
+    public record Paragraph(Map<String, Field> fields, int line, String source) {
+
+        public Paragraph {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        /** The field, matched case-insensitively. */
+        public Optional<Field> field(String name) {
+            return Optional.ofNullable(fields.get(name.toLowerCase(Locale.ROOT)));
+        }
+
+        /** The folded value of a field, if present and not empty. */
+        public Optional<String> value(String name) {
+            return field(name).map(Field::folded).filter(v -> !v.isEmpty());
+        }
+
+        /** Where a field is, for messages: {@code debian/control line 7}. */
+        public String where(String name) {
+            return source + field(name).map(f -> " line " + f.line()).orElse(" (paragraph at line " + line + ")");
+        }
+    }
+
+    /**
+     * Parses {@code text}.
+     *
+     * @param source the file name for messages
+     * @throws DebException (field {@code debianControl}) on a syntax error
+     */
+    public static List<Paragraph> parse(String text, String source) {
+        if (text.indexOf('\r') >= 0) {
+            throw new DebException("debianControl", source, "the file has CR (Windows or old Mac) line endings.",
+                    "convert it to LF line endings (dos2unix).");
+        }
+        List<Paragraph> out = new ArrayList<>();
+        Map<String, Field> fields = new LinkedHashMap<>();
+        String current = null; // lower-case name of the field continuation lines belong to
+        int start = 0;
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int no = i + 1;
+            if (line.startsWith("#")) {
+                continue;
+            }
+            if (line.isBlank()) {
+                if (!fields.isEmpty()) {
+                    out.add(new Paragraph(fields, start, source));
+                    fields = new LinkedHashMap<>();
+                }
+                current = null;
+                continue;
+            }
+            if (line.startsWith(" ") || line.startsWith("\t")) {
+                if (current == null) {
+                    throw new DebException("debianControl", line.strip(), source + " line " + no
+                            + ": a continuation line (starting with a space) comes before any field.",
+                            "start the paragraph with 'Field: value', or remove the leading space.");
+                }
+                Field f = fields.get(current);
+                fields.put(current, new Field(f.name(), f.value() + "\n" + (line.startsWith("\t") ? " " + line.substring(1) : line),
+                        f.line()));
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new DebException("debianControl", line, source + " line " + no
+                        + ": not a 'Field: value' line, a continuation line or a comment.",
+                        "write 'Field: value', indent continuation lines with one space, start comments with '#'.");
+            }
+            String name = line.substring(0, colon);
+            if (!name.matches("[!-9;-~]+") || name.startsWith("-")) {
+                throw new DebException("debianControl", name, source + " line " + no
+                        + ": not a valid field name (printable ASCII without spaces or ':', not starting with '-' or '#').",
+                        "fix the field name.");
+            }
+            String key = name.toLowerCase(Locale.ROOT);
+            if (fields.containsKey(key)) {
+                throw new DebException("debianControl", name, source + " line " + no + ": the field " + name
+                        + " is given twice in one paragraph (first at line " + fields.get(key).line() + ").",
+                        "keep only one of them.");
+            }
+            if (fields.isEmpty()) {
+                start = no;
+            }
+            fields.put(key, new Field(name, line.substring(colon + 1).strip(), no));
+            current = key;
+        }
+        if (!fields.isEmpty()) {
+            out.add(new Paragraph(fields, start, source));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,202 @@
+package io.github.jpackagedeb.core.debiandir;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.build.DebianDir;
+import io.github.jpackagedeb.core.build.DebianDocs;
+import io.github.jpackagedeb.core.version.DebianVersion;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A project's {@code debian/} directory as both front ends read it (DESIGN.md section 8), by debhelper's names so
+ * that one directory serves this tool and {@code dpkg-buildpackage}:
+ * <ul>
+ *   <li>{@code control}: its fields override the ones derived from the project, field by field
+ *       ({@link #apply});</li>
+ *   <li>{@code changelog}: its newest entry gives the version (and is shipped as {@code changelog.Debian.gz});</li>
+ *   <li>{@code copyright}: shipped as is;</li>
+ *   <li>{@code <pkg>.lintian-overrides}, {@code <pkg>.conffiles} (or without the {@code <pkg>.} prefix);</li>
+ *   <li>maintainer scripts, {@code <pkg>.service} and {@code <pkg>.default}: read by {@link DebianDir}.</li>
+ * </ul>
+ * A missing directory reads as an empty one.
+ */
+public final class DebianDirectory {
+
+    private final Path dir;
+    private final DebianControl control;
+    private final DebianChangelog changelog;
+    private final String copyright;
+
+    private DebianDirectory(Path dir, DebianControl control, DebianChangelog changelog, String copyright) {
+        this.dir = dir;
+        this.control = control;
+        this.changelog = changelog;
+        this.copyright = copyright;
+    }
+
+    /** Reads {@code dir} (which need not exist). */
+    public static DebianDirectory read(Path dir) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return new DebianDirectory(dir, null, null, null);
+        }
+        DebianControl control = text(dir.resolve("control")).map(t -> DebianControl.parse(t, display(dir, "control")))
+                .orElse(null);
+        DebianChangelog changelog = text(dir.resolve("changelog"))
+                .map(t -> DebianChangelog.parse(t, display(dir, "changelog"))).orElse(null);
+        return new DebianDirectory(dir, control, changelog, text(dir.resolve("copyright")).orElse(null));
+    }
+
+    /** The directory (may not exist). */
+    public Path dir() {
+        return dir;
+    }
+
+    public Optional<DebianControl> control() {
+        return Optional.ofNullable(control);
+    }
+
+    public Optional<DebianChangelog> changelog() {
+        return Optional.ofNullable(changelog);
+    }
+
+    /** Whether there is anything to read at all. */
+    public boolean exists() {
+        return dir != null && Files.isDirectory(dir);
+    }
+
+    /**
+     * The draft with the fields of {@code debian/control} and the version of {@code debian/changelog} applied:
+     * they override derived values; an explicitly configured value that disagrees is an error naming both sources.
+     * The changelog's newest entry must be for this package, and for the version the project maps to (its epoch
+     * and revision may differ: they are Debian's own), unless the version was configured explicitly, which must
+     * then equal it.
+     *
+     * @throws DebException on a conflict, naming both sources and the fix
+     */
+    public SpecDraft apply(SpecDraft draft) {
+        SpecDraft d = draft;
+        if (control != null) {
+            String wanted = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
+            for (Map.Entry<String, SpecDraft.Value> e : control.values(wanted).entrySet()) {
+                if (e.getKey().equals("architecture") && e.getValue().value().equals("any")) {
+                    continue; // any: whatever the build is for (decided by the bundled runtime)
+                }
+                if (e.getKey().equals("architecture") && e.getValue().value().contains(" ")) {
+                    throw new DebException("debianControl", e.getValue().value(), e.getValue().origin().label()
+                            + ": this tool builds for one architecture.", "use all, any or one architecture name.");
+                }
+                d = d.override(e.getKey(), e.getValue());
+            }
+        }
+        if (changelog != null) {
+            d = applyChangelog(d);
+        }
+        return d;
+    }
+
+    private SpecDraft applyChangelog(SpecDraft d) {
+        DebianChangelog.Entry top = changelog.newest();
+        String where = changelog.file() + " line " + top.line();
+        SpecDraft.Value name = d.get("packageName").orElse(null);
+        if (name != null && !name.value().equals(top.pkg())) {
+            throw new DebException("packageName", name.value(), name.origin().label() + " says '" + name.value()
+                    + "', but the newest entry of " + where + " is for package '" + top.pkg() + "'.",
+                    "make the changelog's package name and the package name agree.");
+        }
+        SpecDraft.Value logged = new SpecDraft.Value(top.version().toString(),
+                SpecDraft.Origin.debian("the newest entry of " + where));
+        SpecDraft.Value have = d.get("version").orElse(null);
+        if (have == null) {
+            return d.override("version", logged);
+        }
+        if (have.origin().kind() != SpecDraft.Kind.DERIVED) {
+            if (!DebianVersion.parse(have.value()).toString().equals(top.version().toString())) {
+                throw SpecDraft.conflict("version", have, logged);
+            }
+            return d;
+        }
+        DebianVersion mapped = DebianVersion.parse(have.value());
+        if (!withoutSnapshot(mapped.upstream()).equals(withoutSnapshot(top.version().upstream()))) {
+            throw new DebException("version", have.value(), have.origin().label() + " maps to the Debian version "
+                    + mapped + ", but the newest entry of " + where + " is for " + top.version()
+                    + " (another upstream version).",
+                    "add a changelog entry for the new version (dch -v " + mapped + " 'New upstream release.'), "
+                            + "or set the Debian version explicitly.");
+        }
+        // the same upstream version: the changelog's epoch and revision are the packager's to choose
+        DebianVersion v = DebianVersion.of(top.version().epoch(), mapped.upstream(), top.version().revision());
+        return d.override("version", new SpecDraft.Value(v.toString(), logged.origin()));
+    }
+
+    /** {@code 1.2~snapshot.20260101000000} → {@code 1.2}: a snapshot's time stamp is the build's, not the changelog's. */
+    static String withoutSnapshot(String upstream) {
+        return upstream.replaceAll("(?i)~snapshot[.0-9]*$", "");
+    }
+
+    /**
+     * The name-dependent files for package {@code pkg}: maintainer scripts, unit, {@code /etc/default} file.
+     */
+    public DebianDir forPackage(String pkg) {
+        return DebianDir.read(exists() ? dir : null, pkg);
+    }
+
+    /** The changelog, copyright, lintian overrides and conffiles for package {@code pkg}. */
+    public DebianDocs docs(String pkg) {
+        if (!exists()) {
+            return DebianDocs.NONE;
+        }
+        String overrides = prefixed(pkg, "lintian-overrides").flatMap(DebianDirectory::text).orElse(null);
+        List<String> conffiles = new ArrayList<>();
+        Optional<Path> cf = prefixed(pkg, "conffiles");
+        if (cf.isPresent()) {
+            for (String l : text(cf.get()).orElse("").split("\n")) {
+                String s = l.strip();
+                if (!s.isEmpty() && !s.startsWith("#") && !s.startsWith("remove-on-upgrade ")) {
+                    conffiles.add(s);
+                }
+            }
+        }
+        return new DebianDocs(changelog == null ? null : changelog.text(), copyright, overrides, conffiles,
+                dir.toString());
+    }
+
+    /** {@code <pkg>.<name>} or {@code <name>}; both at once is an error. */
+    private Optional<Path> prefixed(String pkg, String name) {
+        Path plain = dir.resolve(name);
+        Path pre = dir.resolve(pkg + "." + name);
+        if (Files.isRegularFile(plain) && Files.isRegularFile(pre)) {
+            throw new DebException("debianDir", pre.toString(), "both " + name + " and " + pkg + "." + name + " exist in "
+                    + dir + "; only one of them can be used.", "delete one of the two files.");
+        }
+        return Files.isRegularFile(pre) ? Optional.of(pre) : Files.isRegularFile(plain) ? Optional.of(plain) : Optional.empty();
+    }
+
+    private static String display(Path dir, String name) {
+        return dir.getFileName() != null && dir.getFileName().toString().equals("debian") ? "debian/" + name
+                : dir.resolve(name).toString();
+    }
+
+    private static Optional<String> text(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            throw new DebException("debianDir", file.toString(), "the file is not valid UTF-8 text.", "save it as UTF-8.", e);
+        } catch (IOException e) {
+            throw new DebException("debianDir", file.toString(), "cannot read the file: " + e.getMessage(),
+                    "check that it is readable.", e);
+        }
+    }
+}

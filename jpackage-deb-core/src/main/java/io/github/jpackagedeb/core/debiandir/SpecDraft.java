@@ -1,0 +1,236 @@
+package io.github.jpackagedeb.core.debiandir;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.version.DebianVersion;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The fields of a {@link PackageSpec} before validation, each with where its value came from (DESIGN.md section 8):
+ * derived from the project's metadata (a pom's description, the artifactId…), configured explicitly (plugin
+ * configuration, a command-line flag), or read from {@code debian/}. Later sources override earlier ones field by
+ * field; when two explicit sources disagree, {@link #override} refuses with an error naming both.
+ *
+ * <p>Keys are core's field names, as in {@link DebException#field()}: {@code packageName}, {@code version},
+ * {@code maintainer}, {@code description} (the synopsis), {@code longDescription}, {@code section},
+ * {@code priority}, {@code homepage}, {@code architecture}; relationship fields by their Debian names
+ * ({@code Depends}, {@code Pre-Depends}…), their value the entries joined by {@code ", "}. Immutable.
+ */
+public final class SpecDraft {
+
+    /** The scalar fields, in the order {@link #toSpec()} sets them. */
+    public static final List<String> FIELDS = List.of("packageName", "version", "maintainer", "description",
+            "longDescription", "section", "priority", "homepage", "architecture");
+
+    /** Where a value came from. */
+    public enum Kind {
+        /** Derived from project metadata; anything explicit overrides it silently. */
+        DERIVED,
+        /** Set explicitly by the user in the front end (pom configuration, command-line flag). */
+        CONFIGURED,
+        /** Read from a file in {@code debian/}. */
+        DEBIAN
+    }
+
+    /**
+     * The origin of a value.
+     *
+     * @param kind  how it was given
+     * @param label how to name it to the user: {@code <packageName>}, {@code --maintainer},
+     *              {@code debian/control line 7 (Maintainer)}
+     */
+    public record Origin(Kind kind, String label) {
+        public Origin {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(label, "label");
+        }
+
+        public static Origin derived(String label) {
+            return new Origin(Kind.DERIVED, label);
+        }
+
+        public static Origin configured(String label) {
+            return new Origin(Kind.CONFIGURED, label);
+        }
+
+        public static Origin debian(String label) {
+            return new Origin(Kind.DEBIAN, label);
+        }
+    }
+
+    /**
+     * A value and its origin.
+     *
+     * @param value  the value as text (a relationship field: its entries joined by {@code ", "})
+     * @param origin where it came from
+     */
+    public record Value(String value, Origin origin) {
+        public Value {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(origin, "origin");
+        }
+    }
+
+    private final Map<String, Value> values;
+    private final boolean snapshot;
+
+    private SpecDraft(Map<String, Value> values, boolean snapshot) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.snapshot = snapshot;
+    }
+
+    /** An empty draft. */
+    public static SpecDraft empty() {
+        return new SpecDraft(Map.of(), false);
+    }
+
+    /** This draft with a derived value (ignored when null or blank; an explicit value already there is kept). */
+    public SpecDraft derived(String field, String value, String label) {
+        if (value == null || value.isBlank()) {
+            return this;
+        }
+        Value have = values.get(checkField(field));
+        if (have != null && have.origin().kind() != Kind.DERIVED) {
+            return this;
+        }
+        return with(field, new Value(value, Origin.derived(label)));
+    }
+
+    /** This draft with an explicitly configured value (ignored when null), which replaces a derived one. */
+    public SpecDraft configured(String field, String value, String label) {
+        if (value == null) {
+            return this;
+        }
+        return with(checkField(field), new Value(value, Origin.configured(label)));
+    }
+
+    /** A relationship field configured explicitly (ignored when null or empty). */
+    public SpecDraft configured(Relation relation, List<String> entries, String label) {
+        if (entries == null || entries.isEmpty()) {
+            return this;
+        }
+        return with(relation.field(), new Value(String.join(", ", entries), Origin.configured(label)));
+    }
+
+    /** Marks the version as mapped from a snapshot (its upstream part carries a build time stamp). */
+    public SpecDraft snapshot(boolean value) {
+        return new SpecDraft(values, value);
+    }
+
+    /** Whether the version was mapped from a Maven snapshot. */
+    public boolean isSnapshot() {
+        return snapshot;
+    }
+
+    /** The value of a field, if set. */
+    public Optional<Value> get(String field) {
+        return Optional.ofNullable(values.get(field));
+    }
+
+    /** Every value, by field. */
+    public Map<String, Value> values() {
+        return values;
+    }
+
+    /**
+     * This draft with {@code value} (from {@code debian/}) for {@code field}: it overrides a derived value; it must
+     * equal an explicitly configured one.
+     *
+     * @throws DebException (the field's core name) when an explicit value disagrees, naming both sources
+     */
+    public SpecDraft override(String field, Value value) {
+        Value have = values.get(checkField(field));
+        if (have != null && have.origin().kind() == Kind.CONFIGURED && !same(field, have.value(), value.value())) {
+            throw conflict(field, have, value);
+        }
+        if (have != null && have.origin().kind() == Kind.CONFIGURED) {
+            return this; // the same value twice: keep the explicit one
+        }
+        return with(field, value);
+    }
+
+    /** The error for two sources that disagree about one field. */
+    static DebException conflict(String field, Value a, Value b) {
+        return new DebException(field, a.value(), a.origin().label() + " says '" + DebException.printable(a.value())
+                + "', but " + b.origin().label() + " says '" + DebException.printable(b.value())
+                + "'; each field must have one source.",
+                "remove one of the two, or make them agree.");
+    }
+
+    private static boolean same(String field, String a, String b) {
+        if (Relation.ofField(field) != null) {
+            return a.replaceAll("\\s+", "").equals(b.replaceAll("\\s+", ""));
+        }
+        return a.strip().equals(b.strip());
+    }
+
+    private SpecDraft with(String field, Value value) {
+        Map<String, Value> m = new LinkedHashMap<>(values);
+        m.put(field, value);
+        return new SpecDraft(m, snapshot);
+    }
+
+    private static String checkField(String field) {
+        if (!FIELDS.contains(field) && Relation.ofField(field) == null) {
+            throw new IllegalArgumentException("not a spec field: " + field);
+        }
+        return Relation.ofField(field) != null ? Relation.ofField(field).field() : field;
+    }
+
+    /**
+     * Validates every value into a spec. A bad value read from {@code debian/} is reported as field
+     * {@code debianControl} (or {@code debianChangelog}) with the file and line, so that the user is sent to the
+     * file rather than to a configuration element that was never set.
+     *
+     * @throws DebException naming the first bad value
+     */
+    public PackageSpec toSpec() {
+        PackageSpec.Builder b = PackageSpec.builder();
+        get("packageName").ifPresent(v -> b.name(v.value()));
+        b.maintainer(text("maintainer")).synopsis(text("description")).longDescription(text("longDescription"))
+                .homepage(text("homepage"));
+        get("section").ifPresent(v -> b.section(v.value()));
+        get("priority").ifPresent(v -> b.priority(v.value()));
+        get("architecture").ifPresent(v -> b.architecture(v.value()));
+        for (Relation r : Relation.values()) {
+            get(r.field()).ifPresent(v -> {
+                List<String> entries = new ArrayList<>();
+                for (String e : v.value().split(",")) {
+                    if (!e.isBlank()) {
+                        entries.add(e.strip());
+                    }
+                }
+                b.relations(r, entries);
+            });
+        }
+        try {
+            get("version").ifPresent(v -> b.version(DebianVersion.parse(v.value())));
+            return b.build();
+        } catch (DebException e) {
+            Value v = values.get(e.field());
+            if (v != null && v.origin().kind() == Kind.DEBIAN) {
+                String file = v.origin().label().contains("changelog") ? "debianChangelog" : "debianControl";
+                throw new DebException(file, e.value(), v.origin().label() + ": " + e.problem(), e.fix(), e);
+            }
+            throw e;
+        }
+    }
+
+    private String text(String field) {
+        Value v = values.get(field);
+        return v == null ? null : v.value();
+    }
+
+    @Override
+    public String toString() {
+        return "SpecDraft" + values;
+    }
+}

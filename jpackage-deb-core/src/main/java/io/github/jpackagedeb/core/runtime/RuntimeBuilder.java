@@ -1,0 +1,166 @@
+package io.github.jpackagedeb.core.runtime;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.build.Jar;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Makes the Java runtime a package bundles (DESIGN.md section 7): picks the JDK, finds the modules (jdeps, cached by
+ * the jars' content), and links the image (jlink, cached by JDK build + platform + modules + options), or takes both
+ * from the cache, in which case neither jdeps nor jlink runs and the log says the runtime was reused.
+ */
+public final class RuntimeBuilder {
+
+    private RuntimeBuilder() {
+    }
+
+    /**
+     * Builds or reuses the runtime for an application.
+     *
+     * @param spec        how to build it
+     * @param classPath   the application jar and its runtime dependencies (jdeps reads them all)
+     * @param javaRelease the Java release the application is compiled for: the runtime must be at least that
+     * @param log         where progress goes
+     * @throws DebException for bad input: not a JDK, a JDK too old for the application, jmods of another release,
+     *                      an unknown module, a jdeps or jlink failure, an unusable cache
+     */
+    public static RuntimeImage build(RuntimeSpec spec, List<Jar> classPath, int javaRelease, DebLog log) {
+        Jdk target = spec.jdkHome() == null ? Jdk.current() : Jdk.at(spec.jdkHome());
+        if (target.feature() < javaRelease) {
+            throw new DebException("jdkHome", target.home().toString(), "the JDK is Java " + target.version()
+                    + ", but the application is compiled for Java " + javaRelease + " (javaRelease): that runtime could"
+                    + " not run it.", "link from a Java " + javaRelease + " or newer JDK (jdkHome or a toolchain).");
+        }
+        String arch = target.platform().debianArch();
+        Jdk toolJdk = spec.toolJdkHome() == null ? null : Jdk.at(spec.toolJdkHome());
+        Jdk jlinkJdk = Jlink.tool(target, toolJdk);
+        RuntimeCache cache = RuntimeCache.open(spec.cacheDirectory(), spec.fallbackCacheDirectory(), log);
+
+        SortedSet<String> extra = check(target, "addModules", spec.addModules());
+        SortedSet<String> modules = new TreeSet<>();
+        String modulesFrom;
+        if (!spec.modules().isEmpty()) {
+            modules.addAll(check(target, "modules", spec.modules()));
+            modulesFrom = "configured";
+        } else {
+            Jdeps.Result r = Jdeps.modules(classPath, target, cache, log);
+            modules.addAll(check(target, "jdeps", r.modules()));
+            modulesFrom = r.fromCache() ? "cache" : "jdeps";
+        }
+        modules.addAll(extra);
+        modules.add("java.base");
+
+        boolean strip = spec.stripNative() && Jlink.stripTool(target.platform()).isPresent();
+        String key = key(target, jlinkJdk, modules, spec, strip);
+        String name = target.feature() + "-" + arch + "-" + key.substring(0, 20);
+        RuntimeCache.Entry entry;
+        try {
+            entry = cache.image(name, dir -> {
+                Map<String, String> meta = Jlink.link(target, jlinkJdk, modules, spec, dir, log);
+                List<SharedLibraries.Input> elf = new ArrayList<>();
+                for (Map.Entry<Path, ElfFile> e : Jlink.elfFiles(dir).entrySet()) {
+                    elf.add(new SharedLibraries.Input(e.getKey().getFileName().toString(), e.getValue()));
+                }
+                SharedLibraries.Relations rel = SharedLibraries.compute(elf, log);
+                meta.put("depends", String.join(", ", rel.depends()));
+                meta.put("recommends", String.join(", ", rel.recommends()));
+                return meta;
+            });
+        } catch (UncheckedIOException e) {
+            throw new DebException("cacheDirectory", cache.root().toString(), "building the runtime failed: "
+                    + e.getCause().getMessage(), "check free space and permissions of the cache directory.", e);
+        }
+        Map<String, String> meta = entry.meta();
+        List<RuntimeImage.RuntimeFile> files = new ArrayList<>();
+        for (RuntimeCache.ManifestItem i : entry.files()) {
+            files.add(new RuntimeImage.RuntimeFile(i.path(), i.type(), i.mode(), i.size(), i.target()));
+        }
+        RuntimeImage image = new RuntimeImage(entry.image(), files, modules, target.platform(), meta.get("arch"),
+                split(meta.get("depends")), split(meta.get("recommends")), meta.get("jdk"),
+                Boolean.parseBoolean(meta.get("cds")), entry.reused(), modulesFrom);
+        if (entry.reused()) {
+            log.info("Reused the Java runtime from the cache" + ("cache".equals(modulesFrom) ? " (no jdeps, no jlink)"
+                    : " (no jlink)") + ": " + entry.dir() + " (" + String.join(",", modules) + "; " + arch + ", "
+                    + image.size() / (1024 * 1024) + " MiB)");
+        } else {
+            log.info("Built the Java runtime " + entry.dir() + " (" + arch + ", " + image.size() / (1024 * 1024)
+                    + " MiB, CDS " + (image.cds() ? "yes" : "no") + "); Depends: " + String.join(", ", image.depends()));
+        }
+        return image;
+    }
+
+    private static List<String> split(String s) {
+        if (s == null || s.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(s.split(", ")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /** Every module must exist in the target JDK; names the first that does not, with near names. */
+    private static SortedSet<String> check(Jdk target, String field, java.util.Collection<String> modules) {
+        SortedSet<String> known = target.modules();
+        for (String m : modules) {
+            if (!known.isEmpty() && !known.contains(m)) {
+                List<String> near = new ArrayList<>();
+                String last = m.substring(m.lastIndexOf('.') + 1);
+                for (String k : known) {
+                    if (k.endsWith("." + last) || k.contains(last) || distance(k, m) <= 2) {
+                        near.add(k);
+                    }
+                }
+                throw new DebException(field.equals("jdeps") ? "modules" : field, m, "the JDK " + target.home()
+                        + " (Java " + target.version() + ") has no module named '" + m + "'"
+                        + (field.equals("jdeps") ? " (jdeps asked for it)" : "") + ".",
+                        (near.isEmpty() ? "" : "did you mean " + String.join(" or ", near) + "? ")
+                                + "List the JDK's modules with: java --list-modules.");
+            }
+        }
+        return new TreeSet<>(modules);
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** The cache key of an image: everything that changes its bytes. */
+    static String key(Jdk target, Jdk tool, SortedSet<String> modules, RuntimeSpec spec, boolean strip) {
+        MessageDigest md = Jdk.sha256();
+        String text = String.join("\n", "runtime 1",
+                "target " + target.identity() + " " + target.runtimeVersion() + " " + target.platform(),
+                "jlink " + tool.identity() + " " + tool.runtimeVersion(),
+                "modules " + String.join(",", modules),
+                "compress " + spec.compression(),
+                "options " + String.join("\u0000", spec.jlinkOptions()),
+                "cds " + spec.cds(),
+                "strip " + strip);
+        md.update(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(md.digest());
+    }
+}

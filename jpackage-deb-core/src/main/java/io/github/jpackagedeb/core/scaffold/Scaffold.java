@@ -1,0 +1,321 @@
+package io.github.jpackagedeb.core.scaffold;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.build.Layout;
+import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.control.ControlFile;
+import io.github.jpackagedeb.core.service.ServiceSpec;
+import io.github.jpackagedeb.core.service.SystemdUnit;
+import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.template.Template;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a project's {@code debian/} directory from a {@link ScaffoldSpec} (what {@code make-deb init} does): the
+ * files that {@code dpkg-buildpackage} needs and that the jpackage-deb plugin reads back (DESIGN.md section 8). The
+ * skeletons are templates of {@code debian-templates} ({@code scaffold/}), rendered strictly.
+ *
+ * <p>Files: {@code control} (source and binary paragraph), {@code changelog} (one entry), {@code copyright}
+ * (DEP-5), {@code rules} (dh with Maven and the plugin's stage goal), {@code source/format}, {@code <pkg>.default},
+ * example maintainer scripts {@code <pkg>.postinst.ex}, {@code <pkg>.prerm.ex}, {@code <pkg>.postrm.ex} with their
+ * {@code #DEBHELPER#} line (renamed without {@code .ex}, both builds use them; as examples they keep a package
+ * without scripts of its own free of empty ones), {@code <pkg>.lintian-overrides}, and {@code <pkg>.service} for a
+ * service.
+ *
+ * <p>{@code source/format} is {@code 3.0 (quilt)}: versions mapped from Maven always carry a Debian revision
+ * ({@code 1.0.0-1}), which makes them non-native (Policy 5.6.12); dpkg-source refuses a revision in a
+ * {@code 3.0 (native)} package. Binary builds ({@code -b}) need no orig tarball.
+ */
+public final class Scaffold {
+
+    private static final String BASE = "scaffold/";
+    private static final DateTimeFormatter CHANGELOG_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private Scaffold() {
+    }
+
+    /**
+     * One file to write.
+     *
+     * @param path       relative to the project directory, e.g. {@code debian/control}
+     * @param content    its text
+     * @param executable whether it is written 0755 (else 0644)
+     */
+    public record File(String path, String content, boolean executable) {
+    }
+
+    /** Every file of {@code debian/}, in a stable order. */
+    public static List<File> render(ScaffoldSpec s) {
+        PackageSpec spec = s.spec();
+        String pkg = spec.name();
+        List<File> files = new ArrayList<>();
+        files.add(new File("debian/changelog", changelog(s), false));
+        files.add(new File("debian/control", control(s), false));
+        files.add(new File("debian/copyright", copyright(s), false));
+        files.add(new File("debian/rules", Template.load(BASE + "rules")
+                .render(Map.of("PACKAGE", pkg, "STAGE_GOAL", s.stageGoal())), true));
+        files.add(new File("debian/source/format", Template.load(BASE + "source-format").render(Map.of()), false));
+        String command = Layout.standard(pkg).command();
+        ServiceSpec service = s.service() ? ServiceSpec.builder().build().resolve(pkg, spec.synopsis()) : null;
+        String defaults = service == null
+                ? Template.load("default.env").render(Map.of("PACKAGE", pkg, "LAUNCHER", command))
+                : Template.load("default-service.env").render(Map.of("PACKAGE", pkg, "UNIT", service.unitFileName(),
+                "LAUNCHER", command));
+        files.add(new File("debian/" + pkg + ".default", defaults, false));
+        files.add(new File("debian/" + pkg + ".lintian-overrides",
+                Template.load(BASE + "lintian-overrides").render(Map.of("PACKAGE", pkg)), false));
+        for (String script : List.of("postinst", "prerm", "postrm")) {
+            // examples, as dh_make writes them: a script that does nothing would only make lintian warn
+            // (maintainer-script-empty); renamed without .ex, both builds use it
+            files.add(new File("debian/" + pkg + "." + script + ".ex",
+                    Template.load(BASE + script).render(Map.of("PACKAGE", pkg)), true));
+        }
+        if (service != null) {
+            files.add(new File("debian/" + pkg + ".service", SystemdUnit.render(service, pkg, command), false));
+        }
+        return files;
+    }
+
+    static String changelog(ScaffoldSpec s) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("PACKAGE", s.spec().name());
+        v.put("VERSION", s.spec().version().toString());
+        v.put("DISTRIBUTION", s.distribution());
+        v.put("MESSAGE", wrap(oneLine(s.changelogMessage()), 76, "    "));
+        v.put("MAINTAINER", s.spec().maintainer());
+        v.put("DATE", CHANGELOG_DATE.format(s.timestamp()));
+        return Template.load(BASE + "changelog").render(v);
+    }
+
+    static String control(ScaffoldSpec s) {
+        PackageSpec spec = s.spec();
+        int r = s.javaRelease();
+        List<String> build = new ArrayList<>();
+        build.add("default-jdk-headless (>= 2:1." + r + ") | openjdk-" + r + "-jdk-headless");
+        if (!s.mavenWrapper()) {
+            build.add("maven");
+        }
+        List<String> depends = new ArrayList<>();
+        if (s.bundlesRuntime()) {
+            depends.add("${shlibs:Depends}");
+        }
+        depends.add("${misc:Depends}");
+        if (!s.bundlesRuntime()) {
+            // the same entry the plugin adds to a jar-only package, so that both builds depend alike
+            depends.add("default-jre-headless (>= 2:1." + r + ") | java" + r + "-runtime-headless");
+        }
+        if (s.service()) {
+            depends.add("adduser");
+        }
+        String rendered = new String(ControlFile.render(spec, 0), StandardCharsets.UTF_8);
+        String description = rendered.substring(rendered.indexOf("\nDescription: ") + 1).stripTrailing();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("PACKAGE", spec.name());
+        v.put("SECTION", spec.section());
+        v.put("PRIORITY", spec.priority());
+        v.put("MAINTAINER", spec.maintainer());
+        v.put("BUILD_DEPENDS", String.join(",\n               ", build));
+        v.put("HOMEPAGE", spec.homepage() == null ? "" : "Homepage: " + spec.homepage() + "\n");
+        v.put("ARCHITECTURE", spec.architecture());
+        v.put("DEPENDS", String.join(",\n         ", depends));
+        v.put("DESCRIPTION", description);
+        return Template.load(BASE + "control").render(v);
+    }
+
+    static String copyright(ScaffoldSpec s) {
+        int year = s.timestamp().atZone(ZoneOffset.UTC).getYear();
+        String maintainer = s.spec().maintainer();
+        List<String> holders = s.copyrightHolders().isEmpty() ? List.of(maintainer) : s.copyrightHolders();
+        Set<String> names = new LinkedHashSet<>();
+        StringBuilder paragraphs = new StringBuilder();
+        for (License l : s.licenses()) {
+            String name = ScaffoldSpec.shortName(l);
+            if (!names.add(name)) {
+                continue;
+            }
+            paragraphs.append("\nLicense: ").append(name).append('\n');
+            if (name.equals("proprietary")) {
+                paragraphs.append(" All rights reserved. The copyright holders grant no license beyond what\n")
+                        .append(" the terms of distribution of this package state.\n");
+            } else if (l.commonLicenseFile() != null) {
+                paragraphs.append(" On Debian systems, the complete text of this license is in\n ")
+                        .append(l.commonLicenseFile()).append(".\n");
+            } else {
+                String url = l.url() != null ? l.url().strip() : "https://spdx.org/licenses/" + spdx(name) + ".html";
+                paragraphs.append(" ").append(oneLine(l.name())).append(".\n .\n The complete text of this license is at\n ")
+                        .append(url).append(".\n");
+            }
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("UPSTREAM_NAME", oneLine(s.upstreamName()));
+        v.put("SOURCE", s.sourceUrl() == null ? "" : "Source: " + oneLine(s.sourceUrl()) + "\n");
+        v.put("PACKAGE", s.spec().name());
+        v.put("COPYRIGHT", year + " " + String.join("\n           ", holders.stream().map(Scaffold::oneLine).toList()));
+        v.put("DEBIAN_COPYRIGHT", year + " " + maintainer);
+        v.put("LICENSE", String.join(" or ", names));
+        v.put("LICENSE_PARAGRAPHS", paragraphs.toString().stripTrailing());
+        return Template.load(BASE + "copyright").render(v);
+    }
+
+    private static String spdx(String dep5) {
+        return switch (dep5) {
+            case "Expat" -> "MIT";
+            case "BSD-2-clause" -> "BSD-2-Clause";
+            case "BSD-3-clause" -> "BSD-3-Clause";
+            case "GPL-2.0", "GPL-3.0", "LGPL-2.1", "LGPL-3.0" -> dep5 + "-or-later";
+            default -> dep5;
+        };
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+
+    /** Word-wraps a changelog bullet at {@code width} columns, continuation lines indented by {@code indent}. */
+    private static String wrap(String text, int width, String indent) {
+        StringBuilder sb = new StringBuilder();
+        int col = 4;
+        for (String word : text.split(" +")) {
+            if (col > 4 && col + 1 + word.length() > width) {
+                sb.append('\n').append(indent);
+                col = indent.length();
+            } else if (col > 4) {
+                sb.append(' ');
+                col++;
+            }
+            sb.append(word);
+            col += word.length();
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes the files under {@code projectDir}: first into a temporary directory next to {@code debian/}, which is
+     * then renamed into place, so that nothing is half-written when something fails. An existing {@code debian/} is
+     * an error unless {@code force}; with it, the files of the scaffold are rewritten and every other file of the
+     * existing directory is kept.
+     *
+     * @return the paths written, relative to {@code projectDir}
+     * @throws DebException (field {@code debianDir}) when debian/ exists without force, or nothing can be written
+     */
+    public static List<String> write(Path projectDir, List<File> files, boolean force) {
+        Path target = projectDir.resolve("debian");
+        boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        if (exists && !force) {
+            throw new DebException("debianDir", target.toString(), "the directory exists; make-deb init never "
+                    + "overwrites it.", "move it away, or rerun with --force to rewrite the files make-deb writes "
+                    + "(other files in it are kept).");
+        }
+        if (exists && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new DebException("debianDir", target.toString(), "exists and is not a directory.", "move it away.");
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory(projectDir, ".debian-make-deb-");
+        } catch (IOException e) {
+            throw new DebException("debianDir", projectDir.toString(), "cannot create files in the project directory: "
+                    + e, "check that the directory exists and that you may write to it.", e);
+        }
+        Path old = null;
+        try {
+            if (exists) {
+                copyTree(target, tmp);
+            }
+            List<String> written = new ArrayList<>();
+            for (File f : files) {
+                if (!f.path().startsWith("debian/")) {
+                    throw new IllegalArgumentException("not under debian/: " + f.path());
+                }
+                Path p = tmp.resolve(f.path().substring("debian/".length()));
+                Files.createDirectories(p.getParent());
+                Files.deleteIfExists(p);
+                Files.writeString(p, f.content(), StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(f.executable() ? "rwxr-xr-x" : "rw-r--r--"));
+                written.add(f.path());
+            }
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+            if (exists) {
+                old = Files.createTempDirectory(projectDir, ".debian-old-");
+                Files.delete(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (old != null) {
+                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                    old = null;
+                }
+                throw e;
+            }
+            tmp = null;
+            return written;
+        } catch (IOException e) {
+            throw new DebException("debianDir", target.toString(), "cannot write debian/: " + e,
+                    "check free space and permissions of the project directory; nothing was changed.", e);
+        } finally {
+            deleteTree(tmp);
+            deleteTree(old);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(d).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+                Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES,
+                        LinkOption.NOFOLLOW_LINKS);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+                    Files.delete(f);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException ignored) {
+            // a leftover temporary directory; it is named .debian-make-deb-* or .debian-old-*
+        }
+    }
+}

@@ -1,0 +1,403 @@
+package io.github.jpackagedeb.core.scaffold;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.spec.PackageName;
+import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.version.DebianVersion;
+import io.github.jpackagedeb.core.version.MavenVersionMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What {@code make-deb init} knows about a project when it writes {@code debian/}: the package's fields, its
+ * licenses and copyright holders, the first changelog entry, and how the package is built (jar-only or with a
+ * bundled runtime, service or not, the Maven goal that stages it). Immutable; made by {@link Builder}, which can
+ * say what is still missing ({@link Builder#missing()}) before {@link Builder#build()} validates everything.
+ */
+public final class ScaffoldSpec {
+
+    /** The values without which no {@code debian/} can be written, by core field name, in asking order. */
+    public static final List<String> REQUIRED = List.of("packageName", "version", "description", "maintainer", "license");
+
+    /** License short names (DEP-5 / SPDX) accepted without a URL to the text. */
+    public static final Set<String> KNOWN_LICENSES = Set.of("Apache-2.0", "Expat", "GPL-2.0", "GPL-3.0", "LGPL-2.1",
+            "LGPL-3.0", "MPL-2.0", "EPL-1.0", "EPL-2.0", "BSD-2-clause", "BSD-3-clause", "CC0-1.0", "proprietary");
+
+    private final PackageSpec spec;
+    private final String upstreamVersion;
+    private final String upstreamName;
+    private final String sourceUrl;
+    private final List<License> licenses;
+    private final List<String> copyrightHolders;
+    private final String changelogMessage;
+    private final String distribution;
+    private final Instant timestamp;
+    private final boolean service;
+    private final boolean bundlesRuntime;
+    private final int javaRelease;
+    private final String stageGoal;
+    private final boolean mavenWrapper;
+
+    private ScaffoldSpec(Builder b, PackageSpec spec) {
+        this.spec = spec;
+        this.upstreamVersion = b.upstreamVersion;
+        this.upstreamName = b.upstreamName != null ? b.upstreamName : spec.name();
+        this.sourceUrl = b.sourceUrl != null ? b.sourceUrl : spec.homepage();
+        this.licenses = List.copyOf(b.licenses);
+        this.copyrightHolders = List.copyOf(b.copyrightHolders);
+        this.changelogMessage = b.changelogMessage != null && !b.changelogMessage.isBlank() ? b.changelogMessage.strip()
+                : "Initial packaging of " + upstreamName + " " + b.upstreamVersion + " with make-deb.";
+        this.distribution = b.distribution;
+        this.timestamp = b.timestamp;
+        this.service = b.service;
+        this.bundlesRuntime = b.bundlesRuntime;
+        this.javaRelease = b.javaRelease;
+        this.stageGoal = b.stageGoal;
+        this.mavenWrapper = b.mavenWrapper;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The package's fields, validated (architecture {@code all}, or {@code any} with a bundled runtime). */
+    public PackageSpec spec() {
+        return spec;
+    }
+
+    /** The project's own version, e.g. {@code 1.0.0-SNAPSHOT}. */
+    public String upstreamVersion() {
+        return upstreamVersion;
+    }
+
+    public String upstreamName() {
+        return upstreamName;
+    }
+
+    /** Where the source lives, or null. */
+    public String sourceUrl() {
+        return sourceUrl;
+    }
+
+    public List<License> licenses() {
+        return licenses;
+    }
+
+    /** Who holds the copyright; empty for the maintainer. */
+    public List<String> copyrightHolders() {
+        return copyrightHolders;
+    }
+
+    /** The first changelog entry's text. */
+    public String changelogMessage() {
+        return changelogMessage;
+    }
+
+    public String distribution() {
+        return distribution;
+    }
+
+    /** The changelog date and the copyright year. */
+    public Instant timestamp() {
+        return timestamp;
+    }
+
+    /** Whether the application is a systemd service ({@code <pkg>.service} is written). */
+    public boolean service() {
+        return service;
+    }
+
+    /** Whether the package bundles a jlink runtime (then {@code Architecture: any}). */
+    public boolean bundlesRuntime() {
+        return bundlesRuntime;
+    }
+
+    public int javaRelease() {
+        return javaRelease;
+    }
+
+    /** The Maven goal that stages the package tree, e.g. {@code jpackage-deb:stage}. */
+    public String stageGoal() {
+        return stageGoal;
+    }
+
+    /** Whether the project has a Maven wrapper ({@code mvnw}); otherwise Build-Depends names maven. */
+    public boolean mavenWrapper() {
+        return mavenWrapper;
+    }
+
+    /**
+     * Checks one value as {@link Builder#build()} would, for a front end that asks for values one at a time.
+     *
+     * @param field   a core field name: {@code packageName}, {@code version} (the project version),
+     *                {@code maintainer}, {@code description}, {@code homepage}, {@code section}, {@code license}
+     * @return the value as it will be used (trimmed)
+     * @throws DebException naming the problem and the fix
+     */
+    public static String check(String field, String value) {
+        return check(field, value, null);
+    }
+
+    /**
+     * {@link #check(String, String)} for package {@code packageName} (a synopsis may not start with it), or for any
+     * package when null.
+     */
+    public static String check(String field, String value, String packageName) {
+        String v = value == null ? null : value.strip();
+        switch (field) {
+            case "packageName":
+                return PackageName.validate(v);
+            case "version":
+                if (v == null || v.isEmpty()) {
+                    throw new DebException("version", v, "the version is empty.", "give the project's version, e.g. 1.0.0.");
+                }
+                MavenVersionMapper.defaults().map(v, Instant.EPOCH);
+                return v;
+            case "license":
+                checkLicense(new License(v == null ? "" : v, null));
+                return v;
+            case "maintainer":
+            case "description":
+            case "homepage":
+            case "section":
+                PackageSpec.Builder b = PackageSpec.builder().name(packageName != null ? packageName : "make-deb-check").version(DebianVersion.parse("1-1"))
+                        .maintainer("Make Deb <make-deb@example.org>").synopsis("value check");
+                switch (field) {
+                    case "maintainer" -> b.maintainer(v);
+                    case "description" -> b.synopsis(v);
+                    case "homepage" -> b.homepage(v);
+                    default -> b.section(v);
+                }
+                b.build();
+                return v;
+            default:
+                throw new IllegalArgumentException("no check for " + field);
+        }
+    }
+
+    /**
+     * A license is usable when its DEP-5 short name is known, or when it links to its text.
+     *
+     * @throws DebException (field {@code license}) otherwise, listing the known names
+     */
+    public static License checkLicense(License l) {
+        if (l.name().isBlank()) {
+            throw new DebException("license", l.name(), "the license name is empty.",
+                    "give an SPDX name such as Apache-2.0, MIT or GPL-3.0.");
+        }
+        if (!isKnown(l) && (l.url() == null || !l.url().matches("https?://\\S+"))) {
+            throw new DebException("license", l.name(), "not a license name make-deb knows, and no URL to its text.",
+                    "use one of " + String.join(", ", new java.util.TreeSet<>(KNOWN_LICENSES))
+                            + " (MIT is Expat), or give the license a <url> in the pom.");
+        }
+        return l;
+    }
+
+    /** Whether the license's short name is one of {@link #KNOWN_LICENSES}. */
+    public static boolean isKnown(License l) {
+        return KNOWN_LICENSES.contains(shortName(l));
+    }
+
+    /** {@link License#shortName()}, with {@code proprietary} for closed-source projects. */
+    static String shortName(License l) {
+        String n = l.name().strip().toLowerCase(Locale.ROOT);
+        if (n.equals("proprietary") || n.equals("closed") || n.equals("all rights reserved")) {
+            return "proprietary";
+        }
+        return l.shortName();
+    }
+
+    /** Collects values; {@link #missing()} says what is still needed. */
+    public static final class Builder {
+        private String packageName;
+        private String upstreamVersion;
+        private DebianVersion debianVersion;
+        private String maintainer;
+        private String synopsis;
+        private String longDescription;
+        private String homepage;
+        private String section = "misc";
+        private String upstreamName;
+        private String sourceUrl;
+        private final List<License> licenses = new ArrayList<>();
+        private final List<String> copyrightHolders = new ArrayList<>();
+        private String changelogMessage;
+        private String distribution = "unstable";
+        private Instant timestamp;
+        private boolean service;
+        private boolean bundlesRuntime;
+        private int javaRelease = 17;
+        private String stageGoal = "jpackage-deb:stage";
+        private boolean mavenWrapper;
+
+        private Builder() {
+        }
+
+        public Builder packageName(String v) {
+            this.packageName = blank(v);
+            return this;
+        }
+
+        /** The project's version (a Maven version), mapped to the Debian one by {@link MavenVersionMapper}. */
+        public Builder upstreamVersion(String v) {
+            this.upstreamVersion = blank(v);
+            return this;
+        }
+
+        /** The Debian version, when it is not the default mapping of the upstream version. */
+        public Builder debianVersion(DebianVersion v) {
+            this.debianVersion = v;
+            return this;
+        }
+
+        public Builder maintainer(String v) {
+            this.maintainer = blank(v);
+            return this;
+        }
+
+        /** The one-line description (Policy 3.4.1). */
+        public Builder synopsis(String v) {
+            this.synopsis = blank(v);
+            return this;
+        }
+
+        public Builder longDescription(String v) {
+            this.longDescription = blank(v);
+            return this;
+        }
+
+        public Builder homepage(String v) {
+            this.homepage = blank(v);
+            return this;
+        }
+
+        public Builder section(String v) {
+            if (blank(v) != null) {
+                this.section = v.strip();
+            }
+            return this;
+        }
+
+        public Builder upstreamName(String v) {
+            this.upstreamName = blank(v);
+            return this;
+        }
+
+        public Builder sourceUrl(String v) {
+            this.sourceUrl = blank(v);
+            return this;
+        }
+
+        public Builder license(License v) {
+            this.licenses.add(Objects.requireNonNull(v, "license"));
+            return this;
+        }
+
+        public Builder copyrightHolder(String v) {
+            if (blank(v) != null && !copyrightHolders.contains(v.strip())) {
+                this.copyrightHolders.add(v.strip());
+            }
+            return this;
+        }
+
+        public Builder changelogMessage(String v) {
+            this.changelogMessage = blank(v);
+            return this;
+        }
+
+        public Builder distribution(String v) {
+            if (blank(v) != null) {
+                this.distribution = v.strip();
+            }
+            return this;
+        }
+
+        public Builder timestamp(Instant v) {
+            this.timestamp = v;
+            return this;
+        }
+
+        public Builder service(boolean v) {
+            this.service = v;
+            return this;
+        }
+
+        public Builder bundlesRuntime(boolean v) {
+            this.bundlesRuntime = v;
+            return this;
+        }
+
+        public Builder javaRelease(int v) {
+            this.javaRelease = v;
+            return this;
+        }
+
+        public Builder stageGoal(String v) {
+            this.stageGoal = Objects.requireNonNull(v, "stageGoal");
+            return this;
+        }
+
+        public Builder mavenWrapper(boolean v) {
+            this.mavenWrapper = v;
+            return this;
+        }
+
+        /** What is missing, as core field names from {@link #REQUIRED}, in asking order. */
+        public List<String> missing() {
+            List<String> out = new ArrayList<>();
+            for (String f : REQUIRED) {
+                boolean absent = switch (f) {
+                    case "packageName" -> packageName == null;
+                    case "version" -> upstreamVersion == null;
+                    case "description" -> synopsis == null;
+                    case "maintainer" -> maintainer == null;
+                    default -> licenses.isEmpty();
+                };
+                if (absent) {
+                    out.add(f);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Validates every value.
+         *
+         * @throws DebException for the first missing or bad value
+         */
+        public ScaffoldSpec build() {
+            List<String> missing = missing();
+            if (!missing.isEmpty()) {
+                throw new DebException(missing.get(0), null, "no value for " + String.join(", ", missing) + ".",
+                        "give the missing values.");
+            }
+            Objects.requireNonNull(timestamp, "timestamp");
+            licenses.forEach(ScaffoldSpec::checkLicense);
+            if (javaRelease < 8 || javaRelease > 99) {
+                throw new DebException("javaRelease", Integer.toString(javaRelease), "not a Java feature release.",
+                        "use the release the application is compiled for, e.g. 17 or 21.");
+            }
+            DebianVersion v = debianVersion != null ? debianVersion
+                    : MavenVersionMapper.defaults().map(upstreamVersion, timestamp);
+            PackageSpec spec = PackageSpec.builder().name(packageName).version(v).maintainer(maintainer)
+                    .synopsis(synopsis).longDescription(longDescription).homepage(homepage).section(section)
+                    .architecture(bundlesRuntime ? "any" : "all").build();
+            return new ScaffoldSpec(this, spec);
+        }
+
+        private static String blank(String v) {
+            return v == null || v.isBlank() ? null : v;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ScaffoldSpec[" + spec + "]";
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.jpackagedeb.core.debiandir;
+
+import io.github.jpackagedeb.core.DebException;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DebianControlTest {
+
+    static final String CONTROL = """
+            Source: app
+            Section: utils
+            Priority: optional
+            Maintainer: Jane Doe <jane@example.org>
+            Homepage: https://example.org/app
+            Build-Depends: debhelper-compat (= 13)
+
+            Package: app
+            Architecture: all
+            Depends: ${misc:Depends},
+                     default-jre-headless (>= 2:1.17) | java17-runtime-headless, ${shlibs:Depends}
+            Recommends: curl
+            Description: tool that does things
+             It does them well.
+             .
+             And fast.
+            """;
+
+    @Test
+    void binaryFieldsInheritFromTheSourceParagraph() {
+        DebianControl c = DebianControl.parse(CONTROL, "debian/control");
+        Map<String, SpecDraft.Value> v = c.values(null);
+        assertEquals("app", v.get("packageName").value());
+        assertEquals("Jane Doe <jane@example.org>", v.get("maintainer").value());
+        assertEquals("debian/control line 4 (Maintainer)", v.get("maintainer").origin().label());
+        assertEquals("utils", v.get("section").value());
+        assertEquals("https://example.org/app", v.get("homepage").value());
+        assertEquals("all", v.get("architecture").value());
+        assertEquals("tool that does things", v.get("description").value());
+        assertEquals("It does them well.\n\nAnd fast.", v.get("longDescription").value());
+        assertEquals("default-jre-headless (>= 2:1.17) | java17-runtime-headless", v.get("Depends").value(),
+                "substitution variables are dropped: only debhelper fills them");
+        assertEquals("curl", v.get("Recommends").value());
+        assertFalse(v.containsKey("Build-Depends"));
+    }
+
+    @Test
+    void theBinaryParagraphWins() {
+        DebianControl c = DebianControl.parse("Source: s\nSection: utils\n\nPackage: p\nSection: net\n"
+                + "Architecture: any\nDescription: x\n", "c");
+        assertEquals("net", c.values(null).get("section").value());
+    }
+
+    @Test
+    void severalBinariesAreChosenByName() {
+        DebianControl c = DebianControl.parse("Source: s\n\nPackage: one\nDescription: a\n\nPackage: two\nDescription: b\n", "c");
+        assertEquals("b", c.values("two").get("description").value());
+        DebException e = assertThrows(DebException.class, () -> c.values("three"));
+        assertTrue(e.problem().contains("one, two"), e.getMessage());
+    }
+
+    @Test
+    void badFiles() {
+        assertThrows(DebException.class, () -> DebianControl.parse("Source: s\n", "c"));
+        assertThrows(DebException.class, () -> DebianControl.parse("Package: a\n\nSection: x\n", "c"));
+        DebException sub = assertThrows(DebException.class, () -> DebianControl.parse(
+                "Package: a\nDepends: a (= ${binary:Version})\n", "c").values(null));
+        assertTrue(sub.problem().contains("substitution variable"), sub.getMessage());
+    }
+}

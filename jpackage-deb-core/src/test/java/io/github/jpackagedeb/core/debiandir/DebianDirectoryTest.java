@@ -1,0 +1,146 @@
+package io.github.jpackagedeb.core.debiandir;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.build.DebianDocs;
+import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.control.ControlFile;
+import io.github.jpackagedeb.core.scaffold.Scaffold;
+import io.github.jpackagedeb.core.scaffold.ScaffoldSpec;
+import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.spec.Relation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DebianDirectoryTest {
+
+    @TempDir
+    Path project;
+
+    static final String CHANGELOG = "app (1.0.0-3) unstable; urgency=medium\n\n  * Third packaging.\n\n"
+            + " -- Jane Doe <jane@example.org>  Thu, 01 Jan 2026 00:00:00 +0000\n";
+
+    Path debian(String control, String changelog) throws IOException {
+        Path d = Files.createDirectories(project.resolve("debian"));
+        if (control != null) {
+            Files.writeString(d.resolve("control"), control);
+        }
+        if (changelog != null) {
+            Files.writeString(d.resolve("changelog"), changelog);
+        }
+        return d;
+    }
+
+    static SpecDraft pomDerived() {
+        return SpecDraft.empty()
+                .derived("packageName", "app", "the artifactId")
+                .derived("version", "1.0.0-1", "the project <version> 1.0.0")
+                .derived("maintainer", "Pom Dev <dev@example.org>", "the first <developer>")
+                .derived("description", "pom synopsis", "the project <description>")
+                .derived("homepage", "https://pom.example.org", "the project <url>");
+    }
+
+    @Test
+    void debianControlOverridesDerivedValuesFieldByField() throws IOException {
+        Path d = debian(DebianControlTest.CONTROL, CHANGELOG);
+        PackageSpec spec = DebianDirectory.read(d).apply(pomDerived()).toSpec();
+        assertEquals("Jane Doe <jane@example.org>", spec.maintainer());
+        assertEquals("tool that does things", spec.synopsis());
+        assertEquals("https://example.org/app", spec.homepage());
+        assertEquals("utils", spec.section());
+        assertEquals(List.of("default-jre-headless (>= 2:1.17) | java17-runtime-headless"), spec.relation(Relation.DEPENDS));
+        assertEquals("1.0.0-3", spec.version().toString(), "the changelog's revision is the packager's");
+    }
+
+    @Test
+    void aConfiguredValueThatDisagreesIsAConflictNamingBothSources() throws IOException {
+        Path d = debian("Package: x\nArchitecture: all\nDescription: d\n", null);
+        SpecDraft draft = pomDerived().configured("packageName", "y", "<packageName>");
+        DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(draft));
+        assertEquals("packageName", e.field());
+        assertTrue(e.problem().contains("<packageName> says 'y'") && e.problem().contains("debian/control line 1 (Package)")
+                && e.problem().contains("'x'"), e.problem());
+        // the same value twice is fine
+        SpecDraft same = pomDerived().configured("packageName", "x", "<packageName>");
+        assertEquals("x", DebianDirectory.read(d).apply(same).get("packageName").orElseThrow().value());
+        assertEquals("x", DebianDirectory.read(d).apply(pomDerived()).get("packageName").orElseThrow().value(),
+                "over a derived name, debian/control wins");
+    }
+
+    @Test
+    void architectureAnyLeavesTheChoiceToTheBuild() throws IOException {
+        Path d = debian("Package: app\nArchitecture: any\nDescription: d\n", null);
+        assertTrue(DebianDirectory.read(d).apply(pomDerived()).get("architecture").isEmpty());
+    }
+
+    @Test
+    void theChangelogMustBeForTheProjectVersion() throws IOException {
+        Path d = debian(null, CHANGELOG);
+        SpecDraft newer = pomDerived().derived("version", "1.1.0-1", "the project <version> 1.1.0");
+        DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(newer));
+        assertTrue(e.fix().contains("dch -v 1.1.0-1"), e.getMessage());
+        assertTrue(e.problem().contains("debian/changelog line 1"), e.getMessage());
+        SpecDraft configured = pomDerived().configured("version", "2:1.0.0-1", "<debianVersion>");
+        DebException c = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(configured));
+        assertTrue(c.problem().contains("<debianVersion> says '2:1.0.0-1'"), c.getMessage());
+        SpecDraft snapshot = pomDerived().derived("version", "1.0.0~snapshot.20260101000000-1", "the project <version>")
+                .snapshot(true);
+        assertEquals("1.0.0~snapshot.20260101000000-3", DebianDirectory.read(d).apply(snapshot).toSpec().version().toString(),
+                "a snapshot keeps its time stamp and takes the changelog's revision");
+        SpecDraft otherName = pomDerived().configured("packageName", "other", "<packageName>");
+        DebException n = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(otherName));
+        assertTrue(n.problem().contains("for package 'app'"), n.getMessage());
+    }
+
+    @Test
+    void badValuesFromDebianAreReportedAgainstTheFile() throws IOException {
+        Path d = debian("Package: app\nMaintainer: nobody\nArchitecture: all\nDescription: d\n", null);
+        DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(pomDerived()).toSpec());
+        assertEquals("debianControl", e.field());
+        assertTrue(e.problem().startsWith("debian/control line 2 (Maintainer): "), e.problem());
+    }
+
+    @Test
+    void docsLintianOverridesAndConffiles() throws IOException {
+        Path d = debian(null, CHANGELOG);
+        Files.writeString(d.resolve("copyright"), "Format: x\n");
+        Files.writeString(d.resolve("app.lintian-overrides"), "# why\napp: some-tag\n");
+        Files.writeString(d.resolve("conffiles"), "/usr/share/app/app.conf\nremove-on-upgrade /etc/old\n");
+        DebianDocs docs = DebianDirectory.read(d).docs("app");
+        assertEquals(CHANGELOG, docs.changelog());
+        assertEquals("Format: x\n", docs.copyright());
+        assertEquals("# why\napp: some-tag\n", docs.lintianOverrides());
+        assertEquals(List.of("/usr/share/app/app.conf"), docs.conffiles());
+        Files.writeString(d.resolve("lintian-overrides"), "x\n");
+        assertThrows(DebException.class, () -> DebianDirectory.read(d).docs("app"));
+        assertNull(DebianDirectory.read(project.resolve("none")).docs("app").changelog());
+    }
+
+    @Test
+    void whatInitWritesReadsBackToTheSameSpec() throws IOException {
+        ScaffoldSpec s = ScaffoldSpec.builder().packageName("app").upstreamVersion("2.1.0").maintainer("Jane <j@example.org>")
+                .synopsis("tool that does things").longDescription("Paragraph one is long enough to be wrapped by the "
+                        + "control file renderer because it goes on and on.\n\nParagraph two.")
+                .homepage("https://example.org").section("utils").license(new License("Apache-2.0", null))
+                .timestamp(Instant.parse("2026-01-01T00:00:00Z")).build();
+        Scaffold.write(project, Scaffold.render(s), false);
+        PackageSpec read = DebianDirectory.read(project.resolve("debian"))
+                .apply(SpecDraft.empty().derived("version", "2.1.0-1", "pom")).toSpec();
+        PackageSpec expected = s.spec().toBuilder().architecture("all")
+                .relation(Relation.DEPENDS, "default-jre-headless (>= 2:1.17) | java17-runtime-headless").build();
+        // the long description comes back wrapped as the control file holds it: the same control file
+        assertEquals(new String(ControlFile.render(expected, 1)), new String(ControlFile.render(read, 1)));
+        assertEquals(expected.maintainer(), read.maintainer());
+        assertEquals(expected.relations(), read.relations());
+    }
+}

@@ -1,0 +1,233 @@
+package io.github.jpackagedeb.cli;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.archive.Compression;
+import io.github.jpackagedeb.core.build.AppSpec;
+import io.github.jpackagedeb.core.build.BuildTimestamp;
+import io.github.jpackagedeb.core.build.DebBuilder;
+import io.github.jpackagedeb.core.build.Jar;
+import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.build.PackageDocs;
+import io.github.jpackagedeb.core.debiandir.DebianChangelog;
+import io.github.jpackagedeb.core.debiandir.DebianDirectory;
+import io.github.jpackagedeb.core.debiandir.SpecDraft;
+import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.version.MavenVersionMapper;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * {@code make-deb build}: a .deb without Maven, from jars (a directory of them, or {@code --jar} and {@code --lib}),
+ * a main class and the same {@code debian/} directory the plugin reads, for Gradle, sbt or Ant users. The same
+ * inputs give the same bytes as {@code mvn package} with the plugin: both go through core's {@code DebBuilder}.
+ */
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = MakeDeb.Version.class,
+        description = {"Builds a .deb from jars, without Maven.",
+                "The package's fields come from debian/ (control, changelog, copyright, scripts...) as `make-deb init` "
+                        + "writes it, and from the options; an option that contradicts debian/control is an error.",
+                "Class path order: --jar, then --lib in the order given; from a DIR, the application jar (the one with a "
+                        + "Main-Class, or --jar) and the others sorted by name."},
+        footer = {"", "Exit codes: 0 built, 1 failure (bad jar, bad debian/ file, cannot write), 2 usage (bad option)."})
+final class BuildCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MakeDeb parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    Verbosity verbosity = new Verbosity();
+
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "A directory of jars: the application jar and its runtime dependencies.")
+    Path jarDir;
+
+    @Option(names = "--jar", paramLabel = "FILE", description = "The application jar.")
+    Path jar;
+
+    @Option(names = "--lib", paramLabel = "FILE", description = "A runtime dependency jar; repeat in class-path order.")
+    List<Path> libs = new ArrayList<>();
+
+    @Option(names = "--main-class", paramLabel = "CLASS", description = "The class with the main method (default: Main-Class of the jar's manifest).")
+    String mainClass;
+
+    @Option(names = "--debian-dir", paramLabel = "DIR", description = "The debian/ directory to read (default: ./debian).")
+    Path debianDir = Path.of("debian");
+
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Where the .deb goes (default: the current directory).")
+    Path outputDir = Path.of(".");
+
+    @Option(names = "--timestamp", paramLabel = "TIME", description = "Stamped on every file, ISO-8601 or seconds since 1970 "
+            + "(default: SOURCE_DATE_EPOCH, else the date of debian/changelog's newest entry, else now).")
+    String timestamp;
+
+    @Option(names = "--compression", paramLabel = "KIND", description = "data.tar compression: xz (default), zstd, gzip or none.")
+    String compression = "xz";
+
+    @Option(names = "--java-release", paramLabel = "N", description = "The Java release the application needs (default: 17).")
+    int javaRelease = 17;
+
+    @Option(names = "--package", paramLabel = "NAME", description = "The package name (default: debian/control's).")
+    String packageName;
+
+    @Option(names = "--upstream-version", paramLabel = "VERSION",
+            description = "The application's version, mapped as Maven versions are (default: debian/changelog's).")
+    String upstreamVersion;
+
+    @Option(names = "--deb-version", paramLabel = "VERSION", description = "The whole Debian version.")
+    String debVersion;
+
+    @Option(names = "--maintainer", paramLabel = "'NAME <EMAIL>'", description = "The maintainer (default: debian/control's).")
+    String maintainer;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "The one-line description (default: debian/control's).")
+    String description;
+
+    @Option(names = "--homepage", paramLabel = "URL")
+    String homepage;
+
+    @Option(names = "--section", paramLabel = "SECTION")
+    String section;
+
+    @Option(names = "--depends", paramLabel = "RELATION", description = "A Depends entry; repeat for several.")
+    List<String> depends = new ArrayList<>();
+
+    @Option(names = "--license", paramLabel = "NAME", description = "A license, for the generated copyright file (when debian/copyright is missing).")
+    List<String> licenses = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        MakeDeb.Context ctx = parent.context;
+        Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)), verbosity.quiet,
+                verbosity.verbose, ctx.terminal() && !ctx.env().containsKey("NO_COLOR"));
+        if (jarDir == null && jar == null) {
+            ui.error("give the jars: a directory of them (make-deb build DIR), or --jar FILE [--lib FILE]...");
+            return MakeDeb.USAGE;
+        }
+        try {
+            DebBuilder.Result r = build(ui, ctx);
+            ui.result(r.deb().toString());
+            ui.detail("sha256 " + r.archive().sha256() + ", " + r.archive().size() + " bytes");
+            return MakeDeb.OK;
+        } catch (DebException e) {
+            ui.error(e, Wording::name);
+            return isOption(e.field()) ? MakeDeb.USAGE : MakeDeb.FAILURE;
+        }
+    }
+
+    private static boolean isOption(String field) {
+        return List.of("compression", "outputTimestamp", "javaRelease").contains(field);
+    }
+
+    private DebBuilder.Result build(Ui ui, MakeDeb.Context ctx) {
+        Compression c = Compression.parse(compression);
+        DebianDirectory debian = DebianDirectory.read(debianDir);
+        if (!debian.exists()) {
+            ui.info("No " + debianDir + " directory: the package's fields come from the options alone.");
+        }
+        AppSpec app = app();
+        Instant time = timestamp != null ? BuildTimestamp.resolve(timestamp, null, Instant.now())
+                : BuildTimestamp.resolve(null, ctx.env().get("SOURCE_DATE_EPOCH"),
+                debian.changelog().map(l -> l.newest().date()).orElse(Instant.now()));
+        SpecDraft d = SpecDraft.empty()
+                .configured("packageName", packageName, "--package")
+                .configured("maintainer", maintainer, "--maintainer")
+                .configured("description", description, "--description")
+                .configured("homepage", homepage, "--homepage")
+                .configured("section", section, "--section")
+                .configured(Relation.DEPENDS, depends, "--depends");
+        if (debVersion != null) {
+            d = d.configured("version", debVersion, "--deb-version");
+        } else if (upstreamVersion != null) {
+            d = d.derived("version", MavenVersionMapper.defaults().map(upstreamVersion, time).toString(),
+                    "--upstream-version " + upstreamVersion).snapshot(MavenVersionMapper.isSnapshot(upstreamVersion));
+        }
+        d = debian.apply(d);
+        PackageSpec spec = d.toSpec();
+        String upstream = upstreamVersion != null ? upstreamVersion
+                : debian.changelog().map(DebianChangelog::newest).map(e -> e.version().upstream())
+                .orElse(spec.version().upstream());
+        List<License> ls = new ArrayList<>();
+        licenses.forEach(l -> ls.add(new License(l, null)));
+        PackageDocs docs = new PackageDocs(spec.name(), spec.homepage(), List.of(), ls, List.of(), null);
+        return DebBuilder.builder()
+                .spec(spec)
+                .app(app)
+                .docs(docs)
+                .upstreamVersion(upstream)
+                .debianDir(debian.forPackage(spec.name()))
+                .debianDocs(debian.docs(spec.name()))
+                .outputDirectory(outputDir)
+                .compression(c)
+                .timestamp(time)
+                .log(ui.log())
+                .build()
+                .build();
+    }
+
+    private AppSpec app() {
+        List<Path> rest = new ArrayList<>(libs);
+        Path main = jar;
+        if (jarDir != null) {
+            List<Path> jars;
+            try (Stream<Path> s = Files.list(jarDir)) {
+                jars = s.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
+            } catch (IOException e) {
+                throw new DebException("jar", jarDir.toString(), "cannot list the directory: " + e.getMessage(),
+                        "give a directory of jars.", e);
+            }
+            if (main == null) {
+                List<Path> withMain = jars.stream().filter(BuildCommand::hasMainClass).toList();
+                if (withMain.size() == 1) {
+                    main = withMain.get(0);
+                } else if (jars.size() == 1) {
+                    main = jars.get(0);
+                } else {
+                    throw new DebException("jar", jarDir.toString(), withMain.isEmpty()
+                            ? "none of its " + jars.size() + " jars has a Main-Class, so the application jar is not known."
+                            : "several jars have a Main-Class: " + withMain.stream().map(p -> p.getFileName().toString()).toList() + ".",
+                            "name the application jar with --jar.");
+                }
+            }
+            Path chosen = main.toAbsolutePath().normalize();
+            for (Path j : jars) {
+                if (!j.toAbsolutePath().normalize().equals(chosen) && !rest.contains(j)) {
+                    rest.add(j);
+                }
+            }
+        }
+        AppSpec.Builder b = AppSpec.builder().mainJar(new Jar(main, main.getFileName().toString()))
+                .mainClass(mainClass).javaRelease(javaRelease);
+        for (Path l : rest) {
+            b.dependency(new Jar(l, l.getFileName().toString()));
+        }
+        return b.build();
+    }
+
+    private static boolean hasMainClass(Path jar) {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            return j.getManifest() != null && j.getManifest().getMainAttributes().getValue("Main-Class") != null;
+        } catch (IOException e) {
+            return false; // the class path check reports a broken jar with its name
+        }
+    }
+}

@@ -1,0 +1,459 @@
+package io.github.jpackagedeb.cli;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.build.BuildTimestamp;
+import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.scaffold.Scaffold;
+import io.github.jpackagedeb.core.scaffold.ScaffoldSpec;
+import io.github.jpackagedeb.core.spec.PackageName;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code make-deb init}: writes {@code debian/} for the Maven project in a directory, from its pom (and its parents),
+ * the options and, for what is still missing, the user's answers. The logic of what to write is core's
+ * ({@code core.scaffold}); this class reads the pom, asks and words.
+ */
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = MakeDeb.Version.class,
+        description = {"Writes debian/ for the Maven project in the current directory (or --dir), from its pom.xml.",
+                "Values the pom lacks are asked for on a terminal; without one (or with --non-interactive) make-deb "
+                        + "lists every missing value with the option that sets it, and exits with 2.",
+                "The result builds with `mvn package` (the jpackage-deb plugin reads debian/) and with "
+                        + "`dpkg-buildpackage -us -uc -b`."},
+        footer = {"", "Exit codes: 0 written, 1 failure (no pom, broken pom, debian/ exists, cannot write), "
+                + "2 usage (bad option, missing values)."})
+final class InitCommand implements Callable<Integer> {
+
+    /** Whether the plugin bundles a jlink runtime when its configuration says nothing ({@code <runtime>}). */
+    static final boolean RUNTIME_BY_DEFAULT = false;
+
+    @ParentCommand
+    MakeDeb parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    Verbosity verbosity = new Verbosity();
+
+    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "The project directory (default: the current one).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--package", paramLabel = "NAME", description = "The Debian package name (default: from the artifactId).")
+    String packageName;
+
+    @Option(names = "--upstream-version", paramLabel = "VERSION", description = "The project version (default: the pom's).")
+    String upstreamVersion;
+
+    @Option(names = "--maintainer", paramLabel = "'NAME <EMAIL>'",
+            description = "The maintainer (default: the pom's first developer, else DEBFULLNAME and DEBEMAIL).")
+    String maintainer;
+
+    @Option(names = "--description", paramLabel = "TEXT",
+            description = "One line saying what the application does (default: the pom's first sentence).")
+    String description;
+
+    @Option(names = "--homepage", paramLabel = "URL", description = "The project's web page (default: the pom's url).")
+    String homepage;
+
+    @Option(names = "--license", paramLabel = "NAME", description = "A license (SPDX name such as Apache-2.0 or MIT); "
+            + "repeat for several (default: the pom's licenses).")
+    List<String> licenses = new ArrayList<>();
+
+    @Option(names = "--section", paramLabel = "SECTION", description = "The Debian section (default: misc).")
+    String section;
+
+    @Option(names = "--message", paramLabel = "TEXT",
+            description = "The first changelog entry (default: the subject of git's last commit, else a standard one).")
+    String message;
+
+    @Option(names = "--service", description = "The application is a systemd service: write <package>.service.")
+    Boolean service;
+
+    @Option(names = "--runtime", negatable = true,
+            description = "The package bundles a jlink runtime (Architecture: any) (default: as the pom's plugin configuration says).")
+    Boolean runtime;
+
+    @Option(names = "--java-release", paramLabel = "N", description = "The Java release the application needs (default: "
+            + "the pom's maven.compiler.release, else 17).")
+    Integer javaRelease;
+
+    @Option(names = "--force", description = "Rewrite the files make-deb writes in an existing debian/ (others are kept).")
+    boolean force;
+
+    @Option(names = "--dry-run", description = "Print what would be written, write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--non-interactive", description = "Never ask: fail listing the missing values.")
+    boolean nonInteractive;
+
+    @Option(names = "--interactive", description = "Ask for missing values on standard input even without a terminal.")
+    boolean interactive;
+
+    /** A required value: where it comes from, or why it is not usable. */
+    private record Candidate(String value, String source, String problem) {
+    }
+
+    private static final Map<String, String> FLAGS = Map.of(
+            "packageName", "--package NAME",
+            "version", "--upstream-version VERSION",
+            "description", "--description TEXT",
+            "maintainer", "--maintainer 'Full Name <email@example.org>'",
+            "license", "--license NAME");
+    private static final Map<String, String> WHAT = Map.of(
+            "packageName", "the Debian package name (pom: <artifactId>)",
+            "version", "the project version (pom: <version>)",
+            "description", "one line saying what the application does (pom: <description>)",
+            "maintainer", "the package maintainer (pom: <developers>, or DEBFULLNAME and DEBEMAIL)",
+            "license", "the application's license, e.g. Apache-2.0, MIT, GPL-3.0 (pom: <licenses>)");
+    private static final Map<String, String> PROMPTS = Map.of(
+            "packageName", "Debian package name",
+            "version", "Project version (e.g. 1.0.0)",
+            "description", "One-line description (what the application does)",
+            "maintainer", "Maintainer (Full Name <email@example.org>)",
+            "license", "License (SPDX name, e.g. Apache-2.0, MIT, GPL-3.0)");
+
+    @Override
+    public Integer call() {
+        MakeDeb.Context ctx = parent.context;
+        boolean colour = ctx.terminal() && !ctx.env().containsKey("NO_COLOR");
+        Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)), verbosity.quiet,
+                verbosity.verbose, colour);
+        if (interactive && nonInteractive) {
+            ui.error("--interactive and --non-interactive exclude each other.");
+            return MakeDeb.USAGE;
+        }
+        try {
+            return init(ui, ctx);
+        } catch (DebException e) {
+            ui.error(e, Wording::name);
+            return MakeDeb.FAILURE;
+        }
+    }
+
+    private int init(Ui ui, MakeDeb.Context ctx) {
+        Path project = dir.toAbsolutePath().normalize();
+        Path local = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        PomReader.Project pom = PomReader.read(project.resolve("pom.xml"), ctx.env(), local);
+        if ("pom".equals(pom.packaging())) {
+            throw new DebException("pom", pom.pom().toString(), "the project has <packaging>pom</packaging>: it builds "
+                    + "no jar to package.", "run make-deb in the module that builds the application's jar.");
+        }
+        if (pom.unresolved() != null) {
+            ui.warn("the parent " + pom.unresolved() + " is neither at its <relativePath> nor in " + local
+                    + "; what it would give is asked for.");
+        }
+        pom.parents().forEach(p -> ui.detail("parent: " + p));
+        // options first: a bad option is a usage error
+        Map<String, String> flagged = new LinkedHashMap<>();
+        flagged.put("packageName", packageName);
+        flagged.put("version", upstreamVersion);
+        flagged.put("description", description);
+        flagged.put("maintainer", maintainer);
+        flagged.put("homepage", homepage);
+        flagged.put("section", section);
+        Candidate name = packageName(pom);
+        for (Map.Entry<String, String> f : flagged.entrySet()) {
+            if (f.getValue() != null) {
+                try {
+                    ScaffoldSpec.check(f.getKey(), f.getValue(), name.value());
+                } catch (DebException e) {
+                    ui.error(e, Wording::name);
+                    return MakeDeb.USAGE;
+                }
+            }
+        }
+        for (String l : licenses) {
+            try {
+                ScaffoldSpec.check("license", l);
+            } catch (DebException e) {
+                ui.error(e, Wording::name);
+                return MakeDeb.USAGE;
+            }
+        }
+
+        Map<String, Candidate> values = new LinkedHashMap<>();
+        values.put("packageName", name);
+        values.put("version", candidate("version", upstreamVersion, "--upstream-version",
+                pom.version(), "the pom's <version>", null));
+        values.put("description", candidate("description", description, "--description",
+                pom.config("synopsis").orElse(synopsis(pom.description())), "the pom's <description>", name.value()));
+        values.put("maintainer", candidate("maintainer", maintainer, "--maintainer",
+                pom.config("maintainer").orElse(maintainerOf(pom, ctx.env())), "the pom's <developers>", null));
+        values.put("license", licenseCandidate(pom));
+
+        List<String> missing = new ArrayList<>();
+        values.forEach((k, v) -> {
+            if (v.value() == null) {
+                missing.add(k);
+            }
+        });
+        boolean ask = !nonInteractive && (interactive || ctx.terminal());
+        if (!missing.isEmpty() && ask) {
+            for (String field : missing) {
+                Candidate c = values.get(field);
+                if (c.problem() != null) {
+                    ui.info(c.problem());
+                }
+                String answer = askFor(ui, field, values.get("packageName").value());
+                if (answer == null) {
+                    break;
+                }
+                values.put(field, new Candidate(answer, "your answer", null));
+            }
+            missing.removeIf(f -> values.get(f).value() != null);
+        }
+        if (!missing.isEmpty()) {
+            StringBuilder sb = new StringBuilder("cannot write debian/ without these values; give them as options"
+                    + (ask ? "" : ", or run make-deb in a terminal to be asked") + ":");
+            for (String f : missing) {
+                sb.append("\n  ").append(String.format("%-48s", FLAGS.get(f))).append(' ').append(WHAT.get(f));
+                if (values.get(f).problem() != null) {
+                    sb.append("\n  ").append(" ".repeat(49)).append("(").append(values.get(f).problem()).append(')');
+                }
+            }
+            ui.error(sb.toString());
+            return MakeDeb.USAGE;
+        }
+
+        ScaffoldSpec s = scaffold(pom, values, ctx, project, ui);
+        List<Scaffold.File> files = Scaffold.render(s);
+        String what = s.spec().name() + " " + s.spec().version() + " (Architecture: " + s.spec().architecture() + ")";
+        if (dryRun) {
+            for (Scaffold.File f : files) {
+                ui.result("=== " + f.path() + (f.executable() ? " (executable)" : ""));
+                ui.result(f.content().stripTrailing());
+            }
+            ui.info("Dry run: would write " + files.size() + " files to " + project.resolve("debian") + " for " + what + ".");
+            return MakeDeb.OK;
+        }
+        List<String> written = Scaffold.write(project, files, force);
+        ui.info("Wrote debian/ for " + what + ":");
+        written.forEach(w -> ui.result("  " + w));
+        values.forEach((k, v) -> ui.detail(k + ": " + v.value() + " (from " + v.source() + ")"));
+        if (!pom.declaresPlugin()) {
+            ui.warn("the pom does not use jpackage-deb-maven-plugin; add it to <build><plugins> for `mvn package` to "
+                    + "build the .deb (dpkg-buildpackage works as is).");
+        }
+        ui.info("Next: mvn package (the plugin reads debian/), or dpkg-buildpackage -us -uc -b; then make-deb check FILE.deb");
+        return MakeDeb.OK;
+    }
+
+    private String askFor(Ui ui, String field, String pkg) {
+        while (true) {
+            String line = ui.ask(PROMPTS.get(field) + ": ");
+            if (line == null) {
+                return null;
+            }
+            try {
+                if (field.equals("license")) {
+                    ScaffoldSpec.checkLicense(new License(line.strip(), null));
+                    return line.strip();
+                }
+                return ScaffoldSpec.check(field, line, pkg);
+            } catch (DebException e) {
+                ui.info("  " + e.problem() + (e.fix() != null ? " " + e.fix() : "") + " Try again.");
+            }
+        }
+    }
+
+    private Candidate packageName(PomReader.Project pom) {
+        if (packageName != null) {
+            return new Candidate(packageName.strip(), "--package", null);
+        }
+        String configured = pom.config("packageName").orElse(null);
+        if (configured != null) {
+            return candidate("packageName", null, null, configured, "the plugin's <packageName>", null);
+        }
+        try {
+            return new Candidate(PackageName.fromArtifactId(pom.artifactId()).value(), "the pom's <artifactId>", null);
+        } catch (DebException e) {
+            return new Candidate(null, null, "no package name can be derived from the artifactId '" + pom.artifactId() + "'");
+        }
+    }
+
+    private static Candidate candidate(String field, String flag, String flagName, String fromPom, String pomSource,
+                                       String pkg) {
+        if (flag != null) {
+            return new Candidate(flag.strip(), flagName, null);
+        }
+        if (fromPom == null || fromPom.isBlank()) {
+            return new Candidate(null, null, null);
+        }
+        if (fromPom.contains("${")) {
+            return new Candidate(null, null, pomSource + " '" + fromPom + "' cannot be resolved");
+        }
+        try {
+            return new Candidate(ScaffoldSpec.check(field, fromPom, pkg), pomSource, null);
+        } catch (DebException e) {
+            return new Candidate(null, null, pomSource + " is not usable: " + e.problem());
+        }
+    }
+
+    private Candidate licenseCandidate(PomReader.Project pom) {
+        if (!licenses.isEmpty()) {
+            return new Candidate(String.join("\n", licenses), "--license", null);
+        }
+        if (pom.licenses().isEmpty()) {
+            return new Candidate(null, null, null);
+        }
+        for (License l : pom.licenses()) {
+            try {
+                ScaffoldSpec.checkLicense(l);
+            } catch (DebException e) {
+                return new Candidate(null, null, "the pom's license '" + l.name() + "' is not usable: " + e.problem());
+            }
+        }
+        return new Candidate("(pom)", "the pom's <licenses>", null);
+    }
+
+    private ScaffoldSpec scaffold(PomReader.Project pom, Map<String, Candidate> values, MakeDeb.Context ctx, Path project,
+                                  Ui ui) {
+        String name = values.get("packageName").value();
+        Instant timestamp = BuildTimestamp.resolve(pom.property("project.build.outputTimestamp").orElse(null),
+                ctx.env().get("SOURCE_DATE_EPOCH"), Instant.now());
+        ScaffoldSpec.Builder b = ScaffoldSpec.builder()
+                .packageName(name)
+                .upstreamVersion(values.get("version").value())
+                .synopsis(values.get("description").value())
+                .maintainer(values.get("maintainer").value())
+                .longDescription(longDescription(pom, values.get("description").value(), name))
+                .homepage(homepage != null ? homepage : pom.config("homepage").orElse(httpUrl(pom.url())))
+                .section(section != null ? section : pom.config("section").orElse(null))
+                .upstreamName(pom.name() != null && !pom.name().isBlank() && !pom.name().contains("${") ? pom.name()
+                        : pom.artifactId())
+                .sourceUrl(httpUrl(pom.scmUrl()) != null ? httpUrl(pom.scmUrl()) : httpUrl(pom.url()))
+                .changelogMessage(message != null ? message : gitSubject(project, ui))
+                .timestamp(timestamp)
+                .service(service != null ? service : pom.pluginConfig().containsKey("service"))
+                .bundlesRuntime(runtime != null ? runtime : pom.config("runtime").map(r -> !r.equals("none"))
+                        .orElse(RUNTIME_BY_DEFAULT))
+                .javaRelease(javaRelease != null ? javaRelease : javaRelease(pom))
+                .stageGoal(pom.declaresPlugin() ? "jpackage-deb:stage" : PomReader.PLUGIN + ":" + ownVersion() + ":stage")
+                .mavenWrapper(Files.isRegularFile(project.resolve("mvnw")));
+        if (values.get("license").source().equals("the pom's <licenses>")) {
+            pom.licenses().forEach(b::license);
+        } else {
+            for (String l : values.get("license").value().split("\n")) {
+                b.license(new License(l, null));
+            }
+        }
+        Set<String> holders = new LinkedHashSet<>();
+        if (pom.organization() != null && !pom.organization().isBlank()) {
+            holders.add(pom.organization());
+        }
+        for (PomReader.Person p : pom.developers()) {
+            if (p.name() != null && !p.name().isBlank()) {
+                holders.add(p.name().strip());
+            } else if (p.organization() != null && !p.organization().isBlank()) {
+                holders.add(p.organization().strip());
+            }
+        }
+        holders.forEach(b::copyrightHolder);
+        try {
+            return b.build();
+        } catch (DebException e) {
+            if (e.field().equals("homepage") || e.field().equals("section")) {
+                throw new DebException(e.field(), e.value(), "the pom's value is not usable: " + e.problem(),
+                        "set " + Wording.name(e.field()) + " explicitly.");
+            }
+            throw e;
+        }
+    }
+
+    private static String longDescription(PomReader.Project pom, String synopsis, String name) {
+        StringBuilder sb = new StringBuilder();
+        String d = pom.description() == null ? null : pom.description().strip().replaceAll("[ \\t]*\\R[ \\t]*", "\n");
+        if (d != null && !d.isBlank() && !d.replace('\n', ' ').equals(synopsis) && !d.replace('\n', ' ').equals(synopsis + ".")) {
+            sb.append(d).append("\n\n");
+        }
+        sb.append("This package installs the Java application ").append(pom.groupId()).append(':')
+                .append(pom.artifactId()).append(" with its runtime libraries, and the command ").append(name).append('.');
+        return sb.toString();
+    }
+
+    static String synopsis(String description) {
+        if (description == null || description.isBlank()) {
+            return null;
+        }
+        String first = description.strip().replaceAll("[ \\t]*\\R[ \\t]*", "\n").split("\n\n")[0].replace('\n', ' ');
+        int dot = first.indexOf(". ");
+        return dot > 0 ? first.substring(0, dot) : first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
+    }
+
+    private static String maintainerOf(PomReader.Project pom, Map<String, String> env) {
+        for (PomReader.Person p : pom.developers()) {
+            if (p.name() != null && !p.name().isBlank() && p.email() != null && !p.email().isBlank()) {
+                return p.name().strip() + " <" + p.email().strip() + ">";
+            }
+        }
+        String name = env.get("DEBFULLNAME");
+        String email = env.get("DEBEMAIL");
+        if (name != null && email != null && !name.isBlank() && !email.isBlank()) {
+            return name.strip() + " <" + email.strip() + ">";
+        }
+        return null;
+    }
+
+    private static int javaRelease(PomReader.Project pom) {
+        for (String key : List.of("maven.compiler.release", "maven.compiler.target")) {
+            String v = pom.property(key).orElse(null);
+            if (v != null) {
+                String n = v.strip().startsWith("1.") ? v.strip().substring(2) : v.strip();
+                if (n.matches("[0-9]{1,2}")) {
+                    return Integer.parseInt(n);
+                }
+            }
+        }
+        return pom.config("javaRelease").filter(v -> v.matches("[0-9]{1,2}")).map(Integer::parseInt).orElse(17);
+    }
+
+    private static String httpUrl(String url) {
+        return url != null && url.matches("https?://\\S+") ? url : null;
+    }
+
+    /** The subject of the last commit when {@code dir} is in a git work tree, else null. */
+    static String gitSubject(Path dir, Ui ui) {
+        try {
+            Process p = new ProcessBuilder("git", "-C", dir.toString(), "log", "-1", "--format=%s")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            return p.exitValue() == 0 && !out.isEmpty() ? out : null;
+        } catch (IOException e) {
+            ui.detail("git is not available: " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String ownVersion() {
+        String[] v = new MakeDeb.Version().getVersion();
+        return v[0].substring(v[0].lastIndexOf(' ') + 1);
+    }
+}
