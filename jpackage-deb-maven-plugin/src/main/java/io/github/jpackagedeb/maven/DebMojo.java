@@ -171,7 +171,9 @@ public class DebMojo extends AbstractMojo {
 
     /**
      * Where jdeps results and runtimes are cached between builds. Default: $XDG_CACHE_HOME/jpackage-deb, else
-     * ~/.cache/jpackage-deb; when it is not writable, target/jpackage-deb-cache (with a warning).
+     * ~/.cache/jpackage-deb; when it is not writable, target/jpackage-deb-cache (with a warning). Its
+     * {@code xz-blocks-v1/} keeps compressed blocks of data.tar.xz (at most 2 GiB), so that a rebuild does not
+     * compress the same runtime and jars again.
      */
     @Parameter(property = "jpackage-deb.cacheDirectory")
     File cacheDirectory;
@@ -194,8 +196,12 @@ public class DebMojo extends AbstractMojo {
     List<ExtraFile> extraFiles;
 
     /**
-     * The author's overrides, by debhelper's names: preinst, postinst, prerm, postrm (kept, with the generated code
-     * at their #DEBHELPER# line), &lt;pkg&gt;.service (replaces the generated unit), &lt;pkg&gt;.default.
+     * The author's overrides, by debhelper's names (make-deb init writes them): control (its fields override those
+     * derived from the pom, field by field; one that contradicts this configuration is an error naming both),
+     * changelog (its newest entry gives the version's epoch and revision, and is shipped), copyright,
+     * preinst, postinst, prerm, postrm (kept, with the generated code at their #DEBHELPER# line),
+     * &lt;pkg&gt;.service (replaces the generated unit), &lt;pkg&gt;.default, &lt;pkg&gt;.lintian-overrides (added to the
+     * generated ones), &lt;pkg&gt;.conffiles (more conffiles).
      */
     @Parameter(property = "jpackage-deb.debianDirectory", defaultValue = "${project.basedir}/debian")
     File debianDirectory;
@@ -259,6 +265,9 @@ public class DebMojo extends AbstractMojo {
                 .docs(pom.docs())
                 .upstreamVersion(project.getVersion())
                 .outputDirectory(outputDirectory.toPath())
+                .blockCache((cacheDirectory != null ? cacheDirectory.toPath()
+                        : io.github.jpackagedeb.core.runtime.RuntimeCache.defaultDirectory(System.getenv(),
+                        System.getProperty("user.home"))).resolve("xz-blocks-v1"))
                 .compression(Compression.parse(compression))
                 .timestamp(timestamp)
                 .log(new MavenLog(getLog()))

@@ -6,6 +6,9 @@ import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.scaffold.Scaffold;
 import io.github.jpackagedeb.core.scaffold.ScaffoldSpec;
 import io.github.jpackagedeb.core.spec.PackageName;
+import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.version.DebianVersion;
+import io.github.jpackagedeb.core.version.MavenVersionMapper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +46,8 @@ import java.util.concurrent.TimeUnit;
                 + "2 usage (bad option, missing values)."})
 final class InitCommand implements Callable<Integer> {
 
-    /** Whether the plugin bundles a jlink runtime when its configuration says nothing ({@code <runtime>}). */
-    static final boolean RUNTIME_BY_DEFAULT = false;
+    /** Whether the plugin bundles a jlink runtime when its configuration says nothing (its {@code <runtime>} default is jlink). */
+    static final boolean RUNTIME_BY_DEFAULT = true;
 
     @ParentCommand
     MakeDeb parent;
@@ -112,6 +115,12 @@ final class InitCommand implements Callable<Integer> {
     /** A required value: where it comes from, or why it is not usable. */
     private record Candidate(String value, String source, String problem) {
     }
+
+    /** The plugin's relationship parameters. */
+    private static final Map<String, Relation> RELATIONS = Map.of("preDepends", Relation.PRE_DEPENDS,
+            "depends", Relation.DEPENDS, "recommends", Relation.RECOMMENDS, "suggests", Relation.SUGGESTS,
+            "enhances", Relation.ENHANCES, "breaks", Relation.BREAKS, "conflicts", Relation.CONFLICTS,
+            "replaces", Relation.REPLACES, "provides", Relation.PROVIDES);
 
     private static final Map<String, String> FLAGS = Map.of(
             "packageName", "--package NAME",
@@ -337,7 +346,8 @@ final class InitCommand implements Callable<Integer> {
                 .upstreamVersion(values.get("version").value())
                 .synopsis(values.get("description").value())
                 .maintainer(values.get("maintainer").value())
-                .longDescription(longDescription(pom, values.get("description").value(), name))
+                .longDescription(pom.config("longDescription").orElse(longDescription(pom, values.get("description").value(), name)))
+                .priority(pom.config("priority").orElse(null))
                 .homepage(homepage != null ? homepage : pom.config("homepage").orElse(httpUrl(pom.url())))
                 .section(section != null ? section : pom.config("section").orElse(null))
                 .upstreamName(pom.name() != null && !pom.name().isBlank() && !pom.name().contains("${") ? pom.name()
@@ -351,6 +361,23 @@ final class InitCommand implements Callable<Integer> {
                 .javaRelease(javaRelease != null ? javaRelease : javaRelease(pom))
                 .stageGoal(pom.declaresPlugin() ? "jpackage-deb:stage" : PomReader.PLUGIN + ":" + ownVersion() + ":stage")
                 .mavenWrapper(Files.isRegularFile(project.resolve("mvnw")));
+        for (Map.Entry<String, Relation> r : RELATIONS.entrySet()) {
+            pom.config(r.getKey()).ifPresent(list -> {
+                for (String e : list.split(",")) {
+                    b.relation(r.getValue(), e);
+                }
+            });
+        }
+        if (pom.config("debianVersion").isPresent()) {
+            b.debianVersion(DebianVersion.parse(pom.config("debianVersion").get()));
+        } else if (pom.config("revision").isPresent() || pom.config("epoch").isPresent()) {
+            MavenVersionMapper m = MavenVersionMapper.defaults().withRevision(pom.config("revision").orElse("1"));
+            String epoch = pom.config("epoch").orElse("0").strip();
+            if (epoch.matches("[0-9]{1,4}")) {
+                m = m.withEpoch(Integer.parseInt(epoch));
+            }
+            b.debianVersion(m.map(values.get("version").value(), timestamp));
+        }
         if (values.get("license").source().equals("the pom's <licenses>")) {
             pom.licenses().forEach(b::license);
         } else {

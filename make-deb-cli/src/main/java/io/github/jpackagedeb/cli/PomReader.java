@@ -191,7 +191,7 @@ final class PomReader {
                     declares |= c == m || c.getBuild().getPlugins().contains(p);
                     if (p.getConfiguration() instanceof Xpp3Dom dom) {
                         for (Xpp3Dom child : dom.getChildren()) {
-                            config.putIfAbsent(child.getName(), child.getChildCount() > 0 ? "(set)" : child.getValue());
+                            config.putIfAbsent(child.getName(), child.getChildCount() > 0 ? list(child) : child.getValue());
                         }
                     }
                 }
@@ -221,6 +221,20 @@ final class PomReader {
         return new Project(pom, in.apply(groupId), in.apply(m.getArtifactId()), in.apply(version), in.apply(m.getName()),
                 in.apply(description), in.apply(url), m.getPackaging(), ls, ds, in.apply(organization), in.apply(scm), ps,
                 declares, cs, parents, unresolved);
+    }
+
+    /** A list parameter ({@code <depends><depend>a</depend>…}) as {@code a, b}; a nested object as {@code (set)}. */
+    private static String list(Xpp3Dom dom) {
+        List<String> items = new ArrayList<>();
+        for (Xpp3Dom c : dom.getChildren()) {
+            if (c.getChildCount() > 0) {
+                return "(set)";
+            }
+            if (c.getValue() != null && !c.getValue().isBlank()) {
+                items.add(c.getValue().strip());
+            }
+        }
+        return String.join(", ", items);
     }
 
     private static void put(Map<String, String> values, String key, String value) {

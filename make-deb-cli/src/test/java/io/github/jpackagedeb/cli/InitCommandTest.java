@@ -120,7 +120,8 @@ class InitCommandTest {
         assertTrue(control.contains("Description: Runs the family's jobs, version 3.1.0\n"), control);
         assertTrue(control.contains("Homepage: https://example.org/family/Family_App\n"), "an inherited url gets the artifactId: " + control);
         assertTrue(control.contains("openjdk-21-jdk-headless"), control);
-        assertTrue(control.contains("Depends: ${misc:Depends},\n         default-jre-headless (>= 2:1.21) | java21-runtime-headless\n"), control);
+        assertTrue(control.contains("Architecture: any\nDepends: ${shlibs:Depends},\n         ${misc:Depends}\n"),
+                "the plugin bundles a runtime unless <runtime>none</runtime>: " + control);
         String copyright = Files.readString(root.resolve("app/debian/copyright"));
         assertTrue(copyright.contains("Copyright: 2026 Example Org\n           Lead Developer\n"), copyright);
         assertTrue(copyright.contains("License: Apache-2.0\n On Debian systems"), copyright);
@@ -129,6 +130,24 @@ class InitCommandTest {
                 .contains("io.github.jpackagedeb:jpackage-deb-maven-plugin:"), "the pom does not declare the plugin");
         assertTrue(r.err().contains("parent: org.example.family:family-parent:3.1.0"), r.err());
         assertTrue(r.err().contains("the pom does not use jpackage-deb-maven-plugin"), r.err());
+    }
+
+    @Test
+    void thePluginsConfigurationGoesIntoDebianControl() throws IOException {
+        Path p = Cli.project("tiny", tmp);
+        Path pom = p.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<section>utils</section>", "<section>utils</section>"
+                + "<depends><depend>curl</depend><depend>jq (>= 1.6)</depend></depends>"
+                + "<recommends><recommend>less</recommend></recommends><priority>extra</priority>"
+                + "<revision>3</revision><longDescription>Configured long text.</longDescription>"));
+        Cli.Run r = Cli.run("--dir", p.toString(), "--non-interactive");
+        assertEquals(0, r.exit(), r.toString());
+        String control = Files.readString(p.resolve("debian/control"));
+        assertTrue(control.contains("Depends: ${misc:Depends},\n         default-jre-headless (>= 2:1.17) | java17-runtime-headless,\n"
+                + "         curl,\n         jq (>= 1.6)\nRecommends: less\n"), control);
+        assertTrue(control.contains("Priority: extra\n"), control);
+        assertTrue(control.contains("Description: Prints a greeting\n Configured long text.\n"), control);
+        assertTrue(Files.readString(p.resolve("debian/changelog")).startsWith("tiny-app (1.0.0-3) unstable;"));
     }
 
     @Test

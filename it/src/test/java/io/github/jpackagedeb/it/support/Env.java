@@ -33,7 +33,12 @@ public final class Env {
             Map.entry("shellcheck", "shellcheck"),
             Map.entry("systemd-nspawn", "systemd-container"),
             Map.entry("systemd-analyze", "systemd"),
-            Map.entry("piuparts", "piuparts"));
+            Map.entry("piuparts", "piuparts"),
+            Map.entry("gpg", "gnupg"),
+            Map.entry("gpgv", "gpgv"),
+            Map.entry("debsig-verify", "debsig-verify"),
+            Map.entry("dscverify", "devscripts"),
+            Map.entry("dcmd", "devscripts"));
 
     private Env() {
     }

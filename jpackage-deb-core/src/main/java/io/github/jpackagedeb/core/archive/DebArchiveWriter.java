@@ -52,6 +52,8 @@ import java.util.function.Consumer;
 public final class DebArchiveWriter {
 
     private static final byte[] DEBIAN_BINARY = "2.0\n".getBytes(StandardCharsets.US_ASCII);
+    /** Files of at least this size get data.tar.xz blocks of their own (see {@link Builder#blockCache}). */
+    static final long XZ_OWN_BLOCKS = 1 << 20;
     /** The largest mtime a tar header holds in octal (11 digits). */
     static final long MAX_TIMESTAMP = 077777777777L;
 
@@ -61,6 +63,9 @@ public final class DebArchiveWriter {
     private final boolean allowSpecialModes;
     private final DebLog log;
     private final Consumer<String> beforeFile;
+    private final int threads;
+    private final int xzBlockSize;
+    private final Path blockCache;
 
     private DebArchiveWriter(Builder b) {
         this.dataCompression = b.dataCompression;
@@ -69,6 +74,9 @@ public final class DebArchiveWriter {
         this.allowSpecialModes = b.allowSpecialModes;
         this.log = b.log;
         this.beforeFile = b.beforeFile;
+        this.threads = b.threads;
+        this.xzBlockSize = b.xzBlockSize;
+        this.blockCache = b.blockCache;
     }
 
     public static Builder builder() {
@@ -130,6 +138,7 @@ public final class DebArchiveWriter {
 
         Files.createDirectories(dir);
         String base = out.getFileName().toString();
+        removeStaleTemps(dir, base);
         Path dataTmp = null;
         Path debTmp = null;
         try {
@@ -164,12 +173,23 @@ public final class DebArchiveWriter {
         MessageDigest md5 = digest("MD5");
         byte[] buf = new byte[64 * 1024];
         long entriesLength = 0;
+        List<Long> cuts = new ArrayList<>();
         for (EntryRules.Item item : items) {
-            entriesLength += TarWriter.entryLength(item.tarName(), item.linkTarget(), item.size());
+            long length = TarWriter.entryLength(item.tarName(), item.linkTarget(), item.size());
+            if (item.type() == EntryType.FILE && item.size() >= XZ_OWN_BLOCKS) {
+                // a big file gets xz blocks of its own: their bytes (and cache keys) do not depend on its neighbours
+                cuts.add(entriesLength);
+                cuts.add(entriesLength + length);
+            }
+            entriesLength += length;
         }
         long tarLength = TarWriter.archiveLength(entriesLength);
-        try (OutputStream compressed = Compressors.open(dataCompression,
-                new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16), tarLength)) {
+        OutputStream sink = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16);
+        try (OutputStream compressed = dataCompression == Compression.XZ
+                ? Compressors.xz(sink, tarLength, threads, xzBlockSize,
+                        cuts.stream().mapToLong(Long::longValue).toArray(),
+                        XzBlockCache.open(blockCache, Compressors.xzSettings(), log))
+                : Compressors.open(dataCompression, sink, tarLength, threads, xzBlockSize)) {
             TarWriter tar = new TarWriter(compressed, timestamp);
             for (EntryRules.Item item : items) {
                 switch (item.type()) {
@@ -280,13 +300,13 @@ public final class DebArchiveWriter {
     }
 
     /**
-     * A new empty file beside the target, named {@code .<target>.<role>.<random>.tmp}; created
+     * A new empty file beside the target, named {@code .<target>.<role>.<pid>-<random>.tmp}; created
      * with default permissions (so the .deb gets the mode the umask gives any new file).
      */
     private static Path createTemp(Path dir, String base, String role) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            String name = "." + base + "." + role + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                    + ".tmp";
+            String name = "." + base + "." + role + "." + ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
             Path p = dir.resolve(name);
             try {
                 Files.newByteChannel(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
@@ -296,6 +316,29 @@ public final class DebArchiveWriter {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes the temporary files a killed earlier write of the same target left behind: those of our own naming
+     * pattern whose process no longer runs. Temporary files of a live process (this one included) are left alone,
+     * so concurrent writers never disturb each other; at worst (a process id reused, or a writer in another PID
+     * namespace sharing the directory) a stale file stays, or that writer fails cleanly at its rename.
+     */
+    private void removeStaleTemps(Path dir, String base) {
+        java.util.regex.Pattern own = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote("." + base + ".") + "(?:data|deb)\\.(\\d{1,19})-[0-9a-f]{1,16}\\.tmp");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                java.util.regex.Matcher m = own.matcher(p.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()
+                        && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    log.info("removing " + p + ", left by an interrupted earlier build");
+                    deleteQuietly(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not look for stale temporary files in " + dir + ": " + e);
         }
     }
 
@@ -350,6 +393,9 @@ public final class DebArchiveWriter {
         private boolean allowSpecialModes;
         private DebLog log = DebLog.SILENT;
         private Consumer<String> beforeFile;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int xzBlockSize = Compressors.XZ_BLOCK_SIZE;
+        private Path blockCache;
 
         private Builder() {
         }
@@ -390,6 +436,38 @@ public final class DebArchiveWriter {
 
         public Builder log(DebLog log) {
             this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /**
+         * The most threads compressing data.tar (default: one per available processor). The bytes of the package
+         * are the same for any number.
+         */
+        public Builder threads(int count) {
+            if (count < 1) {
+                throw new DebException("threads", Integer.toString(count), "must be at least 1.",
+                        "give the number of threads to compress with, e.g. the number of cores.");
+            }
+            this.threads = count;
+            return this;
+        }
+
+        /**
+         * A directory where data.tar.xz's compressed blocks are kept between builds ({@code null}, the default: none).
+         * A later build that packages the same bytes (the same runtime, the same dependency jars: each file of 1 MiB
+         * or more has blocks of its own) takes their blocks from there instead of compressing them again; the
+         * package is byte for byte the one a build without the cache writes. Damaged entries are detected and
+         * replaced; the directory is kept under 2 GiB, least recently used blocks first. A directory that cannot be
+         * written is ignored.
+         */
+        public Builder blockCache(Path directory) {
+            this.blockCache = directory;
+            return this;
+        }
+
+        /** Test seam: the uncompressed size of data.tar.xz's blocks (so that small test packages have several). */
+        Builder xzBlockSize(int bytes) {
+            this.xzBlockSize = bytes;
             return this;
         }
 

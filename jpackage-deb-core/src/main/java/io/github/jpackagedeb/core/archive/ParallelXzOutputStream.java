@@ -30,6 +30,14 @@ import java.util.zip.CRC32;
  * parallel too. The integrity check is CRC64 (xz's default). The dictionary of each block is cut
  * to the block's size (rounded up to a power of two): a larger one finds nothing more.
  *
+ * <p>Blocks end every {@code blockSize} bytes, and also at the <em>cut</em> offsets the caller gives
+ * (the writer cuts around big files, so that a file's blocks do not depend on its neighbours): a
+ * block spans from one cut to the next, split every {@code blockSize} bytes. Cuts depend on the
+ * input alone, so the bytes still do.
+ *
+ * <p>With an {@link XzBlockCache}, a block whose input was compressed before (by any build) is
+ * taken from the cache; the bytes are the same as without it.
+ *
  * <p>Memory stays bounded whatever the input size: at most {@code threads} blocks are being
  * compressed while the caller fills the next one, and finished blocks are written out at once.
  * With one thread the blocks are compressed in the caller's thread (no pool).
@@ -53,6 +61,11 @@ final class ParallelXzOutputStream extends OutputStream {
     private final ExecutorService pool;
     private final int maxInFlight;
     private final ArrayCache cache = new BasicArrayCache();
+    private final long[] cuts;
+    private final XzBlockCache blockCache;
+    private int nextCut;
+    /** Input offset where the block being filled starts. */
+    private long blockStart;
     private final ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
     private final ArrayDeque<byte[]> freeBuffers = new ArrayDeque<>();
     /** The index records so far: unpadded size and uncompressed size of each block. */
@@ -70,6 +83,22 @@ final class ParallelXzOutputStream extends OutputStream {
      * @param threads   how many blocks to compress at once (1: in the caller's thread)
      */
     ParallelXzOutputStream(OutputStream sink, LZMA2Options options, int blockSize, int threads) {
+        this(sink, options, blockSize, threads, new long[0], null);
+    }
+
+    /**
+     * @param cuts       input offsets where a block must start, ascending (0 and offsets beyond the end are ignored)
+     * @param blockCache compressed blocks to reuse and to add to; null for none
+     */
+    ParallelXzOutputStream(OutputStream sink, LZMA2Options options, int blockSize, int threads, long[] cuts,
+                           XzBlockCache blockCache) {
+        this.cuts = cuts.clone();
+        for (int i = 1; i < this.cuts.length; i++) {
+            if (this.cuts[i] < this.cuts[i - 1]) {
+                throw new IllegalArgumentException("cuts must ascend");
+            }
+        }
+        this.blockCache = blockCache;
         if (blockSize < 1) {
             throw new IllegalArgumentException("blockSize " + blockSize);
         }
@@ -107,15 +136,28 @@ final class ParallelXzOutputStream extends OutputStream {
                 buffer = freeBuffers.isEmpty() ? new byte[blockSize] : freeBuffers.pop();
                 filled = 0;
             }
-            int n = Math.min(len, blockSize - filled);
+            int limit = blockLimit();
+            int n = Math.min(len, limit - filled);
             System.arraycopy(b, off, buffer, filled, n);
             filled += n;
             off += n;
             len -= n;
-            if (filled == blockSize) {
+            if (filled == limit) {
                 submit();
             }
         }
+    }
+
+    /** The size the block being filled will have: up to the next cut, at most blockSize. */
+    private int blockLimit() {
+        while (nextCut < cuts.length && cuts[nextCut] <= blockStart) {
+            nextCut++;
+        }
+        long limit = blockSize;
+        if (nextCut < cuts.length) {
+            limit = Math.min(limit, cuts[nextCut] - blockStart);
+        }
+        return (int) limit;
     }
 
     /** Hands the full (or last) buffer to a worker; writes out finished blocks to keep memory bounded. */
@@ -124,12 +166,13 @@ final class ParallelXzOutputStream extends OutputStream {
         int length = filled;
         buffer = null;
         filled = 0;
+        blockStart += length;
         if (pool == null) {
-            emit(compress(in, length, options, cache));
+            emit(compress(in, length, options, cache, blockCache));
             freeBuffers.push(in);
             return;
         }
-        inFlight.add(pool.submit(() -> compress(in, length, options, cache)));
+        inFlight.add(pool.submit(() -> compress(in, length, options, cache, blockCache)));
         while (inFlight.size() > maxInFlight) {
             emit(await(inFlight.poll()));
         }
@@ -200,6 +243,9 @@ final class ParallelXzOutputStream extends OutputStream {
             writeIntLE(sink, crc32(tail, 0, tail.length));
             sink.write(tail);
             sink.write(FOOTER_MAGIC);
+            if (blockCache != null) {
+                blockCache.finish();
+            }
         } finally {
             if (pool != null) {
                 for (Future<Block> f : inFlight) {
@@ -234,7 +280,35 @@ final class ParallelXzOutputStream extends OutputStream {
     private record Block(byte[] bytes, int length, long unpaddedSize, long uncompressedSize, byte[] input) {
     }
 
-    /** Compresses {@code in[0, length)} into a complete xz block. Runs in a worker thread. */
+    /**
+     * Compresses {@code in[0, length)} into a complete xz block, or takes it from {@code blockCache}. Runs in a worker
+     * thread.
+     */
+    static Block compress(byte[] in, int length, LZMA2Options template, ArrayCache cache, XzBlockCache blockCache)
+            throws IOException {
+        byte[] key = null;
+        if (blockCache != null && length >= XzBlockCache.MIN_BLOCK) {
+            key = blockCache.key(in, length);
+            XzBlockCache.Cached c = blockCache.get(key);
+            if (c != null) {
+                return new Block(c.block(), c.block().length, c.unpaddedSize(), length, in);
+            }
+        }
+        Block b = compress(in, length, template, cache);
+        if (key != null) {
+            blockCache.put(key, b.bytes(), b.length(), b.unpaddedSize());
+        }
+        return b;
+    }
+
+    /** A description of every setting that changes the bytes of a block made with {@code o}, for cache keys. */
+    static String settings(LZMA2Options o) {
+        return "xz block format 1 (LZMA2, sizes in header, CRC64, dictionary cut to the block); dict " + o.getDictSize()
+                + " lc " + o.getLc() + " lp " + o.getLp() + " pb " + o.getPb() + " mode " + o.getMode() + " nice "
+                + o.getNiceLen() + " mf " + o.getMatchFinder() + " depth " + o.getDepthLimit();
+    }
+
+    /** Compresses {@code in[0, length)} into a complete xz block. */
     static Block compress(byte[] in, int length, LZMA2Options template, ArrayCache cache) throws IOException {
         LZMA2Options o = (LZMA2Options) template.clone();
         o.setDictSize(Compressors.xzDictSize(template.getDictSize(), length));

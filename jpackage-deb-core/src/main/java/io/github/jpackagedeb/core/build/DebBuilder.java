@@ -48,6 +48,7 @@ public final class DebBuilder {
     private final DebianDir debianDir;
     private final DebianDocs debianDocs;
     private final RuntimeImage runtime;
+    private final Path blockCache;
 
     private DebBuilder(Builder b) {
         this.spec = b.spec;
@@ -63,6 +64,7 @@ public final class DebBuilder {
         this.debianDir = b.debianDir;
         this.debianDocs = b.debianDocs;
         this.runtime = b.runtime;
+        this.blockCache = b.blockCache;
     }
 
     public static Builder builder() {
@@ -268,6 +270,7 @@ public final class DebBuilder {
         DebArchiveWriter writer = DebArchiveWriter.builder()
                 .dataCompression(compression)
                 .timestamp(timestamp.getEpochSecond())
+                .blockCache(blockCache)
                 .log(log)
                 .build();
         Lifecycle lifecycle = lifecycle(effective);
@@ -319,8 +322,18 @@ public final class DebBuilder {
         private DebianDir debianDir = DebianDir.NONE;
         private DebianDocs debianDocs = DebianDocs.NONE;
         private RuntimeImage runtime;
+        private Path blockCache;
 
         private Builder() {
+        }
+
+        /**
+         * Where compressed blocks of data.tar.xz are kept between builds, so that a rebuild does not compress the
+         * same runtime and jars again (see {@link DebArchiveWriter.Builder#blockCache}); null (default): none.
+         */
+        public Builder blockCache(Path directory) {
+            this.blockCache = directory;
+            return this;
         }
 
         /**

@@ -149,9 +149,15 @@ public final class SpecDraft {
     public SpecDraft override(String field, Value value) {
         Value have = values.get(checkField(field));
         if (have != null && have.origin().kind() == Kind.CONFIGURED && !same(field, have.value(), value.value())) {
+            if (Relation.ofField(field) != null) {
+                throw new DebException(field, have.value(), have.origin().label() + " lists '"
+                        + DebException.printable(have.value()) + "', but " + value.origin().label() + " ('"
+                        + DebException.printable(value.value()) + "') lacks some of it; each field must have one source.",
+                        "list the entries in one of the two places (debian/control may add to what is configured).");
+            }
             throw conflict(field, have, value);
         }
-        if (have != null && have.origin().kind() == Kind.CONFIGURED) {
+        if (have != null && have.origin().kind() == Kind.CONFIGURED && Relation.ofField(field) == null) {
             return this; // the same value twice: keep the explicit one
         }
         return with(field, value);
@@ -165,11 +171,24 @@ public final class SpecDraft {
                 "remove one of the two, or make them agree.");
     }
 
-    private static boolean same(String field, String a, String b) {
+    /**
+     * Whether {@code debian}'s value agrees with the configured one: equal, or for a relationship field, holding
+     * every configured entry (debian/control may add entries, such as the Java runtime the plugin adds itself).
+     */
+    private static boolean same(String field, String configured, String debian) {
         if (Relation.ofField(field) != null) {
-            return a.replaceAll("\\s+", "").equals(b.replaceAll("\\s+", ""));
+            java.util.Set<String> have = new java.util.HashSet<>();
+            for (String e : debian.split(",")) {
+                have.add(e.replaceAll("\\s+", ""));
+            }
+            for (String e : configured.split(",")) {
+                if (!e.isBlank() && !have.contains(e.replaceAll("\\s+", ""))) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return a.strip().equals(b.strip());
+        return configured.strip().equals(debian.strip());
     }
 
     private SpecDraft with(String field, Value value) {

@@ -7,6 +7,7 @@ import io.github.jpackagedeb.core.control.ControlFile;
 import io.github.jpackagedeb.core.service.ServiceSpec;
 import io.github.jpackagedeb.core.service.SystemdUnit;
 import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.spec.Relation;
 import io.github.jpackagedeb.core.template.Template;
 
 import java.io.IOException;
@@ -124,8 +125,15 @@ public final class Scaffold {
             // the same entry the plugin adds to a jar-only package, so that both builds depend alike
             depends.add("default-jre-headless (>= 2:1." + r + ") | java" + r + "-runtime-headless");
         }
-        if (s.service()) {
+        if (s.service() && spec.relation(Relation.DEPENDS).stream().noneMatch(d -> d.startsWith("adduser"))) {
             depends.add("adduser");
+        }
+        depends.addAll(spec.relation(Relation.DEPENDS));
+        StringBuilder others = new StringBuilder();
+        for (Map.Entry<Relation, List<String>> e : spec.relations().entrySet()) {
+            if (e.getKey() != Relation.DEPENDS) {
+                others.append(e.getKey().field()).append(": ").append(String.join(", ", e.getValue())).append('\n');
+            }
         }
         String rendered = new String(ControlFile.render(spec, 0), StandardCharsets.UTF_8);
         String description = rendered.substring(rendered.indexOf("\nDescription: ") + 1).stripTrailing();
@@ -138,6 +146,7 @@ public final class Scaffold {
         v.put("HOMEPAGE", spec.homepage() == null ? "" : "Homepage: " + spec.homepage() + "\n");
         v.put("ARCHITECTURE", spec.architecture());
         v.put("DEPENDS", String.join(",\n         ", depends));
+        v.put("OTHER_RELATIONS", others.toString());
         v.put("DESCRIPTION", description);
         return Template.load(BASE + "control").render(v);
     }

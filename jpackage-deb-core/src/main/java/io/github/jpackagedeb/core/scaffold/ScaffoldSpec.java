@@ -223,6 +223,9 @@ public final class ScaffoldSpec {
         private String longDescription;
         private String homepage;
         private String section = "misc";
+        private String priority = "optional";
+        private final java.util.Map<io.github.jpackagedeb.core.spec.Relation, List<String>> relations =
+                new java.util.EnumMap<>(io.github.jpackagedeb.core.spec.Relation.class);
         private String upstreamName;
         private String sourceUrl;
         private final List<License> licenses = new ArrayList<>();
@@ -280,6 +283,24 @@ public final class ScaffoldSpec {
         public Builder section(String v) {
             if (blank(v) != null) {
                 this.section = v.strip();
+            }
+            return this;
+        }
+
+        public Builder priority(String v) {
+            if (blank(v) != null) {
+                this.priority = v.strip();
+            }
+            return this;
+        }
+
+        /**
+         * Entries of a relationship field (the plugin's configured {@code <depends>} …), written to
+         * {@code debian/control} so that it agrees with the pom; Depends keeps the generated entries too.
+         */
+        public Builder relation(io.github.jpackagedeb.core.spec.Relation r, String entry) {
+            if (blank(entry) != null) {
+                relations.computeIfAbsent(r, k -> new ArrayList<>()).add(entry.strip());
             }
             return this;
         }
@@ -385,9 +406,11 @@ public final class ScaffoldSpec {
             }
             DebianVersion v = debianVersion != null ? debianVersion
                     : MavenVersionMapper.defaults().map(upstreamVersion, timestamp);
-            PackageSpec spec = PackageSpec.builder().name(packageName).version(v).maintainer(maintainer)
+            PackageSpec.Builder sb = PackageSpec.builder().name(packageName).version(v).maintainer(maintainer)
                     .synopsis(synopsis).longDescription(longDescription).homepage(homepage).section(section)
-                    .architecture(bundlesRuntime ? "any" : "all").build();
+                    .priority(priority).architecture(bundlesRuntime ? "any" : "all");
+            relations.forEach(sb::relations);
+            PackageSpec spec = sb.build();
             return new ScaffoldSpec(this, spec);
         }
 

@@ -1,7 +1,6 @@
 package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.archive.Content;
 import io.github.jpackagedeb.core.archive.DebEntry;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.version.DebianVersion;
@@ -75,6 +74,22 @@ class DebianDocsBuildTest {
         assertTrue(e.problem().contains("debian/app.conffiles"), e.getMessage());
         DebBuilder rel = builder(new DebianDocs(null, null, null, List.of("etc/x"), "debian/app.conffiles"));
         assertThrows(DebException.class, () -> rel.entries(rel.effectiveSpec()));
-        assertTrue(Content.of(new byte[0], "x").describe().contains("x"));
+    }
+
+    @Test
+    void theGeneratedScriptCodeAloneForDebhelper() throws IOException {
+        DebBuilder plain = builder(DebianDocs.NONE);
+        assertTrue(plain.generatedScriptCode(plain.effectiveSpec()).values().stream().allMatch(String::isBlank));
+        Path app = TestJars.jar(tmp.resolve("in/app-1.0.jar"), "com.example.Main", "com/example/Main.class", "x");
+        PackageSpec spec = PackageSpec.builder().name("app").version(DebianVersion.parse("1.0-1"))
+                .maintainer("Jane Doe <jane@example.org>").synopsis("does things").build();
+        DebBuilder service = DebBuilder.builder().spec(spec).app(AppSpec.builder().mainJar(new Jar(app, "app")).build())
+                .outputDirectory(tmp.resolve("out")).timestamp(Instant.parse("2026-01-01T00:00:00Z"))
+                .service(io.github.jpackagedeb.core.service.ServiceSpec.builder().build()).build();
+        java.util.Map<String, String> code = service.generatedScriptCode(service.effectiveSpec());
+        assertTrue(code.get("postinst").startsWith("# Added by jpackage-deb") && code.get("postinst").contains("adduser --system"),
+                code.get("postinst"));
+        assertTrue(code.get("prerm").contains("deb-systemd-invoke stop app.service"), code.get("prerm"));
+        assertTrue(code.values().stream().noneMatch(c -> c.startsWith("#!") || c.contains("#DEBHELPER#")), code.toString());
     }
 }

@@ -78,6 +78,19 @@ class DebianDirectoryTest {
     }
 
     @Test
+    void aConfiguredRelationMustBeInDebianControlWhichMayAddToIt() throws IOException {
+        Path d = debian(DebianControlTest.CONTROL, null);
+        SpecDraft held = pomDerived().configured(Relation.RECOMMENDS, List.of("curl"), "<recommends>");
+        assertEquals(List.of("curl"), DebianDirectory.read(d).apply(held).toSpec().relation(Relation.RECOMMENDS));
+        SpecDraft subset = pomDerived().configured(Relation.DEPENDS, List.of("default-jre-headless (>= 2:1.17) | "
+                + "java17-runtime-headless"), "<depends>");
+        assertEquals(1, DebianDirectory.read(d).apply(subset).toSpec().relation(Relation.DEPENDS).size());
+        SpecDraft missing = pomDerived().configured(Relation.DEPENDS, List.of("libfoo1"), "<depends>");
+        DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(missing));
+        assertTrue(e.problem().contains("<depends> lists 'libfoo1', but debian/control line 10 (Depends)"), e.problem());
+    }
+
+    @Test
     void architectureAnyLeavesTheChoiceToTheBuild() throws IOException {
         Path d = debian("Package: app\nArchitecture: any\nDescription: d\n", null);
         assertTrue(DebianDirectory.read(d).apply(pomDerived()).get("architecture").isEmpty());

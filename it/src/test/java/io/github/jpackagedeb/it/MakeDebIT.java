@@ -1,0 +1,60 @@
+package io.github.jpackagedeb.it;
+
+import io.github.jpackagedeb.it.support.Env;
+import io.github.jpackagedeb.it.support.MavenRunner;
+import io.github.jpackagedeb.it.support.Proc;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The plugin reads the debian/ that make-deb init writes (DESIGN.md section 8), and {@code make-deb build} on the
+ * same jars and the same debian/ gives the same bytes as {@code mvn package}; a pom setting that contradicts
+ * debian/ fails the build naming both sources.
+ */
+class MakeDebIT {
+
+    @Test
+    void makeDebBuildGivesTheBytesOfMvnPackage() throws IOException {
+        Path p = MakeDebCli.tinyCopy();
+        MakeDebCli.run(p, "init", "--non-interactive");
+        Path mavenDeb = PluginBuildIT.onlyDeb(MavenRunner.runIn(p, "package").assertSuccess().target());
+        Path picocli = Env.pathProperty("it.mavenRepoTail").resolve("info/picocli/picocli/4.7.7/picocli-4.7.7.jar");
+        Path out = Files.createDirectories(p.resolve("make-deb-out"));
+        Proc.Result r = MakeDebCli.run(p, "build", "--jar", "target/tiny-app-1.0.0.jar", "--lib", picocli.toString(),
+                "--timestamp", "2026-01-01T00:00:00Z", "-o", out.toString());
+        Path cliDeb = out.resolve(mavenDeb.getFileName());
+        assertTrue(Files.isRegularFile(cliDeb), r.describe());
+        assertArrayEquals(Files.readAllBytes(mavenDeb), Files.readAllBytes(cliDeb),
+                "the same jars and debian/ through the plugin and through make-deb build: the same bytes");
+    }
+
+    @Test
+    void aPomSettingThatContradictsDebianControlFailsNamingBoth() throws IOException {
+        Path p = MakeDebCli.tinyCopy();
+        MakeDebCli.run(p, "init", "--non-interactive");
+        Path pom = p.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<runtime>none</runtime>",
+                "<runtime>none</runtime><packageName>other-name</packageName>"));
+        String message = PluginBuildIT.failing(p);
+        assertTrue(message.contains("<packageName> says 'other-name', but debian/control line 16 (Package) says "
+                + "'tiny-app'; each field must have one source."), message);
+    }
+
+    @Test
+    void aChangelogForAnotherVersionFailsTheBuild() throws IOException {
+        Path p = MakeDebCli.tinyCopy();
+        MakeDebCli.run(p, "init", "--non-interactive");
+        Path pom = p.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<revision>1.0.0</revision>", "<revision>1.1.0</revision>"));
+        String message = PluginBuildIT.failing(p);
+        assertTrue(message.contains("maps to the Debian version 1.1.0-1, but the newest entry of debian/changelog line 1 "
+                + "is for 1.0.0-1"), message);
+        assertTrue(message.contains("dch -v 1.1.0-1"), message);
+    }
+}

@@ -1,0 +1,255 @@
+package io.github.jpackagedeb.core.archive;
+
+import io.github.jpackagedeb.core.DebLog;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Compressed xz blocks kept between builds, addressed by what they were made from: the SHA-256 of the encoder
+ * settings, the xz-java version and the block's uncompressed bytes. A build that packages the same bytes again (the
+ * same runtime image from the runtime cache, the same dependency jars) takes the block from here instead of running
+ * LZMA2 over it again, so a warm build costs a hash of its input instead of its compression. The bytes written are
+ * those a build without the cache writes: a block is a pure function of its key.
+ *
+ * <p>Layout: {@code <dir>/<2 hex>/<64 hex>.xzb}, each file a small header (magic, unpadded size, block length, the
+ * SHA-256 of the block) and the block. A file is written under a temporary name and renamed into place, so
+ * concurrent builds see a whole block or none (two builds writing the same block write the same bytes). A file
+ * that fails its own SHA-256 (a torn or damaged file) is deleted and the block compressed again. After a build
+ * the least recently used files are removed while the directory holds more than {@link #MAX_BYTES}.
+ *
+ * <p>Any I/O problem with the cache is logged (debug) and treated as a miss: the cache can only make a build faster,
+ * never fail it.
+ */
+final class XzBlockCache {
+
+    /** The most bytes the cache keeps (least recently used blocks go first). */
+    static final long MAX_BYTES = 2L << 30;
+    /** Blocks smaller than this are compressed again rather than cached (not worth a file). */
+    static final int MIN_BLOCK = 256 * 1024;
+    private static final byte[] MAGIC = "jpackage-deb xz block 1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADER = MAGIC.length + 8 + 8 + 32;
+    private static final String SUFFIX = ".xzb";
+
+    private final Path dir;
+    private final DebLog log;
+    private final byte[] salt;
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong hitBytes = new AtomicLong();
+
+    private XzBlockCache(Path dir, byte[] salt, DebLog log) {
+        this.dir = dir;
+        this.salt = salt;
+        this.log = log;
+    }
+
+    /**
+     * The cache in {@code dir} for blocks made with {@code settings} (a description of every encoder parameter that
+     * changes the bytes); null when {@code dir} is null or cannot be created.
+     */
+    static XzBlockCache open(Path dir, String settings, DebLog log) {
+        if (dir == null) {
+            return null;
+        }
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                log.debug("the xz block cache " + dir + " is not writable: compressing without it");
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("cannot use the xz block cache " + dir + ": " + e);
+            return null;
+        }
+        String version = org.tukaani.xz.XZ.class.getPackage().getImplementationVersion();
+        String s = "xz-java " + version + "; " + settings;
+        return new XzBlockCache(dir, s.getBytes(StandardCharsets.UTF_8), log);
+    }
+
+    /** The key of a block made from {@code in[0, length)}. */
+    byte[] key(byte[] in, int length) {
+        MessageDigest d = sha256();
+        d.update(salt);
+        d.update((byte) 0);
+        d.update(in, 0, length);
+        return d.digest();
+    }
+
+    /** A cached block as {@code {unpadded size, block bytes}}, or null. */
+    Cached get(byte[] key) {
+        Path p = file(key);
+        byte[] all;
+        try {
+            all = Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            misses.incrementAndGet();
+            return null;
+        } catch (IOException | RuntimeException e) {
+            log.debug("cannot read " + p + ": " + e);
+            misses.incrementAndGet();
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(all);
+        byte[] magic = new byte[MAGIC.length];
+        if (all.length >= HEADER) {
+            b.get(magic);
+        }
+        long unpadded = all.length >= HEADER ? b.getLong() : -1;
+        long length = all.length >= HEADER ? b.getLong() : -1;
+        byte[] sum = new byte[32];
+        if (all.length >= HEADER) {
+            b.get(sum);
+        }
+        if (!Arrays.equals(magic, MAGIC) || length != all.length - HEADER || unpadded <= 0 || unpadded > length
+                || !MessageDigest.isEqual(sum, sha256(all, HEADER, all.length - HEADER))) {
+            log.warn("the cached xz block " + p + " is damaged; it is removed and the block compressed again");
+            deleteQuietly(p);
+            misses.incrementAndGet();
+            return null;
+        }
+        try {
+            Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            log.debug("cannot touch " + p + ": " + e);
+        }
+        hits.incrementAndGet();
+        hitBytes.addAndGet(length);
+        return new Cached(unpadded, Arrays.copyOfRange(all, HEADER, all.length));
+    }
+
+    /** A block read from the cache. */
+    record Cached(long unpaddedSize, byte[] block) {
+    }
+
+    /** Stores a block (atomically; an existing file is the same block and is simply replaced). */
+    void put(byte[] key, byte[] block, int length, long unpadded) {
+        Path p = file(key);
+        Path tmp = p.resolveSibling(p.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
+        try {
+            Files.createDirectories(p.getParent());
+            ByteBuffer h = ByteBuffer.allocate(HEADER);
+            h.put(MAGIC).putLong(unpadded).putLong(length).put(sha256(block, 0, length));
+            try (var ch = Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                h.flip();
+                while (h.hasRemaining()) {
+                    ch.write(h);
+                }
+                ByteBuffer d = ByteBuffer.wrap(block, 0, length);
+                while (d.hasRemaining()) {
+                    ch.write(d);
+                }
+            }
+            try {
+                Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("cannot store an xz block in " + dir + ": " + e);
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** Says what the cache saved, then removes the least recently used blocks beyond {@link #MAX_BYTES}. */
+    void finish() {
+        long h = hits.get();
+        long m = misses.get();
+        if (h + m > 0) {
+            log.info("xz blocks: " + h + " of " + (h + m) + " reused from " + dir + " (" + hitBytes.get() / (1024 * 1024)
+                    + " MiB not compressed again)");
+        }
+        trim(MAX_BYTES);
+    }
+
+    /** Deletes the least recently used block files until the cache holds at most {@code max} bytes. */
+    void trim(long max) {
+        record F(Path path, long size, long mtime) {
+        }
+        List<F> files = new ArrayList<>();
+        long total = 0;
+        try (DirectoryStream<Path> subs = Files.newDirectoryStream(dir)) {
+            for (Path sub : subs) {
+                if (!Files.isDirectory(sub)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> blocks = Files.newDirectoryStream(sub, "*" + SUFFIX)) {
+                    for (Path f : blocks) {
+                        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                        files.add(new F(f, a.size(), a.lastModifiedTime().toMillis()));
+                        total += a.size();
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("cannot list the xz block cache " + dir + ": " + e);
+            return;
+        }
+        if (total <= max) {
+            return;
+        }
+        files.sort(Comparator.comparingLong(F::mtime));
+        for (F f : files) {
+            if (total <= max) {
+                break;
+            }
+            deleteQuietly(f.path());
+            total -= f.size();
+        }
+    }
+
+    long hits() {
+        return hits.get();
+    }
+
+    long misses() {
+        return misses.get();
+    }
+
+    private Path file(byte[] key) {
+        String hex = HexFormat.of().formatHex(key);
+        return dir.resolve(hex.substring(0, 2)).resolve(hex + SUFFIX);
+    }
+
+    private void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException | RuntimeException e) {
+            log.debug("cannot delete " + p + ": " + e);
+        }
+    }
+
+    private static byte[] sha256(byte[] b, int off, int len) {
+        MessageDigest d = sha256();
+        d.update(b, off, len);
+        return d.digest();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

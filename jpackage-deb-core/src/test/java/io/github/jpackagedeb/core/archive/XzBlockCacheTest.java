@@ -1,0 +1,148 @@
+package io.github.jpackagedeb.core.archive;
+
+import io.github.jpackagedeb.core.DebLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The xz block cache changes the time, never the bytes: a package written with an empty cache, with a warm one, with
+ * a damaged one, or after one of its files changed, is byte for byte the package written without any cache.
+ */
+class XzBlockCacheTest {
+
+    static final long T = 1_700_000_000L;
+    static final int BLOCK = 256 * 1024;
+
+    @TempDir
+    Path tmp;
+
+    /** Collects what the writer logs. */
+    static final class Log implements DebLog {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void debug(String m) {
+        }
+
+        @Override
+        public void info(String m) {
+            lines.add(m);
+        }
+
+        @Override
+        public void warn(String m) {
+            lines.add("WARN " + m);
+        }
+
+        String reuse() {
+            return lines.stream().filter(l -> l.startsWith("xz blocks: ")).findFirst().orElse("");
+        }
+    }
+
+    /** Three big "jars" (blocks of their own) and a small file whose content the test can change. */
+    List<DebEntry> entries(String small) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        List<DebEntry> e = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path f = dir.resolve("big-" + i + ".jar");
+            if (!Files.exists(f)) {
+                Files.write(f, ParallelXzOutputStreamTest.data(3 * BLOCK / 2 + 1000 * i + (1 << 20), 100 + i));
+            }
+            e.add(DebEntry.file("usr/share/java/app/lib/big-" + i + ".jar", Content.of(f)));
+        }
+        e.add(DebEntry.file("usr/share/java/app/lib/app.jar", Content.of(Sample.ascii(small), "app jar")));
+        return e;
+    }
+
+    byte[] write(Path cache, List<DebEntry> entries, Log log, String name) throws Exception {
+        byte[] control = Sample.ascii("Package: app\nVersion: 1.0-1\nArchitecture: all\nMaintainer: T <t@example.org>\n"
+                + "Description: d\n d\n");
+        Path deb = tmp.resolve("out/" + name + ".deb");
+        DebArchiveWriter.builder().timestamp(T).xzBlockSize(BLOCK).threads(2).blockCache(cache).log(log).build()
+                .write(deb, control, Map.of(), entries);
+        return Files.readAllBytes(deb);
+    }
+
+    static List<Path> blockFiles(Path cache) throws Exception {
+        try (Stream<Path> s = Files.walk(cache)) {
+            return s.filter(p -> p.toString().endsWith(".xzb")).sorted().toList();
+        }
+    }
+
+    @Test
+    void coldWarmDamagedAndChangedBuildsWriteTheBytesOfABuildWithoutCache() throws Exception {
+        Path cache = tmp.resolve("cache");
+        byte[] plain = write(null, entries("version 1"), new Log(), "plain");
+
+        Log cold = new Log();
+        assertArrayEquals(plain, write(cache, entries("version 1"), cold, "cold"));
+        assertTrue(cold.reuse().startsWith("xz blocks: 0 of "), cold.lines.toString());
+        List<Path> files = blockFiles(cache);
+        assertFalse(files.isEmpty());
+
+        Log warm = new Log();
+        assertArrayEquals(plain, write(cache, entries("version 1"), warm, "warm"));
+        assertTrue(warm.reuse().startsWith("xz blocks: " + files.size() + " of " + files.size()), warm.lines.toString());
+
+        // another small file: the big files' blocks are still reused, and the bytes are those of a cacheless build
+        byte[] plain2 = write(null, entries("version 2, longer than the first"), new Log(), "plain2");
+        Log changed = new Log();
+        assertArrayEquals(plain2, write(cache, entries("version 2, longer than the first"), changed, "changed"));
+        assertTrue(changed.reuse().startsWith("xz blocks: " + files.size() + " of "), changed.lines.toString());
+
+        // a damaged block file (one byte flipped) and a torn one (cut short) are noticed, replaced, and change nothing
+        byte[] b = Files.readAllBytes(files.get(0));
+        b[b.length - 5] ^= 0x40;
+        Files.write(files.get(0), b);
+        Files.write(files.get(1), java.util.Arrays.copyOf(Files.readAllBytes(files.get(1)), 100));
+        Log damaged = new Log();
+        assertArrayEquals(plain, write(cache, entries("version 1"), damaged, "damaged"));
+        assertEquals(2, damaged.lines.stream().filter(l -> l.startsWith("WARN ") && l.contains("damaged")).count(),
+                damaged.lines.toString());
+        Log again = new Log();
+        assertArrayEquals(plain, write(cache, entries("version 1"), again, "again"));
+        assertTrue(again.reuse().startsWith("xz blocks: " + files.size() + " of " + files.size()), again.lines.toString());
+    }
+
+    @Test
+    void anUnwritableCacheIsIgnored() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
+        byte[] plain = write(null, entries("v"), new Log(), "plain");
+        Log log = new Log();
+        assertArrayEquals(plain, write(file.resolve("cache"), entries("v"), log, "nocache"));
+        assertEquals("", log.reuse());
+    }
+
+    @Test
+    void trimRemovesTheLeastRecentlyUsedBlocksFirst() throws Exception {
+        Path cache = tmp.resolve("cache");
+        write(cache, entries("v"), new Log(), "fill");
+        List<Path> files = blockFiles(cache);
+        long total = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Files.setLastModifiedTime(files.get(i), FileTime.fromMillis(1_000_000L * (i + 1)));
+            total += Files.size(files.get(i));
+        }
+        long first = Files.size(files.get(0));
+        XzBlockCache c = XzBlockCache.open(cache, Compressors.xzSettings(), DebLog.SILENT);
+        c.trim(total - 1);
+        assertFalse(Files.exists(files.get(0)), "the oldest block goes first");
+        assertTrue(Files.exists(files.get(files.size() - 1)));
+        c.trim(0);
+        assertEquals(List.of(), blockFiles(cache));
+        assertTrue(first > 0);
+    }
+}
