@@ -36,11 +36,15 @@ cmds="$w/commands.tsv"
   printf 'jdeb-xz\t-\t%s -Ddeb.compression=xz package %s\n' "$J" "$(keep "$BENCH/jdeb/target/$a/*.deb" jdeb-xz)"
   printf 'jpackage\trm -rf %s/jpackage\t%s\n' "$w" "mods=\$($JDK_HOME/bin/jdeps --print-module-deps --ignore-missing-deps --multi-release 17 --class-path '$w/input/*' $w/input/$a-$v.jar) && $JDK_HOME/bin/jpackage --type deb --name $pkg --app-version $v --input $w/input --main-jar $a-$v.jar --main-class $main --add-modules \$mods --install-dir /usr/share/java --dest $w/jpackage --description 'bench app' --vendor Bench --linux-package-name $pkg --linux-deb-maintainer bench@example.org --linux-app-category java $(keep "$w/jpackage/*.deb" jpackage)"
 } > "$cmds.all"
-if [ -n "${LABELS:-}" ]; then
-  grep -P "^($(echo $LABELS | tr ' ' '|'))\t" "$cmds.all" > "$cmds"
-else
-  cp "$cmds.all" "$cmds"
-fi
+# which commands: LABELS, else the app's default set (every way for hello-cli and the large app; what the
+# targets need for the others: the small app is there for the memory comparison)
+case "$app" in
+  hello-service) default="base ours ours-zstd ours-cold floor-xz floor-zstd jdeb-base jdeb-gzip jdeb-xz jpackage" ;;
+  small) default="base ours ours-zstd floor-xz floor-zstd" ;;
+  *) default="$(cut -f1 "$cmds.all" | paste -sd' ')" ;;
+esac
+labels=${LABELS:-$default}
+for l in $labels; do grep -P "^$l\t" "$cmds.all"; done > "$cmds"
 log "== build $app: $(cut -f1 "$cmds" | paste -sd' ')"
 lib/rounds.sh "build-$app" "$cmds"
 for d in "$w"/debs/*.deb; do size "$app/$(basename "$d" .deb)" "$d"; done

@@ -1,6 +1,7 @@
 # Sourced by every bench script. Paths are relative to bench/ (the scripts cd there).
 # Overridable from the environment:
-#   ROUNDS      timed rounds per measurement group (default 3); WARMUP untimed rounds first (default 1)
+#   ROUNDS      timed rounds per measurement group (default 3); WARMUP untimed rounds first (default 0:
+#               setup.sh has already built everything once)
 #   APPS        which apps to measure (default: "hello-cli hello-service small large")
 #   MVN         the Maven command (default: the project's ./mvnw, offline, batch, quiet)
 #   JDK_HOME    the JDK for jdeps/jlink/jpackage (default: the one of `jpackage` on PATH)
@@ -11,7 +12,7 @@ BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
 cd "$BENCH"
 ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-1}
+WARMUP=${WARMUP:-0}
 APPS=${APPS:-hello-cli hello-service small large}
 MVN=${MVN:-$ROOT/mvnw -o -B -q}
 RAW=results/raw

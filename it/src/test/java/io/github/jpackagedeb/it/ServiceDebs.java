@@ -38,9 +38,7 @@ final class ServiceDebs {
 
     static synchronized Path v1() {
         if (v1 == null) {
-            v1 = project().resolve("target/hello-service_1.0.0-1_all.deb");
-            assertTrue(Files.isRegularFile(v1), v1 + " is missing: build the reactor (./mvnw verify), which builds "
-                    + "examples/hello-service before it");
+            v1 = find(project().resolve("target"), "1.0.0");
         }
         return v1;
     }
@@ -68,6 +66,20 @@ final class ServiceDebs {
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
+    /** The package of that version in a target dir: {@code _all} when jar-only, {@code _amd64} with its runtime. */
+    static Path find(Path target, String version) {
+        String prefix = PKG + "_" + version + "-1_";
+        try (java.util.stream.Stream<Path> s = Files.list(target)) {
+            java.util.List<Path> debs = s.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(".deb")).toList();
+            assertTrue(debs.size() == 1, "exactly one " + prefix + "*.deb in " + target + " (build the reactor first:"
+                    + " ./mvnw verify builds examples/hello-service before it): " + debs);
+            return debs.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path build(String version, boolean brokenPostinst) {
         try {
             Path copy = MavenRunner.copyProject(project());
@@ -92,9 +104,7 @@ final class ServiceDebs {
                         """.formatted(version));
             }
             MavenRunner.runIn(copy, "-o", "package", "-DskipTests").assertSuccess();
-            Path deb = copy.resolve("target/hello-service_" + version + "-1_all.deb");
-            assertTrue(Files.isRegularFile(deb), deb.toString());
-            return deb;
+            return find(copy.resolve("target"), version);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

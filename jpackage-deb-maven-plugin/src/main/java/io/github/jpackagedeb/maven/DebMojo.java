@@ -235,7 +235,7 @@ public class DebMojo extends AbstractMojo {
             PomAdapter pom = new PomAdapter(project, this, System.getenv());
             OpenPgpSigner signer = Signing.signer(signing, timestamp, settings, settingsDecrypter, System.getenv());
             DebBuilder.Result result = debBuilder(pom, timestamp).build();
-            Signing.afterBuild(result.deb(), signer, changes, timestamp, new MavenLog(getLog()));
+            Signing.afterBuild(result.deb(), result.changelogGz(), signer, changes, timestamp, new MavenLog(getLog()));
             if (attach) {
                 projectHelper.attachArtifact(project, "deb", result.deb().toFile());
             }

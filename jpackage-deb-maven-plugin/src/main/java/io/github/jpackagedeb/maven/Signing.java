@@ -100,8 +100,11 @@ public class Signing {
      * After the {@code deb} goal built the package: signs it (debsigs' {@code _gpgorigin}) when there is a signer,
      * then writes its {@code .buildinfo} and {@code .changes} (clearsigned by the same key) when asked.
      */
-    static void afterBuild(Path deb, OpenPgpSigner signer, boolean changes, Instant timestamp, DebLog log) {
-        DebFile file = signer != null ? new DebSigner(signer, log).sign(deb) : DebFile.read(deb);
+    static void afterBuild(Path deb, byte[] changelogGz, OpenPgpSigner signer, boolean changes, Instant timestamp,
+                           DebLog log) {
+        // the package was just written: no need to decompress its data.tar again for the changelog
+        DebFile written = DebFile.readWritten(deb, changelogGz);
+        DebFile file = signer != null ? new DebSigner(signer, log).sign(written) : written;
         if (changes) {
             new UploadFiles(timestamp, UploadFiles.hostArchitecture(),
                     Map.of("SOURCE_DATE_EPOCH", Long.toString(timestamp.getEpochSecond())), signer, log).write(file);

@@ -55,6 +55,7 @@ class RepoCommandTest {
         secretKey = tmp.resolve("TEST-ONLY-secret-key.asc");
         exec(home, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "s3cret phrase",
                 "--export-secret-keys", "--armor", "--output", secretKey.toString(), "cli@test.invalid");
+        exec(home, "gpgconf", "--homedir", home.toString(), "--kill", "gpg-agent"); // no daemon outlives the test
         v1 = deb("1", "1.0-1", "");
         v2 = deb("2", "2.0-1", "");
         RepoCommand.environment = () -> Map.of("PW", "s3cret phrase", "BAD", "not it");

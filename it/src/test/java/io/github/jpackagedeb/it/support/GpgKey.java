@@ -10,7 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * A test-only OpenPGP key made by the real {@code gpg} in a private GNUPGHOME (never committed):
  * {@code gpg --batch --passphrase P --quick-gen-key UID ed25519 sign never}, then exported as a user would: the secret
  * key armored ({@code --export-secret-keys --armor}) and the public certificate binary ({@code --export}), which is
- * what apt's {@code signed-by=} and debsig-verify's keyring take.
+ * what apt's {@code signed-by=} and debsig-verify's keyring take. The gpg-agent that gpg starts for the private
+ * GNUPGHOME is stopped again ({@code gpgconf --kill gpg-agent}) so that no daemon outlives the test.
  *
  * @param home        the GNUPGHOME
  * @param secretKey   the exported secret key ({@code TEST-ONLY-secret-key.asc})
@@ -36,6 +37,8 @@ public record GpgKey(Path home, Path secretKey, Path publicKey, String fingerpri
                     "--export-secret-keys", "--armor", "--output", secret.toString(), fpr);
             Path pub = base.resolve("public-keyring.gpg");
             run(home, "gpg", "--batch", "--export", "--output", pub.toString(), fpr);
+            // gpg started an agent for this home; it would outlive the test
+            run(home, "gpgconf", "--homedir", home.toString(), "--kill", "gpg-agent");
             return new GpgKey(home, secret, pub, fpr, passphrase);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -289,7 +289,7 @@ final class ParallelXzOutputStream extends OutputStream {
         byte[] key = null;
         if (blockCache != null && length >= XzBlockCache.MIN_BLOCK) {
             key = blockCache.key(in, length);
-            XzBlockCache.Cached c = blockCache.get(key);
+            XzBlockCache.Cached c = blockCache.get(key, length);
             if (c != null) {
                 return new Block(c.block(), c.block().length, c.unpaddedSize(), length, in);
             }

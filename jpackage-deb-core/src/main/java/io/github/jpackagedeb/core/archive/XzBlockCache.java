@@ -95,8 +95,8 @@ final class XzBlockCache {
         return d.digest();
     }
 
-    /** A cached block as {@code {unpadded size, block bytes}}, or null. */
-    Cached get(byte[] key) {
+    /** The cached block made from {@code length} input bytes with this key, or null. */
+    Cached get(byte[] key, int length) {
         Path p = file(key);
         byte[] all;
         try {
@@ -115,12 +115,12 @@ final class XzBlockCache {
             b.get(magic);
         }
         long unpadded = all.length >= HEADER ? b.getLong() : -1;
-        long length = all.length >= HEADER ? b.getLong() : -1;
+        long stored = all.length >= HEADER ? b.getLong() : -1;
         byte[] sum = new byte[32];
         if (all.length >= HEADER) {
             b.get(sum);
         }
-        if (!Arrays.equals(magic, MAGIC) || length != all.length - HEADER || unpadded <= 0 || unpadded > length
+        if (!Arrays.equals(magic, MAGIC) || stored != all.length - HEADER || unpadded <= 0 || unpadded > stored
                 || !MessageDigest.isEqual(sum, sha256(all, HEADER, all.length - HEADER))) {
             log.warn("the cached xz block " + p + " is damaged; it is removed and the block compressed again");
             deleteQuietly(p);

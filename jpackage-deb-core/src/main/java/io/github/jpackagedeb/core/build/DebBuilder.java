@@ -71,8 +71,11 @@ public final class DebBuilder {
         return new Builder();
     }
 
-    /** The result of a build: the .deb and the spec as written (with the generated relations). */
-    public record Result(Path deb, PackageSpec spec, WriteResult archive) {
+    /**
+     * The result of a build: the .deb, the spec as written (with the generated relations), and the package's
+     * {@code changelog.Debian.gz} (null if none), so that .changes can be written without reading the package back.
+     */
+    public record Result(Path deb, PackageSpec spec, WriteResult archive, byte[] changelogGz) {
     }
 
     /**
@@ -288,7 +291,22 @@ public final class DebBuilder {
                     "check free space and permissions of the output directory, and that no input file changed.", e);
         }
         log.info("Wrote " + target + " (" + result.size() + " bytes, sha256 " + result.sha256() + ")");
-        return new Result(target, effective, result);
+        return new Result(target, effective, result, changelogGz(entries, effective.name()));
+    }
+
+    /** The bytes of the package's changelog.Debian.gz entry, or null. */
+    private static byte[] changelogGz(List<DebEntry> entries, String pkg) {
+        String path = "usr/share/doc/" + pkg + "/changelog.Debian.gz";
+        for (DebEntry e : entries) {
+            if (e.type() == EntryType.FILE && e.path().equals(path)) {
+                try (java.io.InputStream in = e.content().open()) {
+                    return in.readAllBytes();
+                } catch (IOException ex) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private String launcher(PackageSpec effective, String mainClass, List<Jar> classPath) {

@@ -85,6 +85,21 @@ public final class DebFile {
      * @throws DebException (field {@code deb}) when the file is missing, unreadable or not a well-formed package
      */
     public static DebFile read(Path deb) {
+        return read(deb, false, null);
+    }
+
+    /**
+     * Reads a package that this process has just written with {@code DebArchiveWriter}: checked like {@link #read},
+     * except that data.tar is not decompressed again (the writer streamed every byte of it a moment ago, and
+     * decompressing a package with a bundled runtime costs seconds), so its changelog is given instead.
+     *
+     * @param changelogGz the {@code changelog.Debian.gz} the package holds, or null if it holds none
+     */
+    public static DebFile readWritten(Path deb, byte[] changelogGz) {
+        return read(deb, true, changelogGz);
+    }
+
+    private static DebFile read(Path deb, boolean written, byte[] knownChangelog) {
         Path p = deb.toAbsolutePath().normalize();
         if (!Files.isRegularFile(p)) {
             throw new DebException(FIELD, deb.toString(), Files.exists(p) ? "is not a regular file." : "does not exist.",
@@ -103,7 +118,7 @@ public final class DebFile {
             Member controlMember = members.get(1);
             Deb822.Paragraph control = readControl(ch, controlMember, deb);
             String pkg = control.get("Package").orElse("");
-            byte[] changelog = readData(ch, members.get(2), deb, List.of(
+            byte[] changelog = written ? knownChangelog : readData(ch, members.get(2), deb, List.of(
                     "./usr/share/doc/" + pkg + "/changelog.Debian.gz", "./usr/share/doc/" + pkg + "/changelog.gz"));
             return new DebFile(p, members, control, changelog, size, hashes[0], hashes[1], hashes[2]);
         } catch (NoSuchFileException e) {

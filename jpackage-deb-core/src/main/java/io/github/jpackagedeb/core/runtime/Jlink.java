@@ -41,6 +41,13 @@ final class Jlink {
 
     /** The JDK whose jlink links for {@code target}; checks that it can. */
     static Jdk tool(Jdk target, Jdk toolJdk) {
+        if (!target.hasJmods() && target.feature() < 24) {
+            // linking from the run-time image (JEP 493) exists from Java 24 on, and only in JDKs built for it
+            throw new DebException("jdkHome", target.home().toString(), "this Java " + target.feature()
+                    + " JDK has no jmods/ directory, and jlink before Java 24 can only link from jmods.",
+                    "install the JDK's jmods (Debian: openjdk-" + target.feature() + "-jdk-headless; Ubuntu: openjdk-"
+                            + target.feature() + "-jmods), or use a JDK that has them.");
+        }
         if (target.runsHere() && target.tool("jlink") != null) {
             return target;
         }

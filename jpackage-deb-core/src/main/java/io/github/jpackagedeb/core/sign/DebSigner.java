@@ -48,7 +48,17 @@ public final class DebSigner {
      * @throws DebException when the file is not a valid package or cannot be rewritten
      */
     public DebFile sign(Path deb) {
-        DebFile in = DebFile.read(deb);
+        return sign(DebFile.read(deb));
+    }
+
+    /**
+     * Signs a package already read (and checked) in place; for a package this process has just written, read it
+     * with {@link DebFile#readWritten} so that its data.tar is not decompressed again.
+     *
+     * @return the package as signed
+     * @throws DebException when the file cannot be rewritten
+     */
+    public DebFile sign(DebFile in) {
         byte[] signature = signer.detached(in::writeSignedContent);
         if (in.members().size() > 3) {
             log.info("Replacing the signature members of " + in.path().getFileName() + " with a new origin signature");
@@ -95,7 +105,8 @@ public final class DebSigner {
             }
         }
         log.info("Signed " + target.getFileName() + " (" + ORIGIN_MEMBER + ", key " + signer.key().keyId() + ")");
-        return DebFile.read(target);
+        // the data members were copied unchanged: check the structure again, not every byte of data.tar
+        return DebFile.readWritten(target, in.changelogGz().orElse(null));
     }
 
     private static void copyPermissions(Path from, Path to) {

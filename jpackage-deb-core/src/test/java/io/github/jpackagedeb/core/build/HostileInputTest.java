@@ -7,7 +7,6 @@ import io.github.jpackagedeb.core.debfile.Deb822;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.spec.Relation;
 import io.github.jpackagedeb.core.version.DebianVersion;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -244,13 +241,7 @@ class HostileInputTest {
     void aLongDescriptionCannotInjectFieldsOrParagraphs() throws Exception {
         String hostile = "First line.\nDepends: evil\n\nPackage: evil\nEssential: yes\n.\n \tindented";
         DebBuilder.Builder b = builder(appJar, List.of());
-        DebBuilder.Result r;
-        try {
-            r = b.spec(spec().longDescription(hostile).build()).build().build();
-        } catch (DebException refusedIsFineToo) {
-            assertNoOutput();
-            return;
-        }
+        DebBuilder.Result r = b.spec(spec().longDescription(hostile).build()).build().build();
         String control = DebContents.read(r.deb()).controlText("control").orElseThrow();
         List<Deb822.Paragraph> ps = Deb822.parse(control, "control");
         assertEquals(1, ps.size(), control);
@@ -309,19 +300,5 @@ class HostileInputTest {
         return c.data().stream().filter(x -> x.absolutePath().equals(absolute)).findFirst()
                 .orElseThrow(() -> new AssertionError(absolute + " not in " + c.data().stream()
                         .map(DebContents.Entry::absolutePath).collect(Collectors.toList())));
-    }
-
-    static void requireRoot() {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!root) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true: this test needs root");
-            }
-            Assumptions.abort("needs root");
-        }
-    }
-
-    static Set<String> perms(Path p) throws IOException {
-        return Set.of(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
     }
 }

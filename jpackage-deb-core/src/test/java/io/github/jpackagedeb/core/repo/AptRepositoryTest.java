@@ -100,7 +100,7 @@ class AptRepositoryTest {
         Run.ok("gpgv", "--keyring", key.publicKey().toString(), dist.resolve("Release.gpg").toString(),
                 dist.resolve("Release").toString());
         Path out = tmp.resolve("inrelease-content");
-        Run.ok("gpg", "--batch", "--homedir", key.home().toString(), "--output", out.toString(), "--decrypt",
+        Run.ok("gpg", "--batch", "--no-autostart", "--homedir", key.home().toString(), "--output", out.toString(), "--decrypt",
                 dist.resolve("InRelease").toString());
         assertEquals(release, Files.readString(out));
 

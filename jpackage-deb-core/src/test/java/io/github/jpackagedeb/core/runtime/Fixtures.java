@@ -34,8 +34,16 @@ final class Fixtures {
     static synchronized Path sharedCache() {
         if (sharedCache == null) {
             try {
-                sharedCache = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "runtime-cache-")
+                Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "runtime-cache-")
                         .toAbsolutePath();
+                sharedCache = dir;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        RuntimeCache.deleteTree(dir);
+                    } catch (IOException e) {
+                        // target/ is cleaned by mvn clean anyway
+                    }
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -208,6 +208,18 @@ class RuntimeBuilderTest {
     }
 
     @Test
+    void aJava17WithoutJmodsIsRefusedWithTheFix() throws IOException {
+        // a JDK 17 home whose jmods are not installed (Ubuntu ships them in openjdk-17-jmods)
+        Path home = Files.createDirectories(tmp.resolve("jdk17-nojmods"));
+        Files.copy(Jdk.current().home().resolve("release"), home.resolve("release"));
+        DebException e = assertThrows(DebException.class, () -> RuntimeBuilder.build(spec(tmp.resolve("c"))
+                .jdkHome(home).modules(List.of("java.base")).build(), Fixtures.app(), 17, new Fixtures.RecordingLog()));
+        assertEquals("jdkHome", e.field());
+        assertTrue(e.problem().contains("has no jmods/ directory"), e.getMessage());
+        assertTrue(e.fix().contains("openjdk-17-jdk-headless"), e.getMessage());
+    }
+
+    @Test
     void aJdkOlderThanTheApplicationIsRefused() {
         DebException e = assertThrows(DebException.class, () -> RuntimeBuilder.build(spec(tmp.resolve("c")).build(),
                 Fixtures.app(), 21, new Fixtures.RecordingLog()));

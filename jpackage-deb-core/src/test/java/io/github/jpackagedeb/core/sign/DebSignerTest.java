@@ -87,7 +87,7 @@ class DebSignerTest {
         Path dir = deb.getParent();
         Run.ok(dir, Map.of(), "ar", "x", deb.toString());
         Run.ok(dir, Map.of(), "sh", "-c", "cat debian-binary control.tar.xz data.tar.xz > signed-content");
-        Run.Result gpg = Run.exec(dir, ed.env(), "gpg", "--batch", "--verify", "_gpgorigin", "signed-content");
+        Run.Result gpg = Run.exec(dir, ed.env(), "gpg", "--batch", "--no-autostart", "--verify", "_gpgorigin", "signed-content");
         assertEquals(0, gpg.exit(), gpg.describe());
     }
 

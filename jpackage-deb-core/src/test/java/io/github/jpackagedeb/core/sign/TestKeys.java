@@ -40,6 +40,8 @@ public record TestKeys(Path home, Path secret, Path publicKey, String fingerprin
                     armored ? "--armor" : "--no-armor", fpr);
             Path pub = dir.resolve(name).resolve("public-keyring.gpg");
             Run.ok(null, env, "gpg", "--batch", "--export", "--output", pub.toString(), fpr);
+            // gpg started an agent for this home; it would outlive the test
+            Run.ok(null, env, "gpgconf", "--homedir", home.toString(), "--kill", "gpg-agent");
             if (!Files.isRegularFile(secret) || Files.size(secret) == 0) {
                 throw new IllegalStateException("gpg exported nothing: " + exp.describe());
             }
