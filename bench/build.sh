@@ -9,7 +9,8 @@
 #   floor-xz, floor-zstd   dpkg-deb -b --root-owner-group -Z<same> of our package's own tree
 #   jdeb-base   the jdeb wrapper build without jdeb (-Djdeb.skip=true): jdeb's paired baseline
 #   jdeb-gzip, jdeb-xz     jdeb 1.14 through Maven, same jars (and the same runtime, if ours bundles one)
-#   jpackage    jdeps + jpackage --type deb (it runs jlink and dpkg-deb), same jars
+#   jpackage    jdeps + jpackage --type deb (it runs jlink and dpkg-deb), same jars (no jdeps when the
+#               app's pom lists the runtime modules: then our plugin does not run it either)
 # Usage: ./build.sh APP   (after setup.sh); LABELS="ours base floor-xz" to run a subset.
 source "$(dirname "$0")/lib/env.sh"
 app=$1
@@ -34,7 +35,9 @@ cmds="$w/commands.tsv"
   printf 'jdeb-base\t-\t%s -Djdeb.skip=true package\n' "$J"
   printf 'jdeb-gzip\t-\t%s -Ddeb.compression=gzip package %s\n' "$J" "$(keep "$BENCH/jdeb/target/$a/*.deb" jdeb-gzip)"
   printf 'jdeb-xz\t-\t%s -Ddeb.compression=xz package %s\n' "$J" "$(keep "$BENCH/jdeb/target/$a/*.deb" jdeb-xz)"
-  printf 'jpackage\trm -rf %s/jpackage\t%s\n' "$w" "mods=\$($JDK_HOME/bin/jdeps --print-module-deps --ignore-missing-deps --multi-release 17 --class-path '$w/input/*' $w/input/$a-$v.jar) && $JDK_HOME/bin/jpackage --type deb --name $pkg --app-version $v --input $w/input --main-jar $a-$v.jar --main-class $main --add-modules \$mods --install-dir /usr/share/java --dest $w/jpackage --description 'bench app' --vendor Bench --linux-package-name $pkg --linux-deb-maintainer bench@example.org --linux-app-category java $(keep "$w/jpackage/*.deb" jpackage)"
+  mods="\$($JDK_HOME/bin/jdeps --print-module-deps --ignore-missing-deps --multi-release 17 --class-path '$w/input/*' $w/input/$a-$v.jar)"
+  [ -n "$(app_modules "$app")" ] && mods="$(app_modules "$app")"   # listed in the app's pom: no jdeps either side
+  printf 'jpackage\trm -rf %s/jpackage\t%s\n' "$w" "mods=$mods && $JDK_HOME/bin/jpackage --type deb --name $pkg --app-version $v --input $w/input --main-jar $a-$v.jar --main-class $main --add-modules \$mods --install-dir /usr/share/java --dest $w/jpackage --description 'bench app' --vendor Bench --linux-package-name $pkg --linux-deb-maintainer bench@example.org --linux-app-category java $(keep "$w/jpackage/*.deb" jpackage)"
 } > "$cmds.all"
 # which commands: LABELS, else the app's default set (every way for hello-cli and the large app; what the
 # targets need for the others: the small app is there for the memory comparison)

@@ -4,7 +4,8 @@
 #     (~/.cache/jpackage-deb-it/bookworm-minbase-openjdk17-r1.root: minbase + openjdk-17-jre-headless;
 #     build it with `./mvnw -pl it verify` once, see it/.../support/DebianRoot.java), mounted only
 #     inside a private mount and PID namespace (unshare), so nothing stays mounted on the host;
-#   - `dpkg -i` timed with GNU time around `chroot ROOT dpkg -i`, the packages alternating per round;
+#   - `dpkg -i --force-depends` timed with GNU time around `chroot ROOT dpkg -i`, the packages alternating
+#     per round (--force-depends for all: jpackage's package Depends on X11/ALSA libraries the minimal root lacks);
 #   - start-up: with the package installed, hyperfine runs the installed launcher and plain
 #     `java -cp '<lib>/*' <main>` (the root's OpenJDK 17) alternately in one invocation.
 # Results: results/raw/install-<app>.tsv, results/raw/startup-<app>-<deb>.json
@@ -44,9 +45,11 @@ for app in $APPS; do
     for deb in $INSTALL_DEBS; do
       [ -f "$w/debs/$deb.deb" ] || continue
       in_root "$w/debs" "
-        /usr/bin/time -f '%e %U %S %M' -o /tmp/bench-install.time chroot \"\$M\" /usr/bin/env -i PATH=\"\$R\" \
-            DEBIAN_FRONTEND=noninteractive dpkg -i /xfer/$deb.deb > $BENCH/$WORK/logs/install-$app-$deb.log 2>&1
-        echo \"\$(tail -1 /tmp/bench-install.time) \$?\"" > "$WORK/install.out" || true
+        rc=0
+        /usr/bin/time -f '%e %U %S %M' -o \"\$D/install.time\" chroot \"\$M\" /usr/bin/env -i PATH=\"\$R\" \
+            DEBIAN_FRONTEND=noninteractive dpkg -i --force-depends /xfer/$deb.deb \
+            > $BENCH/$WORK/logs/install-$app-$deb.log 2>&1 || rc=\$?
+        echo \"\$(tail -1 \"\$D/install.time\") \$rc\"" > "$WORK/install.out" || true
       read -r wall user sys rss rc < "$WORK/install.out" || true
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$deb" "$wall" "$user" "$sys" "$rss" "${rc:-1}" >> "$out"
       log "  install $app/$deb round $r: ${wall}s"
@@ -58,7 +61,7 @@ for app in $APPS; do
     [ -f "$w/debs/$deb.deb" ] || continue
     log "  start-up $app/$deb"
     in_root "$w/debs" "
-      inroot dpkg -i /xfer/$deb.deb > /dev/null
+      inroot dpkg -i --force-depends /xfer/$deb.deb > /dev/null
       inroot /usr/bin/$pkg $quick
       hyperfine --style basic --warmup 3 --runs $STARTUP_RUNS --export-json $BENCH/$RAW/startup-$app-$deb.json \
         -n launcher \"chroot \$M /usr/bin/env -i PATH=\$R HOME=/root /usr/bin/$pkg $quick\" \

@@ -50,6 +50,13 @@ app_gav() {
     large) echo "io.github.jpackagedeb.bench bench-large-app 1.0.0 com.example.svc.App" ;;
   esac
 }
+# the runtime modules the app's pom lists (then neither our plugin nor the jpackage command runs jdeps); empty: jdeps
+app_modules() {
+  case "$1" in
+    large) echo "java.base,java.compiler,java.desktop,java.instrument,java.naming,java.net.http,java.rmi,java.security.jgss,java.sql,jdk.management,jdk.unsupported" ;;
+    *) echo "" ;;
+  esac
+}
 # the command-line arguments that make the app print something and exit (for start-up timing); empty: none
 app_quick_args() {
   case "$1" in
