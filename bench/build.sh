@@ -3,10 +3,14 @@
 # command once, in this order, so each ratio compares runs made under the same load.
 #   base        mvn package without our plugin (-Djpackage-deb.skip=true): the paired baseline
 #   ours        mvn package, our plugin, default compression (xz), warm runtime cache
+#   ours-appchange  the same after a change to the application (a new file in target/classes, so the
+#               application jar differs): the edit-build loop, where the runtime and the dependencies stay
 #   ours-zstd   the same with -Djpackage-deb.compression=zstd
-#   ours-cold   the same as ours with an empty runtime cache (jdeps + jlink run)
+#   ours-cold   the same as ours with an empty cache (jdeps, jlink and all compression run)
+#   ours-cold-zstd  the same with zstd
 #   ours-jaronly  jar-only package (no bundled runtime)
-#   floor-xz, floor-zstd   dpkg-deb -b --root-owner-group -Z<same> of our package's own tree
+#   floor-xz, floor-zstd   dpkg-deb -b --root-owner-group -Z<same> of our package's own tree, at our level
+#               (xz -6 is dpkg-deb's default too; zstd -z6, where dpkg-deb's default is 3)
 #   jdeb-base   the jdeb wrapper build without jdeb (-Djdeb.skip=true): jdeb's paired baseline
 #   jdeb-gzip, jdeb-xz     jdeb 1.14 through Maven, same jars (and the same runtime, if ours bundles one)
 #   jpackage    jdeps + jpackage --type deb (it runs jlink and dpkg-deb), same jars (no jdeps when the
@@ -27,11 +31,13 @@ cmds="$w/commands.tsv"
 {
   printf 'base\trm -f %s/*.deb\tXDG_CACHE_HOME=%s %s -Djpackage-deb.skip=true package\n' "$t" "$WARM_CACHE" "$M"
   printf 'ours\trm -f %s/*.deb\tXDG_CACHE_HOME=%s %s %s package %s\n' "$t" "$WARM_CACHE" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours)"
+  printf 'ours-appchange\trm -f %s/*.deb; mkdir -p %s/classes; date +%%s%%N > %s/classes/bench-change.txt\tXDG_CACHE_HOME=%s %s %s package %s\n' "$t" "$t" "$t" "$WARM_CACHE" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours-appchange)"
   printf 'ours-zstd\trm -f %s/*.deb\tXDG_CACHE_HOME=%s %s %s -Djpackage-deb.compression=zstd package %s\n' "$t" "$WARM_CACHE" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours-zstd)"
   printf 'ours-cold\trm -rf %s %s/*.deb\tXDG_CACHE_HOME=%s %s %s package %s\n' "$cold" "$t" "$cold" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours-cold)"
+  printf 'ours-cold-zstd\trm -rf %s %s/*.deb\tXDG_CACHE_HOME=%s %s %s -Djpackage-deb.compression=zstd package %s\n' "$cold" "$t" "$cold" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours-cold-zstd)"
   printf 'ours-jaronly\trm -f %s/*.deb\tXDG_CACHE_HOME=%s %s %s package %s\n' "$t" "$WARM_CACHE" "$M" "$BENCH_JARONLY_ARGS" "$(keep "$t/*.deb" ours-jaronly)"
   printf 'floor-xz\t-\tdpkg-deb -b --root-owner-group -Zxz %s %s/debs/floor-xz.deb\n' "$w/tree" "$w"
-  printf 'floor-zstd\t-\tdpkg-deb -b --root-owner-group -Zzstd %s %s/debs/floor-zstd.deb\n' "$w/tree" "$w"
+  printf 'floor-zstd\t-\tdpkg-deb -b --root-owner-group -Zzstd -z6 %s %s/debs/floor-zstd.deb\n' "$w/tree" "$w"
   printf 'jdeb-base\t-\t%s -Djdeb.skip=true package\n' "$J"
   printf 'jdeb-gzip\t-\t%s -Ddeb.compression=gzip package %s\n' "$J" "$(keep "$BENCH/jdeb/target/$a/*.deb" jdeb-gzip)"
   printf 'jdeb-xz\t-\t%s -Ddeb.compression=xz package %s\n' "$J" "$(keep "$BENCH/jdeb/target/$a/*.deb" jdeb-xz)"
@@ -42,7 +48,7 @@ cmds="$w/commands.tsv"
 # which commands: LABELS, else the app's default set (every way for hello-cli and the large app; what the
 # targets need for the others: the small app is there for the memory comparison)
 case "$app" in
-  hello-service) default="base ours ours-zstd ours-cold floor-xz floor-zstd jdeb-base jdeb-gzip jdeb-xz jpackage" ;;
+  hello-service) default="base ours ours-appchange ours-zstd ours-cold floor-xz floor-zstd jdeb-base jdeb-gzip jdeb-xz jpackage" ;;
   small) default="base ours ours-zstd floor-xz floor-zstd" ;;
   *) default="$(cut -f1 "$cmds.all" | paste -sd' ')" ;;
 esac
@@ -51,3 +57,8 @@ for l in $labels; do grep -P "^$l\t" "$cmds.all"; done > "$cmds"
 log "== build $app: $(cut -f1 "$cmds" | paste -sd' ')"
 lib/rounds.sh "build-$app" "$cmds"
 for d in "$w"/debs/*.deb; do size "$app/$(basename "$d" .deb)" "$d"; done
+# leave the application as it was: without the file ours-appchange added, its jar rebuilt
+if [ -f "$t/classes/bench-change.txt" ]; then
+  rm -f "$t/classes/bench-change.txt"
+  XDG_CACHE_HOME="$WARM_CACHE" $M -Djpackage-deb.skip=true package > "$WORK/logs/build-$app-restore.log" 2>&1 || true
+fi

@@ -23,22 +23,24 @@ APP_TITLE = {
     "small": "bench/apps/small-app (74 jars)",
     "large": "bench/apps/large-app (~230 jars)",
 }
-ORDER = ["base", "ours", "ours-zstd", "ours-cold", "ours-jaronly", "floor-xz", "floor-zstd",
+ORDER = ["base", "ours", "ours-appchange", "ours-zstd", "ours-cold", "ours-cold-zstd", "ours-jaronly", "floor-xz", "floor-zstd",
          "jdeb-base", "jdeb-gzip", "jdeb-xz", "jpackage"]
 DESC = {
     "base": "mvn package, plugin skipped (paired baseline)",
     "ours": "mvn package, our plugin, xz (default), warm runtime cache",
+    "ours-appchange": "the same after a change to the application jar",
     "ours-zstd": "mvn package, our plugin, zstd, warm cache",
-    "ours-cold": "mvn package, our plugin, xz, empty runtime cache",
+    "ours-cold": "mvn package, our plugin, xz, empty cache (runtime, jdeps, xz blocks)",
+    "ours-cold-zstd": "mvn package, our plugin, zstd, empty cache",
     "ours-jaronly": "mvn package, our plugin, jar-only (no runtime)",
     "floor-xz": "dpkg-deb -b --root-owner-group -Zxz, our tree",
-    "floor-zstd": "dpkg-deb -b --root-owner-group -Zzstd, our tree",
+    "floor-zstd": "dpkg-deb -b --root-owner-group -Zzstd -z6, our tree",
     "jdeb-base": "jdeb wrapper build, jdeb skipped (paired baseline)",
     "jdeb-gzip": "jdeb 1.14 gzip (Maven build)",
     "jdeb-xz": "jdeb 1.14 xz (Maven build)",
     "jpackage": "jdeps + jpackage --type deb (runs jlink, dpkg-deb)",
 }
-PAIRED = {"ours": "base", "ours-zstd": "base", "ours-cold": "base", "ours-jaronly": "base",
+PAIRED = {"ours": "base", "ours-appchange": "base", "ours-zstd": "base", "ours-cold": "base", "ours-cold-zstd": "base", "ours-jaronly": "base",
           "jdeb-gzip": "jdeb-base", "jdeb-xz": "jdeb-base"}
 
 
@@ -163,6 +165,7 @@ def main():
         t["vs_jdeb_xz"] = ratio_of_deltas(rounds, "jdeb-xz", "ours", True, True)
         t["vs_jdeb_gzip"] = ratio_of_deltas(rounds, "jdeb-gzip", "ours", True, True)
         t["cold_vs_jpackage"] = ratio_of_deltas(rounds, "ours-cold", "jpackage", True, False)
+        t["cold_zstd_vs_jpackage"] = ratio_of_deltas(rounds, "ours-cold-zstd", "jpackage", True, False)
         t["size_ours"] = sz.get(f"{app}/ours")
         t["size_jdeb_xz"] = sz.get(f"{app}/jdeb-xz")
         t["size_floor_xz"] = sz.get(f"{app}/floor-xz")
@@ -176,6 +179,7 @@ def main():
         print(f"| jdeb xz Δ ÷ plugin Δ (default) | {fmt(t['vs_jdeb_xz'], 1)}× |")
         print(f"| jdeb gzip Δ ÷ plugin Δ (default) | {fmt(t['vs_jdeb_gzip'], 1)}× |")
         print(f"| plugin Δ cold ÷ jpackage | {fmt(t['cold_vs_jpackage'])}× |")
+        print(f"| plugin Δ cold, zstd ÷ jpackage | {fmt(t['cold_zstd_vs_jpackage'])}× |")
         if t["size_ours"] and t["size_jdeb_xz"]:
             print(f"| .deb size ours ÷ jdeb xz | {t['size_ours'] / t['size_jdeb_xz']:.4f} |")
         if t["size_ours"] and t["size_floor_xz"]:
@@ -231,6 +235,9 @@ def main():
             row("… with a .deb no larger than jdeb xz's", app, f"{r:.4f}", r <= 1.0)
         c = t["cold_vs_jpackage"]
         row("cold build ≤ jpackage", app, fmt(c) + "×", None if c is None else c <= 1.0)
+        c = t["cold_zstd_vs_jpackage"]
+        if c is not None:
+            row("… with zstd", app, fmt(c) + "×", c <= 1.0)
     if "small" in targets and "large" in targets and targets["small"]["rss_ours"] and targets["large"]["rss_ours"]:
         r = targets["large"]["rss_ours"] / targets["small"]["rss_ours"]
         rb = (targets["large"]["rss_base"] / targets["small"]["rss_base"]) if targets["small"]["rss_base"] else None

@@ -99,7 +99,7 @@ final class Compressors {
                              int xzBlockSize) throws IOException {
         switch (compression) {
             case XZ:
-                return xz(sink, inputLength, threads, xzBlockSize, new long[0], null);
+                return xz(sink, inputLength, threads, xzBlockSize, new long[0], new boolean[0], null);
             case GZIP: {
                 GzipParameters p = new GzipParameters();
                 p.setCompressionLevel(GZIP_LEVEL);
@@ -127,12 +127,15 @@ final class Compressors {
      * bytes' dependence on the input alone.
      *
      * @param cuts       input offsets where a block must start, ascending
+     * @param x86        per cut: the span from it to the next cut is x86 machine code (BCJ filter)
      * @param blockCache compressed blocks to reuse, or null
      */
     static OutputStream xz(OutputStream sink, long inputLength, int threads, int blockSize, long[] cuts,
-                           XzBlockCache blockCache) {
+                           boolean[] x86, XzBlockCache blockCache) {
         int t = inputLength <= blockSize ? 1 : xzThreads(threads, Runtime.getRuntime().maxMemory());
-        return new ParallelXzOutputStream(sink, xzOptions(), blockSize, t, cuts, blockCache);
+        // an input smaller than a block needs no block-sized buffer (the bytes are the same: one block either way)
+        int size = (int) Math.max(1, Math.min(blockSize, inputLength));
+        return new ParallelXzOutputStream(sink, xzOptions(), size, t, cuts, x86, blockCache);
     }
 
     /** What {@link XzBlockCache} keys on besides the input: every setting of {@link #xz} that changes the bytes. */

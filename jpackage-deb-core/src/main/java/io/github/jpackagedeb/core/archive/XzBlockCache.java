@@ -4,6 +4,7 @@ import io.github.jpackagedeb.core.DebLog;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -86,21 +87,39 @@ final class XzBlockCache {
         return new XzBlockCache(dir, s.getBytes(StandardCharsets.UTF_8), log);
     }
 
-    /** The key of a block made from {@code in[0, length)}. */
-    byte[] key(byte[] in, int length) {
+    /** The key of a block made from {@code in[0, length)} with the named filter chain. */
+    byte[] key(String filters, byte[] in, int length) {
         MessageDigest d = sha256();
         d.update(salt);
+        d.update((byte) 0);
+        d.update(filters.getBytes(StandardCharsets.US_ASCII));
         d.update((byte) 0);
         d.update(in, 0, length);
         return d.digest();
     }
 
-    /** The cached block made from {@code length} input bytes with this key, or null. */
-    Cached get(byte[] key, int length) {
+    /**
+     * The cached block made from {@code length} input bytes with this key, read into the slot's output array (made
+     * large enough), or null.
+     */
+    Cached get(byte[] key, int length, ParallelXzOutputStream.Slot slot) {
         Path p = file(key);
-        byte[] all;
-        try {
-            all = Files.readAllBytes(p);
+        byte[] buf;
+        int size;
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            long fileSize = ch.size();
+            if (fileSize > Integer.MAX_VALUE - 64) {
+                throw new IOException("too large: " + fileSize);
+            }
+            size = (int) fileSize;
+            buf = slot.out(size);
+            ByteBuffer bb = ByteBuffer.wrap(buf, 0, size);
+            while (bb.hasRemaining()) {
+                if (ch.read(bb) < 0) {
+                    break;
+                }
+            }
+            size = bb.position();
         } catch (NoSuchFileException e) {
             misses.incrementAndGet();
             return null;
@@ -109,19 +128,19 @@ final class XzBlockCache {
             misses.incrementAndGet();
             return null;
         }
-        ByteBuffer b = ByteBuffer.wrap(all);
+        ByteBuffer b = ByteBuffer.wrap(buf, 0, size);
         byte[] magic = new byte[MAGIC.length];
-        if (all.length >= HEADER) {
-            b.get(magic);
-        }
-        long unpadded = all.length >= HEADER ? b.getLong() : -1;
-        long stored = all.length >= HEADER ? b.getLong() : -1;
+        long unpadded = -1;
+        long stored = -1;
         byte[] sum = new byte[32];
-        if (all.length >= HEADER) {
+        if (size >= HEADER) {
+            b.get(magic);
+            unpadded = b.getLong();
+            stored = b.getLong();
             b.get(sum);
         }
-        if (!Arrays.equals(magic, MAGIC) || stored != all.length - HEADER || unpadded <= 0 || unpadded > stored
-                || !MessageDigest.isEqual(sum, sha256(all, HEADER, all.length - HEADER))) {
+        if (!Arrays.equals(magic, MAGIC) || stored != size - HEADER || unpadded <= 0 || unpadded > stored
+                || !MessageDigest.isEqual(sum, sha256(buf, HEADER, size - HEADER))) {
             log.warn("the cached xz block " + p + " is damaged; it is removed and the block compressed again");
             deleteQuietly(p);
             misses.incrementAndGet();
@@ -134,28 +153,28 @@ final class XzBlockCache {
         }
         hits.incrementAndGet();
         hitBytes.addAndGet(length);
-        return new Cached(unpadded, Arrays.copyOfRange(all, HEADER, all.length));
+        return new Cached(unpadded, buf, HEADER, size - HEADER);
     }
 
-    /** A block read from the cache. */
-    record Cached(long unpaddedSize, byte[] block) {
+    /** A block read from the cache: {@code bytes[offset, offset + length)}. */
+    record Cached(long unpaddedSize, byte[] bytes, int offset, int length) {
     }
 
-    /** Stores a block (atomically; an existing file is the same block and is simply replaced). */
-    void put(byte[] key, byte[] block, int length, long unpadded) {
+    /** Stores {@code block[offset, offset + length)} (atomically; an existing file is the same block, replaced). */
+    void put(byte[] key, byte[] block, int offset, int length, long unpadded) {
         Path p = file(key);
         Path tmp = p.resolveSibling(p.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
         try {
             Files.createDirectories(p.getParent());
             ByteBuffer h = ByteBuffer.allocate(HEADER);
-            h.put(MAGIC).putLong(unpadded).putLong(length).put(sha256(block, 0, length));
+            h.put(MAGIC).putLong(unpadded).putLong(length).put(sha256(block, offset, length));
             try (var ch = Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 h.flip();
                 while (h.hasRemaining()) {
                     ch.write(h);
                 }
-                ByteBuffer d = ByteBuffer.wrap(block, 0, length);
+                ByteBuffer d = ByteBuffer.wrap(block, offset, length);
                 while (d.hasRemaining()) {
                     ch.write(d);
                 }

@@ -29,8 +29,13 @@ final class ClassPathCheck {
     private ClassPathCheck() {
     }
 
-    static void checkJars(List<Jar> classPath) {
+    /**
+     * Checks every jar of the class path; returns the files of those that hold no class (lintian's codeless-jar),
+     * found while each jar's central directory is open for the check, so no jar is opened twice.
+     */
+    static java.util.Set<Path> checkJars(List<Jar> classPath) {
         Map<String, Jar> byName = new HashMap<>();
+        java.util.Set<Path> codeless = new java.util.HashSet<>();
         for (Jar jar : classPath) {
             Path f = jar.file();
             if (!Files.isRegularFile(f)) {
@@ -51,7 +56,9 @@ final class ClassPathCheck {
                         + "' has characters that are unsafe in a launcher or package path.",
                         "rename the jar to letters, digits and . _ + - only.");
             }
-            checkZip(jar);
+            if (!checkZip(jar)) {
+                codeless.add(jar.file());
+            }
             Jar other = byName.putIfAbsent(name, jar);
             if (other != null) {
                 throw new DebException("jar", jar.origin(), "two jars have the same file name '" + name + "': "
@@ -59,9 +66,11 @@ final class ClassPathCheck {
                         "exclude one of them from the dependencies (or give one a different classifier/finalName).");
             }
         }
+        return codeless;
     }
 
-    private static void checkZip(Jar jar) {
+    /** Checks that the jar is a readable zip; returns whether it holds at least one class file. */
+    private static boolean checkZip(Jar jar) {
         try (InputStream in = Files.newInputStream(jar.file())) {
             byte[] magic = in.readNBytes(4);
             boolean zip = magic.length == 4 && magic[0] == 'P' && magic[1] == 'K'
@@ -75,19 +84,10 @@ final class ClassPathCheck {
                     "check the file and its permissions.", e);
         }
         try (ZipFile z = new ZipFile(jar.file().toFile())) {
-            z.size();
+            return z.stream().anyMatch(e -> e.getName().endsWith(".class"));
         } catch (IOException e) {
             throw new DebException("jar", jar.origin(), jar.file() + " is not a readable jar: " + e.getMessage(),
                     "rebuild or re-download it (delete it from the local Maven repository).", e);
-        }
-    }
-
-    /** Whether a jar holds at least one class file (lintian's codeless-jar check). */
-    static boolean hasClasses(Jar jar) {
-        try (ZipFile z = new ZipFile(jar.file().toFile())) {
-            return z.stream().anyMatch(e -> e.getName().endsWith(".class"));
-        } catch (IOException e) {
-            throw new DebException("jar", jar.origin(), "cannot read " + jar.file() + ".", "rebuild the jar.", e);
         }
     }
 

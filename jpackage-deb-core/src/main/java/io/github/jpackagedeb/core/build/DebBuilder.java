@@ -158,7 +158,7 @@ public final class DebBuilder {
     /** The data.tar entries of the package. */
     public List<DebEntry> entries(PackageSpec effective) {
         List<Jar> classPath = app.classPath();
-        ClassPathCheck.checkJars(classPath);
+        java.util.Set<Path> codeless = ClassPathCheck.checkJars(classPath);
         String mainClass = ClassPathCheck.mainClass(app.mainClass(), app.mainJar(), classPath);
         Layout layout = Layout.standard(effective.name());
         List<DebEntry> entries = new ArrayList<>();
@@ -189,7 +189,7 @@ public final class DebBuilder {
         entries.add(DebEntry.file(Layout.rel(layout.manPage()),
                 Content.of(DocFiles.manPageGz(effective, upstreamVersion, layout.appHome(), timestamp), "man page")));
         entries.add(DebEntry.file("usr/share/lintian/overrides/" + effective.name(),
-                Content.of(debianDocs.mergeLintianOverrides(lintianOverrides(effective, layout, classPath) + runtimeOverrides(effective, layout))
+                Content.of(debianDocs.mergeLintianOverrides(lintianOverrides(effective, layout, classPath, codeless) + runtimeOverrides(effective, layout))
                         .getBytes(StandardCharsets.UTF_8), "lintian overrides")));
         // every file under /etc is a conffile (Debian Policy 10.7.2)
         entries.replaceAll(e -> e.type() == EntryType.FILE && !e.conffile() && e.path().startsWith("etc/")
@@ -220,13 +220,14 @@ public final class DebBuilder {
     /**
      * lintian overrides, each with its reason in a comment: only for what a packaged Java application does on purpose.
      */
-    private static String lintianOverrides(PackageSpec spec, Layout layout, List<Jar> classPath) {
+    private static String lintianOverrides(PackageSpec spec, Layout layout, List<Jar> classPath,
+                                           java.util.Set<Path> codeless) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Built by jpackage-deb for direct installation, not uploaded to the Debian archive:\n")
                 .append("# its changelog has no ITP bug to close.\n")
                 .append(spec.name()).append(": initial-upload-closes-no-bugs\n");
         for (Jar jar : classPath) {
-            if (!ClassPathCheck.hasClasses(jar)) {
+            if (codeless.contains(jar.file())) {
                 sb.append("# ").append(jar.origin()).append(" holds no classes by design, and is shipped as Maven resolved it.\n")
                         .append(spec.name()).append(": codeless-jar [").append(Layout.rel(layout.libDir())).append('/')
                         .append(jar.fileName()).append("]\n");

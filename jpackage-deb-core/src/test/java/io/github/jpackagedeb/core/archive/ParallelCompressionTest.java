@@ -38,6 +38,11 @@ class ParallelCompressionTest {
             e.add(DebEntry.file("usr/share/java/app/lib/lib-" + i + ".jar", Content.of(f)));
         }
         e.add(DebEntry.file("usr/share/doc/app/copyright", Content.of(Sample.ascii("Public domain.\n"), "copyright")));
+        // an x86-64 "library" of more than 1 MiB: its own blocks, through the x86 BCJ filter
+        byte[] so = ParallelXzOutputStreamTest.data((1 << 20) + 4097, 99);
+        byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 62, 0};
+        System.arraycopy(elf, 0, so, 0, elf.length);
+        e.add(DebEntry.file("usr/lib/app/runtime/lib/server/libjvm.so", Content.of(Files.write(dir.resolve("libjvm.so"), so))));
         return e;
     }
 
@@ -45,7 +50,7 @@ class ParallelCompressionTest {
         byte[] control = Sample.ascii("Package: app\nVersion: 1.0-1\nArchitecture: all\nMaintainer: T <t@example.org>\n"
                 + "Description: d\n d\n");
         return DebArchiveWriter.builder().timestamp(T).dataCompression(c).controlCompression(c).threads(threads)
-                .xzBlockSize(XZ_BLOCK).build().write(deb, control, Map.of(), entries);
+                .xzBlockSize(XZ_BLOCK).xzOwnBlocks(1 << 20).build().write(deb, control, Map.of(), entries);
     }
 
     @ParameterizedTest
@@ -71,6 +76,8 @@ class ParallelCompressionTest {
             assertArrayEquals(ParallelXzOutputStreamTest.data(1 << 20, i),
                     Files.readAllBytes(x.resolve("usr/share/java/app/lib/lib-" + i + ".jar")), "lib-" + i);
         }
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("in/libjvm.so")),
+                Files.readAllBytes(x.resolve("usr/lib/app/runtime/lib/server/libjvm.so")));
         Tools.ok(tmp, "dpkg-deb", "--info", one.toString());
 
         if (c == Compression.XZ) {
@@ -80,6 +87,7 @@ class ParallelCompressionTest {
             long blocks = Tools.lines(list).stream().filter(l -> l.startsWith("block\t")).count();
             long streams = Tools.lines(list).stream().filter(l -> l.startsWith("stream\t")).count();
             assertEquals(1, streams, list);
+            assertTrue(Tools.lines(list).stream().anyMatch(l -> l.startsWith("block\t") && l.contains("--x86")), list);
             assertTrue(blocks >= mib * (1 << 20) / XZ_BLOCK, blocks + " blocks:\n" + list);
         }
     }

@@ -71,7 +71,8 @@ class XzBlockCacheTest {
         byte[] control = Sample.ascii("Package: app\nVersion: 1.0-1\nArchitecture: all\nMaintainer: T <t@example.org>\n"
                 + "Description: d\n d\n");
         Path deb = tmp.resolve("out/" + name + ".deb");
-        DebArchiveWriter.builder().timestamp(T).xzBlockSize(BLOCK).threads(2).blockCache(cache).log(log).build()
+        DebArchiveWriter.builder().timestamp(T).xzBlockSize(BLOCK).xzOwnBlocks(1 << 20).threads(2).blockCache(cache)
+                .log(log).build()
                 .write(deb, control, Map.of(), entries);
         return Files.readAllBytes(deb);
     }
