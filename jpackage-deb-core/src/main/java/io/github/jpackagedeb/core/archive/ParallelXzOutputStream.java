@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,9 +47,11 @@ import java.util.zip.CRC32;
  *
  * <p>Memory stays bounded whatever the input size: at most {@code threads} blocks are being
  * compressed while the caller fills the next one, and finished blocks are written out at once.
- * Each block in flight has a slot, an input and an output array of about {@code blockSize}, which
- * is used again for a later block: the stream allocates no memory per block, so the heap (and the
- * process's RSS) does not grow with the number of blocks. With one thread the blocks are compressed
+ * Each block in flight has a slot, an input and an output buffer of about {@code blockSize}, which
+ * is used again for a later block: the stream allocates no memory per block. The slots' buffers
+ * live outside the Java heap (direct buffers): block-sized arrays would be "humongous" objects to
+ * the G1 collector, which then grows the heap of the whole build (Maven's included) with the number
+ * of blocks written; outside the heap they are a fixed cost. With one thread the blocks are compressed
  * in the caller's thread (no pool).
  *
  * <p>Format: <a href="https://tukaani.org/xz/xz-file-format.txt">The .xz File Format</a> 1.2.0,
@@ -65,6 +68,8 @@ final class ParallelXzOutputStream extends OutputStream {
     /** The x86 BCJ filter (xz file format 5.3.3): makes the targets of CALL/JMP absolute, so machine code repeats more. */
     private static final int X86_FILTER_ID = 0x04;
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+    /** The size of the pieces in which a block is fed to the encoder and written out. */
+    static final int CHUNK = 64 * 1024;
 
     private final OutputStream sink;
     private final LZMA2Options options;
@@ -150,12 +155,12 @@ final class ParallelXzOutputStream extends OutputStream {
         }
         while (len > 0) {
             if (slot == null) {
-                slot = freeSlots.isEmpty() ? new Slot(blockSize) : freeSlots.pop();
+                slot = freeSlots.isEmpty() ? Slot.acquire(blockSize) : freeSlots.pop();
                 filled = 0;
             }
             int limit = blockLimit();
             int n = Math.min(len, limit - filled);
-            System.arraycopy(b, off, slot.in, filled, n);
+            slot.in.put(filled, b, off, n);
             filled += n;
             off += n;
             len -= n;
@@ -227,11 +232,23 @@ final class ParallelXzOutputStream extends OutputStream {
 
     private void emit(Block b) throws IOException {
         writeHeaderOnce();
-        sink.write(b.bytes(), b.offset(), b.length());
+        writeOut(b.bytes(), b.offset(), b.length());
         varint(records, b.unpaddedSize());
         varint(records, b.uncompressedSize());
         blocks++;
         freeSlots.push(b.slot());
+    }
+
+    private final byte[] chunk = new byte[CHUNK];
+
+    /** Writes {@code buf[offset, offset + length)} to the sink through a small array. */
+    private void writeOut(ByteBuffer buf, int offset, int length) throws IOException {
+        for (int done = 0; done < length; ) {
+            int n = Math.min(CHUNK, length - done);
+            buf.get(offset + done, chunk, 0, n);
+            sink.write(chunk, 0, n);
+            done += n;
+        }
     }
 
     private void writeHeaderOnce() throws IOException {
@@ -279,7 +296,13 @@ final class ParallelXzOutputStream extends OutputStream {
                 pool.shutdownNow();
             }
             inFlight.clear();
-            freeSlots.clear();
+            // the slots of this stream serve the next one (a later stream of this build, or of another module)
+            if (slot != null) {
+                freeSlots.push(slot);
+            }
+            while (!freeSlots.isEmpty()) {
+                Slot.release(freeSlots.pop());
+            }
             slot = null;
             sink.close();
         }
@@ -302,24 +325,53 @@ final class ParallelXzOutputStream extends OutputStream {
     }
 
     /**
-     * The input and output arrays of one block in flight, used again for later blocks. The output array is made
-     * when first needed, as large as that block needs, and grows only for a larger block.
+     * The input and output buffers of one block in flight, used again for later blocks. Both are direct buffers
+     * (outside the Java heap, see the class comment); the output buffer is made when first needed, large enough for
+     * any block of this stream.
      */
     static final class Slot {
         /** Room for the block header in front of the compressed data (a header takes at most 32 bytes). */
         static final int HEADER_ROOM = 32;
-        private static final byte[] NONE = new byte[0];
-        final byte[] in;
-        byte[] out = NONE;
+        /**
+         * Slots that finished streams gave back, for later streams in this JVM. Direct buffers are freed only after a
+         * garbage collection sees them unreachable, which an idle heap may not run for long: without reuse, a reactor
+         * of many packages would hold the buffers of every stream until then.
+         */
+        private static final java.util.concurrent.ConcurrentLinkedDeque<Slot> POOL =
+                new java.util.concurrent.ConcurrentLinkedDeque<>();
+        /** At most this many slots wait in {@link #POOL} (two streams at once on a machine of several cores). */
+        private static final int MAX_POOLED = 2 * Runtime.getRuntime().availableProcessors() + 2;
 
-        Slot(int blockSize) {
-            in = new byte[blockSize];
+        final ByteBuffer in;
+        private ByteBuffer out;
+
+        private Slot(int capacity) {
+            in = ByteBuffer.allocateDirect(capacity);
         }
 
-        /** The output array, made at least {@code size} bytes long. */
-        byte[] out(int size) {
-            if (out.length < size) {
-                out = new byte[size];
+        /** A slot whose input buffer holds at least {@code blockSize} bytes: a pooled one if any fits, else a new one. */
+        static Slot acquire(int blockSize) {
+            for (java.util.Iterator<Slot> it = POOL.iterator(); it.hasNext(); ) {
+                Slot s = it.next();
+                if (s.in.capacity() >= blockSize && POOL.removeFirstOccurrence(s)) {
+                    return s;
+                }
+            }
+            return new Slot(blockSize);
+        }
+
+        /** Gives a slot that no stream uses any more back to the pool (or to the collector, if the pool is full). */
+        static void release(Slot s) {
+            // small slots (a control.tar's) cost little to make again: they would only take room from large ones
+            if (s.in.capacity() >= (1 << 20) && POOL.size() < MAX_POOLED) {
+                POOL.push(s);
+            }
+        }
+
+        /** The output buffer: room for the largest block this slot can hold, or {@code size} if more. */
+        ByteBuffer out(int size) {
+            if (out == null || out.capacity() < size) {
+                out = ByteBuffer.allocateDirect(Math.max(size, bound(in.capacity())));
             }
             return out;
         }
@@ -331,7 +383,7 @@ final class ParallelXzOutputStream extends OutputStream {
     }
 
     /** One compressed block (header, data, padding, check) in {@code bytes[offset, offset + length)}. */
-    record Block(byte[] bytes, int offset, int length, long unpaddedSize, long uncompressedSize, Slot slot) {
+    record Block(ByteBuffer bytes, int offset, int length, long unpaddedSize, long uncompressedSize, Slot slot) {
     }
 
     /**
@@ -371,23 +423,33 @@ final class ParallelXzOutputStream extends OutputStream {
             throws IOException {
         LZMA2Options o = (LZMA2Options) template.clone();
         o.setDictSize(Compressors.xzDictSize(template.getDictSize(), length));
-        Buffer data = new Buffer(slot.out(Slot.bound(length)), Slot.HEADER_ROOM);
+        ByteBuffer out = slot.out(Slot.bound(length));
+        Buffer data = new Buffer(out, Slot.HEADER_ROOM);
         FinishableOutputStream lzma2 = o.getOutputStream(new FinishableWrapperOutputStream(data), cache);
         FinishableOutputStream first = x86 ? new X86Options().getOutputStream(lzma2, cache) : lzma2;
-        first.write(slot.in, 0, length);
-        first.finish();
         Crc64 check = new Crc64();
-        check.update(slot.in, 0, length);
+        byte[] piece = cache.getByteArray(CHUNK, false);
+        try {
+            for (int done = 0; done < length; ) {
+                int n = Math.min(CHUNK, length - done);
+                slot.in.get(done, piece, 0, n);
+                first.write(piece, 0, n);
+                check.update(piece, 0, n);
+                done += n;
+            }
+        } finally {
+            cache.putArray(piece);
+        }
+        first.finish();
         int dataSize = data.size() - Slot.HEADER_ROOM;
 
         byte[] header = blockHeader(dataSize, length, x86, dictProperty(o.getDictSize()));
         int padding = (4 - dataSize % 4) % 4;
-        data.write(new byte[padding + CHECK_SIZE], 0, padding + CHECK_SIZE);
-        byte[] out = data.array(); // slot.out, or a larger copy if it had to grow
-        slot.out = out;
-        putLongLE(out, Slot.HEADER_ROOM + dataSize + padding, check.value());
+        byte[] tail = new byte[padding + CHECK_SIZE];
+        putLongLE(tail, padding, check.value());
+        data.write(tail, 0, tail.length);
         int offset = Slot.HEADER_ROOM - header.length;
-        System.arraycopy(header, 0, out, offset, header.length);
+        out.put(offset, header, 0, header.length);
         int total = header.length + dataSize + padding + CHECK_SIZE;
         return new Block(out, offset, total, (long) header.length + dataSize + CHECK_SIZE, length, slot);
     }
@@ -465,37 +527,36 @@ final class ParallelXzOutputStream extends OutputStream {
         }
     }
 
-    /** Writes into an array from a position on, growing it (a copy) only if it is too small. */
+    /**
+     * Writes into a buffer from a position on. The buffer is sized for the worst case of a block ({@link Slot#bound}),
+     * so running out of room is a bug, reported as such.
+     */
     private static final class Buffer extends OutputStream {
-        private byte[] bytes;
+        private final ByteBuffer bytes;
         private int size;
 
-        Buffer(byte[] into, int from) {
+        Buffer(ByteBuffer into, int from) {
             bytes = into;
             size = from;
         }
 
         @Override
-        public void write(int b) {
+        public void write(int b) throws IOException {
             ensure(1);
-            bytes[size++] = (byte) b;
+            bytes.put(size++, (byte) b);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
+        public void write(byte[] b, int off, int len) throws IOException {
             ensure(len);
-            System.arraycopy(b, off, bytes, size, len);
+            bytes.put(size, b, off, len);
             size += len;
         }
 
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        private void ensure(int more) throws IOException {
+            if (size + more > bytes.capacity()) {
+                throw new IOException("an xz block grew beyond its bound (" + bytes.capacity() + " bytes)");
             }
-        }
-
-        byte[] array() {
-            return bytes;
         }
 
         /** The end of what was written (the start position included). */

@@ -88,13 +88,13 @@ final class XzBlockCache {
     }
 
     /** The key of a block made from {@code in[0, length)} with the named filter chain. */
-    byte[] key(String filters, byte[] in, int length) {
+    byte[] key(String filters, ByteBuffer in, int length) {
         MessageDigest d = sha256();
         d.update(salt);
         d.update((byte) 0);
         d.update(filters.getBytes(StandardCharsets.US_ASCII));
         d.update((byte) 0);
-        d.update(in, 0, length);
+        d.update(in.duplicate().position(0).limit(length));
         return d.digest();
     }
 
@@ -104,7 +104,7 @@ final class XzBlockCache {
      */
     Cached get(byte[] key, int length, ParallelXzOutputStream.Slot slot) {
         Path p = file(key);
-        byte[] buf;
+        ByteBuffer buf;
         int size;
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
             long fileSize = ch.size();
@@ -113,7 +113,7 @@ final class XzBlockCache {
             }
             size = (int) fileSize;
             buf = slot.out(size);
-            ByteBuffer bb = ByteBuffer.wrap(buf, 0, size);
+            ByteBuffer bb = buf.duplicate().position(0).limit(size);
             while (bb.hasRemaining()) {
                 if (ch.read(bb) < 0) {
                     break;
@@ -128,7 +128,7 @@ final class XzBlockCache {
             misses.incrementAndGet();
             return null;
         }
-        ByteBuffer b = ByteBuffer.wrap(buf, 0, size);
+        ByteBuffer b = buf.duplicate().position(0).limit(size);
         byte[] magic = new byte[MAGIC.length];
         long unpadded = -1;
         long stored = -1;
@@ -157,11 +157,11 @@ final class XzBlockCache {
     }
 
     /** A block read from the cache: {@code bytes[offset, offset + length)}. */
-    record Cached(long unpaddedSize, byte[] bytes, int offset, int length) {
+    record Cached(long unpaddedSize, ByteBuffer bytes, int offset, int length) {
     }
 
     /** Stores {@code block[offset, offset + length)} (atomically; an existing file is the same block, replaced). */
-    void put(byte[] key, byte[] block, int offset, int length, long unpadded) {
+    void put(byte[] key, ByteBuffer block, int offset, int length, long unpadded) {
         Path p = file(key);
         Path tmp = p.resolveSibling(p.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
@@ -174,7 +174,7 @@ final class XzBlockCache {
                 while (h.hasRemaining()) {
                     ch.write(h);
                 }
-                ByteBuffer d = ByteBuffer.wrap(block, offset, length);
+                ByteBuffer d = block.duplicate().position(offset).limit(offset + length);
                 while (d.hasRemaining()) {
                     ch.write(d);
                 }
@@ -258,9 +258,9 @@ final class XzBlockCache {
         }
     }
 
-    private static byte[] sha256(byte[] b, int off, int len) {
+    private static byte[] sha256(ByteBuffer b, int off, int len) {
         MessageDigest d = sha256();
-        d.update(b, off, len);
+        d.update(b.duplicate().position(off).limit(off + len));
         return d.digest();
     }
 
