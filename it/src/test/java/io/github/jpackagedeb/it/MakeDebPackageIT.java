@@ -30,6 +30,29 @@ class MakeDebPackageIT {
         }
     }
 
+    /** A real JDK Flight Recorder recording of a busy loop, made by this JVM's java. */
+    static Path recording() throws IOException {
+        Path dir = Files.createTempDirectory("flame-it");
+        Path src = Files.writeString(dir.resolve("Busy.java"), """
+                public class Busy {
+                    static volatile long sink;
+                    public static void main(String[] a) {
+                        long end = System.nanoTime() + 1_500_000_000L;
+                        while (System.nanoTime() < end) sink += busyWork(10_000);
+                    }
+                    static long busyWork(int n) {
+                        long s = 0;
+                        for (int i = 1; i < n; i++) s += Long.numberOfTrailingZeros(i * 31L + s) % 7;
+                        return s;
+                    }
+                }
+                """);
+        Path jfr = dir.resolve("busy.jfr");
+        Proc.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile", src.toString()).run();
+        return jfr;
+    }
+
     @Test
     void theCliDebInstallsAndMakeDebRuns() throws IOException {
         Path deb = cliDeb();
@@ -38,6 +61,8 @@ class MakeDebPackageIT {
         assertEquals("../share/java/make-deb/bin/make-deb", in.entry("/usr/bin/make-deb").orElseThrow().linkTarget());
         assertTrue(in.entry("/usr/share/bash-completion/completions/make-deb").isPresent(), "bash completion");
         assertTrue(in.entry("/usr/share/man/man1/make-deb.1.gz").isPresent(), "man page");
+        assertTrue(in.contents().stream().anyMatch(e -> e.path().matches(".*/jfr-converter-[^/]+\\.jar")),
+                "make-deb flamegraph's converter jar");
         Lintian.assertClean(deb);
         try (DebianRoot.Copy root = DebianRoot.withJava().fresh()) {
             root.dpkgInstall(deb);
@@ -47,6 +72,10 @@ class MakeDebPackageIT {
             assertEquals(2, root.exec("make-deb", "--no-such-option").exit(), "usage errors exit 2");
             Proc.Result check = root.run("make-deb", "check", root.put(deb));
             assertTrue(check.stderr().contains("passed (0 errors"), check.describe());
+            assertEquals(0, root.exec("make-deb", "flamegraph", "--help").exit());
+            Proc.Result flame = root.run("make-deb", "flamegraph", root.put(recording()), "-o", "/tmp/flame");
+            assertEquals("/tmp/flame.html\n/tmp/flame.collapsed\n", flame.stdout(), flame.describe());
+            assertTrue(root.read("/tmp/flame.collapsed").contains("Busy.busyWork"), flame.describe());
             root.dpkg("-P", "make-deb");
             assertFalse(root.exists("/usr/bin/make-deb"));
         }

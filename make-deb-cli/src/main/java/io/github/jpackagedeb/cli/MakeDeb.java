@@ -11,13 +11,14 @@ import java.util.Properties;
 /**
  * {@code make-deb}: the command-line front end of jpackage-deb. {@code make-deb} alone is {@code make-deb init}
  * (scaffold {@code debian/} from a pom); {@code build} makes a .deb without Maven, {@code check} and
- * {@code inspect} read .deb files. Exit codes: 0 success, 1 failure (bad input files, errors found), 2 usage (bad
+ * {@code inspect} read .deb files; {@code flamegraph} turns JDK Flight Recorder recordings into a flame graph.
+ * Exit codes: 0 success, 1 failure (bad input files, errors found), 2 usage (bad
  * or missing options).
  */
 @Command(name = "make-deb", mixinStandardHelpOptions = true, versionProvider = MakeDeb.Version.class,
         description = "Turns a JVM application into a Debian package.",
         subcommands = {InitCommand.class, BuildCommand.class, CheckCommand.class, InspectCommand.class,
-                RepoCommand.class, picocli.AutoComplete.GenerateCompletion.class})
+                RepoCommand.class, FlameGraphCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class MakeDeb implements Runnable {
 
     /** Exit codes. */
