@@ -31,9 +31,14 @@ import java.util.Objects;
  * @param mode        permission bits, or null for the default (0644 files, 0755 directories)
  * @param owner       user name, or null for root
  * @param group       group name, or null for the owner's name (root when there is no owner)
+ * @param allowSpecialModes true to accept a mode with setuid, setgid or sticky bits or write permission for others
+ *                    (refused by default, Debian Policy 10.9); postinst sets it, data.tar still holds 0644/0755
  */
 public record ExtraFile(Type type, Path source, String destination, String linkTarget, Integer mode, String owner,
-                        String group) {
+                        String group, boolean allowSpecialModes) {
+
+    /** The name of the switch that allows special modes, for messages (front ends word it as their option). */
+    public static final String ALLOW_SPECIAL_MODES = "allowSpecialModes";
 
     private static final String FIELD = "extraFiles";
 
@@ -111,14 +116,20 @@ public record ExtraFile(Type type, Path source, String destination, String linkT
             throw new DebException(FIELD, where, "a symlink has no mode or owner of its own.",
                     "drop <mode>, <owner> and <group> from the symlink.");
         }
-        if (mode != null && (mode < 0 || mode > 0777)) {
-            throw new DebException(FIELD, where, "mode " + Integer.toOctalString(mode) + " is outside 0000-0777: "
-                    + "setuid, setgid and sticky bits are not set through extra files.",
-                    "give permission bits only, e.g. 0640.");
+        if (mode != null && (mode < 0 || mode > 07777)) {
+            throw new DebException(FIELD, where, "mode " + Integer.toOctalString(mode) + " is not a permission mode "
+                    + "(0000-7777 octal).", "give permission bits only, e.g. 0640.");
         }
-        if (mode != null && (mode & 0002) != 0) {
+        if (mode != null && mode > 0777 && !allowSpecialModes) {
+            throw new DebException(FIELD, where, "mode " + String.format("%04o", mode) + " sets the setuid, setgid or "
+                    + "sticky bit, which packages do not ship unless explicitly allowed (Debian Policy 10.9).",
+                    "give permission bits only, e.g. 0755; or, if the file really needs it, set "
+                            + ALLOW_SPECIAL_MODES + " to true.");
+        }
+        if (mode != null && (mode & 0002) != 0 && !allowSpecialModes) {
             throw new DebException(FIELD, where, "mode " + String.format("%04o", mode) + " is world-writable.",
-                    "drop the write bit for others, e.g. 0664 -> 0644, and give the file an owner instead.");
+                    "drop the write bit for others, e.g. 0664 -> 0644, and give the file an owner instead; or, if it "
+                            + "really must be world-writable, set " + ALLOW_SPECIAL_MODES + " to true.");
         }
         if (owner != null) {
             checkAccount(owner, where);
@@ -136,6 +147,17 @@ public record ExtraFile(Type type, Path source, String destination, String linkT
                 throw new DebException(FIELD, where, "owner or group '" + name + "': " + e.problem(), e.fix());
             }
         }
+    }
+
+    /** An entry with the default rules: special modes (setuid, setgid, sticky, world-writable) are refused. */
+    public ExtraFile(Type type, Path source, String destination, String linkTarget, Integer mode, String owner,
+                     String group) {
+        this(type, source, destination, linkTarget, mode, owner, group, false);
+    }
+
+    /** True when the mode has setuid, setgid or sticky bits or write permission for others (allowed explicitly). */
+    public boolean hasSpecialMode() {
+        return mode != null && (mode > 0777 || (mode & 0002) != 0);
     }
 
     /** Parses an octal mode such as {@code 0640} or {@code 640}; null for null or blank. */

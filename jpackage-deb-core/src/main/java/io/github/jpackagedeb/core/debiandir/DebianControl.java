@@ -46,6 +46,13 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
             if (p.field("Source").isPresent() && p.field("Package").isEmpty() && source.isEmpty() && binaries.isEmpty()) {
                 source = Optional.of(p);
             } else if (p.field("Package").isPresent()) {
+                if (p.value("Package").isEmpty()) {
+                    // Policy 5.6.7: the binary package's name; the paragraph means nothing without one
+                    throw new DebException("debianControl", "Package", p.where("Package")
+                            + ": the Package field is empty, so this paragraph names no binary package.",
+                            "give the package name after 'Package:' in " + file + ", e.g. 'Package: my-app'"
+                                    + " (Debian Policy 5.6.7), or remove the field.");
+                }
                 binaries.add(p);
             } else {
                 throw new DebException("debianControl", null, file + " line " + p.line()

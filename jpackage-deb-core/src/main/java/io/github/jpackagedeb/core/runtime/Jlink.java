@@ -181,6 +181,7 @@ final class Jlink {
         }
         ToolRun run = ToolRun.process(cmd, null);
         if (!run.ok()) {
+            failIfOutOfSpace(image, "strip failed (exit " + run.exit() + "): " + run.tail(2));
             log.warn("strip failed on the runtime (exit " + run.exit() + "): " + run.tail(3)
                     + "; the native files stay unstripped.");
             return false;
@@ -273,6 +274,8 @@ final class Jlink {
         }
         Path jsa = image.resolve("lib/server/classes.jsa");
         if (!run.ok() || !Files.isRegularFile(jsa)) {
+            Files.deleteIfExists(jsa);
+            failIfOutOfSpace(image, "the CDS dump failed (exit " + run.exit() + "): " + run.tail(2));
             log.warn("Could not dump a CDS archive into the runtime (exit " + run.exit() + "): " + run.tail(3)
                     + "; it starts a little slower without one.");
             Files.deleteIfExists(jsa);
@@ -280,6 +283,21 @@ final class Jlink {
         }
         Files.setPosixFilePermissions(jsa, PosixFilePermissions.fromString("rw-r--r--"));
         return true;
+    }
+
+    /** Below this much free space, a failed strip or CDS dump is taken for a full disk, not a tool problem. */
+    static final long LOW_SPACE = 64L << 20;
+
+    /**
+     * A strip or CDS dump that failed on a (nearly) full file system must fail the build: the runtime would otherwise
+     * be cached unstripped or without its CDS archive, and every later package would differ from a clean build's.
+     */
+    private static void failIfOutOfSpace(Path image, String what) throws IOException {
+        long usable = Files.getFileStore(image).getUsableSpace();
+        if (what.contains("No space left on device") || usable < LOW_SPACE) {
+            throw new IOException("No space left on device: " + what + ", with " + usable / (1024 * 1024)
+                    + " MiB free in " + image);
+        }
     }
 
     private static String unameMachine() {

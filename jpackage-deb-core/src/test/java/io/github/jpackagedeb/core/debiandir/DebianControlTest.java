@@ -3,6 +3,7 @@ package io.github.jpackagedeb.core.debiandir;
 import io.github.jpackagedeb.core.DebException;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,5 +72,24 @@ class DebianControlTest {
         DebException sub = assertThrows(DebException.class, () -> DebianControl.parse(
                 "Package: a\nDepends: a (= ${binary:Version})\n", "c").values(null));
         assertTrue(sub.problem().contains("substitution variable"), sub.getMessage());
+    }
+
+    /** An empty {@code Package:} (also one of blanks only, or in the second binary paragraph) is refused by name. */
+    @Test
+    void anEmptyPackageFieldIsRefusedNamingTheFileAndField() {
+        for (String text : List.of("Package:\nArchitecture: all\n", "Package:   \nDescription: d\n",
+                "Source: s\n\nPackage: a\n\nPackage:\nDescription: b\n")) {
+            DebException e = assertThrows(DebException.class, () -> DebianControl.parse(text, "debian/control"),
+                    text);
+            assertEquals("debianControl", e.field());
+            assertEquals("Package", e.value());
+            assertTrue(e.problem().startsWith("debian/control line "), e.getMessage());
+            assertTrue(e.problem().contains("the Package field is empty"), e.getMessage());
+            assertTrue(e.fix().contains("Package: my-app"), e.getMessage());
+            assertTrue(e.getMessage().contains("debian/control"), e.getMessage());
+        }
+        DebException e = assertThrows(DebException.class, () -> DebianControl.parse(
+                "Source: s\n\nPackage: a\n\nPackage:\nDescription: b\n", "debian/control"));
+        assertTrue(e.problem().startsWith("debian/control line 5:"), e.getMessage());
     }
 }
