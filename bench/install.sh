@@ -63,9 +63,15 @@ for app in $APPS; do
     in_root "$w/debs" "
       inroot dpkg -i --force-depends /xfer/$deb.deb > /dev/null
       inroot /usr/bin/$pkg $quick
+      # with a bundled runtime also its own java -cp, without the application's class-data sharing archive
+      extra=()
+      if [ -x \$M/usr/lib/$pkg/runtime/bin/java ]; then
+        extra=(-n runtime-cp \"chroot \$M /usr/bin/env -i PATH=\$R HOME=/root /usr/lib/$pkg/runtime/bin/java -cp '/usr/share/java/$pkg/lib/*' $main $quick\")
+      fi
       hyperfine --style basic --warmup 3 --runs $STARTUP_RUNS --export-json $BENCH/$RAW/startup-$app-$deb.json \
         -n launcher \"chroot \$M /usr/bin/env -i PATH=\$R HOME=/root /usr/bin/$pkg $quick\" \
-        -n java-cp \"chroot \$M /usr/bin/env -i PATH=\$R HOME=/root java -cp '/usr/share/java/$pkg/lib/*' $main $quick\"
+        -n java-cp \"chroot \$M /usr/bin/env -i PATH=\$R HOME=/root java -cp '/usr/share/java/$pkg/lib/*' $main $quick\" \
+        \"\${extra[@]}\"
     " > "$WORK/logs/startup-$app-$deb.log" 2>&1 || log "  start-up $app/$deb FAILED: see bench/$WORK/logs/startup-$app-$deb.log"
   done
 done

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark and writes bench/RESULTS.md:
 #   bench/run.sh                        # everything (about 2 hours on 2 cores)
+#   bench/run.sh profiling              # only the profiling overhead (issue 9): profiling.sh
 #   APPS=hello-cli ROUNDS=1 bench/run.sh   # one app, one round (about 15 minutes)
 # Needs root (dpkg -i in an isolated root), hyperfine and GNU time (apt-get install hyperfine time),
 # the Maven dependencies in ~/.m2 (first time: ONLINE=1 bench/run.sh) and the integration tests'
 # cached Debian root (./mvnw -pl it verify once). See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")"
+# bench/run.sh profiling: only the profiling overhead group (issue 9), see profiling.sh
+if [ "${1:-}" = profiling ]; then exec ./profiling.sh; fi
 for tool in hyperfine /usr/bin/time dpkg-deb unshare jpackage; do
   command -v "$tool" > /dev/null || { echo "missing: $tool (apt-get install hyperfine time)" >&2; exit 1; }
 done

@@ -44,11 +44,11 @@ else
     exit 127
 fi
 
-CLASSPATH=
+@@PROFILING@@CLASSPATH=
 for jar in @@CLASSPATH@@; do
     CLASSPATH=${CLASSPATH:+$CLASSPATH:}$APP_HOME/lib/$jar
 done
 
-# JAVA_OPTS is split into words on purpose; globbing is not wanted.
+@@APP_CDS@@# JAVA_OPTS is split into words on purpose; globbing is not wanted.
 set -f
 exec "$JAVACMD" ${JAVA_OPTS-} -cp "$CLASSPATH" @@MAIN_CLASS@@ "$@"

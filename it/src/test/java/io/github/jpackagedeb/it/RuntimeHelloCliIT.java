@@ -81,13 +81,66 @@ class RuntimeHelloCliIT {
             // the launcher runs the bundled runtime, and that runtime maps its CDS archive
             Proc.Result props = root.sh("JAVA_OPTS='-XshowSettings:properties -Xshare:on' hello-cli --version 2>&1");
             assertTrue(props.stdout().contains("java.home = /usr/lib/hello-cli/runtime"), props.describe());
+            // ... and maps the application class-data sharing archive postinst dumped (examples/hello-cli turns it on)
             Proc.Result cds = root.sh("JAVA_OPTS=-Xlog:cds=info hello-cli --version 2>&1");
-            assertTrue(cds.stdout().contains("Opened archive /usr/lib/hello-cli/runtime/lib/server/classes.jsa")
-                    || cds.stdout().contains("lib/server/classes.jsa"), cds.describe());
+            assertTrue(cds.stdout().contains("Opened archive /var/cache/hello-cli/app.jsa"), cds.describe());
             assertFalse(cds.stdout().contains("Unable to use shared archive"), cds.describe());
+            // without it, the runtime's own archive
+            Proc.Result base = root.sh("/usr/lib/hello-cli/runtime/bin/java -Xlog:cds=info -version 2>&1");
+            assertTrue(base.stdout().contains("lib/server/classes.jsa"), base.describe());
 
             root.dpkg("-P", "hello-cli");
             assertFalse(root.exists("/usr/lib/hello-cli"));
+            assertEquals(List.of(), root.listFiles().diffFrom(before), "install + purge leaves the root as it was");
+        }
+    }
+
+    /**
+     * Application class-data sharing (examples/hello-cli: {@code <appCds>} with {@code --version}): the package ships
+     * the training run's class list, postinst dumps the archive with the bundled runtime, the launcher maps it (the
+     * application's own classes come from it), a damaged or stale archive changes nothing the user sees, remove
+     * deletes it and purge leaves nothing.
+     */
+    @Test
+    void dumpsAnAppCdsArchiveAtInstallAndUsesItSilently() {
+        DebInspector in = DebInspector.of(deb);
+        assertEquals("0644", in.entry("/usr/lib/hello-cli/app-cds.classlist").orElseThrow().octal());
+        Env.requireRoot();
+        try (DebianRoot.Copy root = DebianRoot.minimal().fresh()) {
+            FileSnapshot before = root.listFiles();
+            Proc.Result install = root.dpkgInstall(deb);
+            assertFalse(install.output().contains("could not write the class-data sharing archive"),
+                    install.describe());
+            assertTrue(root.exists("/var/cache/hello-cli/app.jsa"), "postinst dumped the archive");
+            assertFalse(root.exists("/var/cache/hello-cli/app.jsa.new"));
+            Proc.Result mode = root.sh("stat -c %a /var/cache/hello-cli/app.jsa");
+            assertEquals("644\n", mode.stdout(), "readable by every user who runs the launcher");
+
+            Proc.Result version = root.run("hello-cli", "--version");
+            assertEquals("hello-cli 1.0.0\n", version.stdout());
+            assertEquals("", version.stderr());
+            Proc.Result load = root.sh("JAVA_OPTS=-Xlog:class+load=info hello-cli --version");
+            assertTrue(load.stdout().contains("io.github.jpackagedeb.examples.hello.HelloCli source: shared objects file"),
+                    load.describe());
+            assertTrue(load.stdout().contains("picocli.CommandLine source: shared objects file"), load.describe());
+
+            // damaged: the JVM verifies the archive, starts without it and says nothing
+            root.sh("printf 'damaged-damaged-damaged-damaged-' | dd of=/var/cache/hello-cli/app.jsa bs=1 seek=200"
+                    + " conv=notrunc 2>/dev/null");
+            Proc.Result damaged = root.run("hello-cli", "--version");
+            assertEquals("hello-cli 1.0.0\n", damaged.stdout(), damaged.describe());
+            assertEquals("", damaged.stderr(), damaged.describe());
+            // stale: a jar changed after the dump (another modification time)
+            root.dpkgInstall(deb); // a reinstall dumps a fresh archive
+            root.sh("touch /usr/share/java/hello-cli/lib/picocli-4.7.7.jar");
+            Proc.Result stale = root.sh("JAVA_OPTS=-Xlog:class+load=info hello-cli --version");
+            assertTrue(stale.stdout().contains("hello-cli 1.0.0\n"), stale.describe());
+            assertFalse(stale.stdout().contains("HelloCli source: shared objects file"), stale.describe());
+            assertEquals("", root.run("hello-cli", "--version").stderr());
+
+            root.dpkg("-r", "hello-cli");
+            assertFalse(root.exists("/var/cache/hello-cli"), "remove deletes the archive and its directory");
+            root.dpkg("-P", "hello-cli");
             assertEquals(List.of(), root.listFiles().diffFrom(before), "install + purge leaves the root as it was");
         }
     }

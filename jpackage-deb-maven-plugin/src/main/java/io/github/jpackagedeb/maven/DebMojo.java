@@ -191,9 +191,25 @@ public class DebMojo extends AbstractMojo {
     @Parameter
     Service service;
 
+    /**
+     * Application class-data sharing, for a package with a bundled runtime: a training run at build time
+     * ({@code <trainingArgs>}, e.g. {@code --version}) records the classes the application loads; postinst dumps them
+     * into /var/cache/&lt;pkg&gt;/app.jsa and the launcher maps it, so the application starts faster. Off unless
+     * configured.
+     */
+    @Parameter
+    AppCds appCds;
+
     /** More files, directories and symlinks (types file, config, config|noreplace, dir, symlink). */
     @Parameter
     List<ExtraFile> extraFiles;
+
+    /**
+     * Allows {@code <extraFiles>} modes with setuid, setgid or sticky bits or write permission for others (e.g.
+     * {@code 4755}, {@code 1777}); refused unless this is true (Debian Policy 10.9). postinst sets such a mode.
+     */
+    @Parameter(property = "jpackage-deb.allowSpecialModes", defaultValue = "false")
+    boolean allowSpecialModes;
 
     /**
      * The author's overrides, by debhelper's names (make-deb init writes them): control (its fields override those
@@ -253,15 +269,20 @@ public class DebMojo extends AbstractMojo {
         DebianDirectory debian = DebianDirectory.read(debianDirectory == null ? null : debianDirectory.toPath());
         AppSpec app = pom.app();
         PackageSpec spec = pom.spec(timestamp, app.classPath().size(), debian);
+        io.github.jpackagedeb.core.service.ServiceSpec service = pom.service();
+        io.github.jpackagedeb.core.build.DebianDir debianDir = debian.forPackage(spec.name());
+        boolean profiling = io.github.jpackagedeb.core.build.Lifecycle.profiling(service, debianDir).enabled();
         return DebBuilder.builder()
                 .spec(spec)
-                .service(pom.service())
+                .service(service)
                 .extraFiles(pom.extraFiles())
-                .debianDir(debian.forPackage(spec.name()))
+                .debianDir(debianDir)
                 .debianDocs(debian.docs(spec.name()))
                 .app(app)
+                .appCds(AppCds.spec(appCds))
                 .runtime(RuntimeOptions.build(this, toolchainManager == null || session == null ? null
-                        : toolchainManager.getToolchainFromBuildContext("jdk", session), app, new MavenLog(getLog())))
+                        : toolchainManager.getToolchainFromBuildContext("jdk", session), app, new MavenLog(getLog()),
+                        profiling ? List.of(io.github.jpackagedeb.core.service.ProfilingSpec.MODULE) : List.of()))
                 .docs(pom.docs())
                 .upstreamVersion(project.getVersion())
                 .outputDirectory(outputDirectory.toPath())

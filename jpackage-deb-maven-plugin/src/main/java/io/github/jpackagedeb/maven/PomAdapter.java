@@ -8,6 +8,7 @@ import io.github.jpackagedeb.core.build.PackageDocs;
 import io.github.jpackagedeb.core.debiandir.DebianDirectory;
 import io.github.jpackagedeb.core.debiandir.SpecDraft;
 import io.github.jpackagedeb.core.service.DataOnPurge;
+import io.github.jpackagedeb.core.service.ProfilingSpec;
 import io.github.jpackagedeb.core.service.ServiceSpec;
 import io.github.jpackagedeb.core.spec.PackageName;
 import io.github.jpackagedeb.core.spec.PackageSpec;
@@ -170,7 +171,21 @@ final class PomAdapter {
                 .restart(c.restart).restartSec(c.restartSec)
                 .dataOnPurge(c.dataOnPurge == null || c.dataOnPurge.isBlank() ? null : DataOnPurge.parse(c.dataOnPurge))
                 .unitDirectives(c.unitDirectives)
+                .profiling(profiling(c.profiling))
                 .build();
+    }
+
+    private static ProfilingSpec profiling(Profiling p) {
+        if (p == null) {
+            return null;
+        }
+        if (p.defaultSwitch != null && !p.defaultSwitch.isBlank() && !p.defaultSwitch.strip().matches("on|off")) {
+            throw new DebException("service.profiling.defaultSwitch", p.defaultSwitch, "not on or off.",
+                    "write <defaultSwitch>on</defaultSwitch> or off.");
+        }
+        return ProfilingSpec.builder().enabled(p.enabled)
+                .onByDefault(p.defaultSwitch == null || !p.defaultSwitch.strip().equals("off"))
+                .maxSize(p.maxSize).maxAge(p.maxAge).settings(p.settings).keep(p.keep).build();
     }
 
     /** The {@code <extraFiles>}; relative sources are resolved against the project directory. */
@@ -185,7 +200,7 @@ final class PomAdapter {
                 list.add(new io.github.jpackagedeb.core.build.ExtraFile(
                         io.github.jpackagedeb.core.build.ExtraFile.Type.parse(f.type), src, f.dst, f.linkTarget,
                         io.github.jpackagedeb.core.build.ExtraFile.parseMode(f.mode), blankToNull(f.owner),
-                        blankToNull(f.group)));
+                        blankToNull(f.group), config.allowSpecialModes));
             }
         }
         return list;

@@ -53,6 +53,9 @@ final class PomWording {
             Map.entry("debianChangelog", "debian/changelog in <debianDirectory>"),
             Map.entry("stageDirectory", "<stageDirectory> (default: debian/<package>)"),
             Map.entry("extraFiles", "<extraFiles>"),
+            Map.entry("appCds", "<appCds>"),
+            Map.entry("appCds.trainingArgs", "<appCds><trainingArgs>"),
+            Map.entry("appCds.timeoutSeconds", "<appCds><timeoutSeconds>"),
             Map.entry("signingKey", "<signing><keyring> (or the <privateKey> of the settings.xml <server> of <signing><serverId>)"),
             Map.entry("keyId", "<signing><keyId>"),
             Map.entry("passphrase", "<signing><passphraseEnvironmentVariable> (default: JPACKAGE_DEB_PASSPHRASE)"),
@@ -95,7 +98,10 @@ final class PomWording {
         }
         sb.append(": ").append(e.problem());
         if (e.fix() != null) {
-            sb.append("\n  Fix: ").append(e.fix());
+            sb.append("\n  Fix: ").append(e.fix().replace("set "
+                    + io.github.jpackagedeb.core.build.ExtraFile.ALLOW_SPECIAL_MODES + " to true",
+                    "set <allowSpecialModes>true</allowSpecialModes> in the plugin configuration (or "
+                            + "-Djpackage-deb.allowSpecialModes=true)"));
         }
         return sb.toString();
     }

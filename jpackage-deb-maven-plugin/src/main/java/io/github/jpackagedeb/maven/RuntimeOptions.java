@@ -24,6 +24,15 @@ final class RuntimeOptions {
 
     /** The runtime to bundle, or null for {@code <runtime>none</runtime>} (a jar-only package). */
     static RuntimeImage build(DebMojo config, Toolchain toolchain, AppSpec app, DebLog log) {
+        return build(config, toolchain, app, log, java.util.List.of());
+    }
+
+    /**
+     * The runtime with {@code required} modules added to the configured ones, e.g. jdk.jfr when the service profiles
+     * (core says which: {@code Lifecycle.profiling}).
+     */
+    static RuntimeImage build(DebMojo config, Toolchain toolchain, AppSpec app, DebLog log,
+                              java.util.List<String> required) {
         String mode = config.runtime == null ? "jlink" : config.runtime.trim().toLowerCase(Locale.ROOT);
         if (mode.equals("none")) {
             return null;
@@ -46,7 +55,7 @@ final class RuntimeOptions {
         RuntimeSpec spec = RuntimeSpec.builder()
                 .jdkHome(jdk)
                 .modules(config.modules)
-                .addModules(config.addModules)
+                .addModules(withRequired(config.addModules, required))
                 .jlinkOptions(config.jlinkOptions)
                 .compression(config.jlinkCompression)
                 .cds(config.cds)
@@ -54,5 +63,14 @@ final class RuntimeOptions {
                 .fallbackCacheDirectory(new File(config.project.getBuild().getDirectory(), "jpackage-deb-cache").toPath())
                 .build();
         return RuntimeBuilder.build(spec, app.classPath(), app.javaRelease(), log);
+    }
+
+    private static java.util.List<String> withRequired(java.util.List<String> configured, java.util.List<String> required) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        if (configured != null) {
+            all.addAll(configured);
+        }
+        all.addAll(required);
+        return all;
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  *   <unitDirectives>
  *     <unitDirective>LimitNOFILE=65536</unitDirective>
  *   </unitDirectives>
+ *   <profiling><enabled>true</enabled></profiling>   <!-- continuous JFR profiling, see Profiling -->
  * </service>
  * }</pre>
  */
@@ -35,4 +36,6 @@ public class Service {
     String dataOnPurge;
     /** More {@code [Service]} directives, {@code Key=value}; they come last, so they win. */
     List<String> unitDirectives;
+    /** Continuous profiling with JDK Flight Recorder ({@link Profiling}); off unless configured. */
+    Profiling profiling;
 }

@@ -92,6 +92,10 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--service", description = "The application is a systemd service: write <package>.service.")
     Boolean service;
 
+    @Option(names = "--profiling", description = "The service records continuous JDK Flight Recorder profiles: "
+            + "<package>.default sets PROFILING=on and documents the limits (implies --service).")
+    boolean profiling;
+
     @Option(names = "--runtime", negatable = true,
             description = "The package bundles a jlink runtime (Architecture: any) (default: as the pom's plugin configuration says).")
     Boolean runtime;
@@ -356,6 +360,7 @@ final class InitCommand implements Callable<Integer> {
                 .changelogMessage(message != null ? message : gitSubject(project, ui))
                 .timestamp(timestamp)
                 .service(service != null ? service : pom.pluginConfig().containsKey("service"))
+                .profiling(profiling)
                 .bundlesRuntime(runtime != null ? runtime : pom.config("runtime").map(r -> !r.equals("none"))
                         .orElse(RUNTIME_BY_DEFAULT))
                 .javaRelease(javaRelease != null ? javaRelease : javaRelease(pom))

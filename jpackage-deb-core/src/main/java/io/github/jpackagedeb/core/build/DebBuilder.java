@@ -11,6 +11,7 @@ import io.github.jpackagedeb.core.archive.InstalledSize;
 import io.github.jpackagedeb.core.archive.WriteResult;
 import io.github.jpackagedeb.core.control.ControlFile;
 import io.github.jpackagedeb.core.runtime.RuntimeImage;
+import io.github.jpackagedeb.core.service.ProfilingSpec;
 import io.github.jpackagedeb.core.service.ServiceSpec;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.spec.Relation;
@@ -49,6 +50,9 @@ public final class DebBuilder {
     private final DebianDocs debianDocs;
     private final RuntimeImage runtime;
     private final Path blockCache;
+    private final io.github.jpackagedeb.core.runtime.AppCdsSpec appCds;
+    /** The class list of the training run, made once (null until then, empty when there is none). */
+    private java.util.Optional<byte[]> appCdsList;
 
     private DebBuilder(Builder b) {
         this.spec = b.spec;
@@ -65,6 +69,7 @@ public final class DebBuilder {
         this.debianDocs = b.debianDocs;
         this.runtime = b.runtime;
         this.blockCache = b.blockCache;
+        this.appCds = b.appCds;
     }
 
     public static Builder builder() {
@@ -130,7 +135,7 @@ public final class DebBuilder {
     /** The service unit, system account, extra files, /etc/default file and maintainer scripts of the package. */
     public Lifecycle lifecycle(PackageSpec effective) {
         return Lifecycle.plan(effective.name(), effective.synopsis(), Layout.standard(effective.name()), service,
-                extraFiles, debianDir, log);
+                extraFiles, debianDir, appCdsSnippets(effective), log);
     }
 
     /**
@@ -146,7 +151,7 @@ public final class DebBuilder {
         }
         DebianDir probe = new DebianDir(holes, debianDir.unitFile(), debianDir.defaultFile());
         Lifecycle l = Lifecycle.plan(effective.name(), effective.synopsis(), Layout.standard(effective.name()), service,
-                extraFiles, probe, log);
+                extraFiles, probe, appCdsSnippets(effective), log);
         Map<String, String> out = new LinkedHashMap<>();
         l.scripts().forEach((name, bytes) -> {
             String text = new String(bytes, StandardCharsets.UTF_8);
@@ -165,15 +170,26 @@ public final class DebBuilder {
         for (Jar jar : classPath) {
             entries.add(DebEntry.file(Layout.rel(layout.libDir() + "/" + jar.fileName()), Content.of(jar.file())));
         }
+        Lifecycle lifecycle = lifecycle(effective);
+        ServiceSpec resolved = lifecycle.service();
+        if (resolved != null && resolved.profiling().enabled() && runtime != null
+                && !runtime.modules().contains(ProfilingSpec.MODULE)) {
+            throw new DebException("service.profiling", "on", "profiling is built in, but the bundled runtime has no "
+                    + ProfilingSpec.MODULE + " module (its modules: " + String.join(",", runtime.modules()) + ").",
+                    "add " + ProfilingSpec.MODULE + " to the runtime's modules (the Maven plugin and make-deb add it "
+                            + "when they see the profiling setting).");
+        }
         entries.add(DebEntry.executable(Layout.rel(layout.launcher()),
-                Content.of(launcher(effective, mainClass, classPath).getBytes(StandardCharsets.UTF_8), "launcher")));
+                Content.of(launcher(effective, mainClass, classPath, resolved).getBytes(StandardCharsets.UTF_8),
+                        "launcher")));
         entries.add(DebEntry.symlink(Layout.rel(layout.command()), Layout.linkTarget(layout.command(), layout.launcher())));
         if (runtime != null) {
             entries.addAll(runtime.entries(Layout.rel(layout.runtimeDir())));
             entries.add(DebEntry.symlink(Layout.rel(layout.runtimeLink()),
                     Layout.linkTarget(layout.runtimeLink(), layout.runtimeDir())));
         }
-        Lifecycle lifecycle = lifecycle(effective);
+        appCdsList().ifPresent(list -> entries.add(DebEntry.file(Layout.rel(layout.appCdsClassList()),
+                Content.of(list, "class-data sharing class list"))));
         entries.add(DebEntry.conffile(Layout.rel(layout.defaultsFile()),
                 Content.of(lifecycle.defaultsFile().getBytes(StandardCharsets.UTF_8), "/etc/default file")));
         entries.addAll(lifecycle.entries());
@@ -269,6 +285,13 @@ public final class DebBuilder {
                     + e.getMessage(), "check that the path is writable.", e);
         }
         Path target = outputDirectory.resolve(effective.debFileName());
+        for (ExtraFile f : extraFiles) {
+            if (f.hasSpecialMode()) {
+                log.warn("postinst gives " + f.destination() + " the special mode " + String.format("%04o", f.mode())
+                        + " (setuid, setgid, sticky or world-writable), as explicitly allowed ("
+                        + ExtraFile.ALLOW_SPECIAL_MODES + ").");
+            }
+        }
         log.info("Building " + target.getFileName() + " (" + app.classPath().size() + " jars, "
                 + (runtime != null ? "Java runtime " + runtime.modules().size() + " modules, " : "") + compression.dpkgName() + ")");
         DebArchiveWriter writer = DebArchiveWriter.builder()
@@ -310,7 +333,7 @@ public final class DebBuilder {
         return null;
     }
 
-    private String launcher(PackageSpec effective, String mainClass, List<Jar> classPath) {
+    private String launcher(PackageSpec effective, String mainClass, List<Jar> classPath, ServiceSpec resolved) {
         StringBuilder cp = new StringBuilder();
         for (Jar jar : classPath) {
             if (cp.length() > 0) {
@@ -324,7 +347,51 @@ public final class DebBuilder {
         v.put("JAVA_RELEASE", Integer.toString(app.javaRelease()));
         v.put("CLASSPATH", cp.toString());
         v.put("MAIN_CLASS", mainClass);
+        v.put("APP_CDS", appCdsList().isPresent() ? Template.load("launcher-appcds.sh")
+                .render(Map.of("ARCHIVE", Layout.standard(effective.name()).appCdsArchive())) : "");
+        v.put("PROFILING", resolved != null && resolved.profiling().enabled()
+                ? profilingLauncher(effective.name(), resolved) : "");
         return Template.load("launcher.sh").render(v);
+    }
+
+    /** The launcher's part that starts JDK Flight Recorder when the service runs with PROFILING=on. */
+    static String profilingLauncher(String pkg, ServiceSpec resolved) {
+        ProfilingSpec p = resolved.profiling();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("USER", resolved.user());
+        v.put("PACKAGE", pkg);
+        v.put("UNIT", resolved.unitFileName());
+        v.put("PROFILES", ProfilingSpec.directory(pkg));
+        v.put("SWITCH", p.switchValue());
+        v.put("MAXSIZE", p.maxSize());
+        v.put("MAXAGE", p.maxAge());
+        v.put("SETTINGS", p.settings());
+        v.put("KEEP", Integer.toString(p.keep()));
+        return Template.load("launcher-profiling.sh").render(v);
+    }
+
+    /**
+     * The class list of application class-data sharing, from the training run (made on first use); empty when
+     * appCds is off or the runtime cannot run on this machine.
+     */
+    private synchronized java.util.Optional<byte[]> appCdsList() {
+        if (appCdsList == null) {
+            appCdsList = appCds == null ? java.util.Optional.empty()
+                    : io.github.jpackagedeb.core.runtime.AppCds.train(appCds, runtime, app.classPath(),
+                    ClassPathCheck.mainClass(app.mainClass(), app.mainJar(), app.classPath()), log);
+        }
+        return appCdsList;
+    }
+
+    /** postinst dumps the class-data sharing archive, prerm and postrm remove it (none without app CDS). */
+    private List<io.github.jpackagedeb.core.scripts.Snippet> appCdsSnippets(PackageSpec effective) {
+        if (appCdsList().isEmpty()) {
+            return List.of();
+        }
+        Layout layout = Layout.standard(effective.name());
+        List<String> jars = app.classPath().stream().map(Jar::fileName).toList();
+        return io.github.jpackagedeb.core.scripts.Snippets.appCds(effective.name(), layout.runtimeDir() + "/bin/java",
+                layout.appCdsClassList(), layout.appCdsArchive(), layout.cacheDir(), layout.appHome(), jars);
     }
 
     public static final class Builder {
@@ -342,6 +409,7 @@ public final class DebBuilder {
         private DebianDocs debianDocs = DebianDocs.NONE;
         private RuntimeImage runtime;
         private Path blockCache;
+        private io.github.jpackagedeb.core.runtime.AppCdsSpec appCds;
 
         private Builder() {
         }
@@ -359,6 +427,15 @@ public final class DebBuilder {
          * Bundles this Java runtime (from {@code RuntimeBuilder}) under {@code /usr/lib/<pkg>/runtime}; the package
          * then has the runtime's architecture and Depends. Null (the default): a jar-only package.
          */
+        /**
+         * Application class-data sharing (needs a bundled runtime): a training run at build time, the class list in
+         * the package, the archive dumped by postinst and used by the launcher. Null (the default): off.
+         */
+        public Builder appCds(io.github.jpackagedeb.core.runtime.AppCdsSpec value) {
+            this.appCds = value;
+            return this;
+        }
+
         public Builder runtime(RuntimeImage value) {
             this.runtime = value;
             return this;
@@ -440,6 +517,13 @@ public final class DebBuilder {
             }
             if (upstreamVersion == null) {
                 upstreamVersion = spec.version().upstream();
+            }
+            if (appCds != null && runtime == null) {
+                // the archive is dumped by, and only valid for, one exact JVM build: a JDK security update of the
+                // system's Java would make it useless, so only a bundled runtime gets one
+                throw new DebException("appCds", "on", "application class-data sharing needs the bundled Java"
+                        + " runtime, and this package is jar-only (runtime none).",
+                        "bundle a runtime (runtime jlink), or remove the appCds setting.");
             }
             return new DebBuilder(this);
         }

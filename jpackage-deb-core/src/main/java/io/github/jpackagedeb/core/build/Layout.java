@@ -37,6 +37,24 @@ public record Layout(String appHome, String command, String defaultsFile, String
         return appHome + "/runtime";
     }
 
+    /** The class list of application class-data sharing, {@code /usr/lib/<pkg>/app-cds.classlist}. */
+    public String appCdsClassList() {
+        return "/usr/lib/" + appHome.substring(appHome.lastIndexOf('/') + 1) + "/app-cds.classlist";
+    }
+
+    /**
+     * The directory of the application class-data sharing archive postinst writes, {@code /var/cache/<pkg>}: it can
+     * always be made again, so it is a cache (FHS 5.5).
+     */
+    public String cacheDir() {
+        return "/var/cache/" + appHome.substring(appHome.lastIndexOf('/') + 1);
+    }
+
+    /** The application class-data sharing archive, {@code /var/cache/<pkg>/app.jsa}. */
+    public String appCdsArchive() {
+        return cacheDir() + "/app.jsa";
+    }
+
     public String manPage() {
         return "/usr/share/man/man1/" + command.substring(command.lastIndexOf('/') + 1) + ".1.gz";
     }

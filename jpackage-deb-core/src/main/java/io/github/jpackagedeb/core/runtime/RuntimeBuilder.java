@@ -79,8 +79,17 @@ public final class RuntimeBuilder {
                 return meta;
             });
         } catch (UncheckedIOException e) {
+            String detail = e.getCause().getMessage();
+            if (outOfSpace(detail)) {
+                throw cacheFull(cache, detail, e);
+            }
             throw new DebException("cacheDirectory", cache.root().toString(), "building the runtime failed: "
-                    + e.getCause().getMessage(), "check free space and permissions of the cache directory.", e);
+                    + detail, "check free space and permissions of the cache directory.", e);
+        } catch (DebException e) {
+            if (outOfSpace(e.getMessage())) { // jlink itself failed writing the image
+                throw cacheFull(cache, e.problem(), e);
+            }
+            throw e;
         }
         Map<String, String> meta = entry.meta();
         List<RuntimeImage.RuntimeFile> files = new ArrayList<>();
@@ -99,6 +108,27 @@ public final class RuntimeBuilder {
                     + " MiB, CDS " + (image.cds() ? "yes" : "no") + "); Depends: " + String.join(", ", image.depends()));
         }
         return image;
+    }
+
+    static boolean outOfSpace(String message) {
+        return message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded"));
+    }
+
+    /**
+     * The cache directory's file system filled up while the runtime was built: nothing of it was kept (the entry is
+     * built in tmp/ and renamed only when complete), so the next build with room starts it again.
+     */
+    private static DebException cacheFull(RuntimeCache cache, String detail, Exception cause) {
+        String free;
+        try {
+            free = (java.nio.file.Files.getFileStore(cache.root()).getUsableSpace() / (1024 * 1024)) + " MiB";
+        } catch (java.io.IOException | RuntimeException e) {
+            free = "unknown";
+        }
+        return new DebException("cacheDirectory", cache.root().toString(), "the runtime cache ran out of disk space "
+                + "while the Java runtime was built there (" + free + " free now; linking a runtime takes 50 to 150 MiB;"
+                + " nothing partial was kept): " + detail.strip(), "free space on that file system, or set the cache "
+                + "directory to one with room.", cause);
     }
 
     private static List<String> split(String s) {

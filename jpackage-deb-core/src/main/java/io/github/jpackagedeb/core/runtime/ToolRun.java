@@ -78,6 +78,11 @@ record ToolRun(List<String> command, int exit, String output, boolean inProcess)
 
     /** As {@link #process(List, Path)}; with {@code cleanEnvironment} the child gets an empty environment. */
     static ToolRun process(List<String> cmd, Path dir, boolean cleanEnvironment) throws IOException {
+        return process(cmd, dir, cleanEnvironment, TIMEOUT);
+    }
+
+    /** As {@link #process(List, Path, boolean)}, stopped (exit -1) after {@code timeout}. */
+    static ToolRun process(List<String> cmd, Path dir, boolean cleanEnvironment, Duration timeout) throws IOException {
         Path out = Files.createTempFile("jpackage-deb-tool-", ".out");
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd)
@@ -93,7 +98,7 @@ record ToolRun(List<String> command, int exit, String output, boolean inProcess)
             Process p = pb.start();
             boolean done;
             try {
-                done = p.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
@@ -106,7 +111,7 @@ record ToolRun(List<String> command, int exit, String output, boolean inProcess)
             }
             String text = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
             return new ToolRun(List.copyOf(cmd), done ? p.exitValue() : -1,
-                    done ? text : text + "\n(killed after " + TIMEOUT.toMinutes() + " minutes)", false);
+                    done ? text : text + "\n(killed after " + timeout.toSeconds() + " seconds)", false);
         } finally {
             Files.deleteIfExists(out);
         }

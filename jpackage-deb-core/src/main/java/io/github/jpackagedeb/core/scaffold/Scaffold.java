@@ -4,6 +4,8 @@ import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.build.Layout;
 import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.control.ControlFile;
+import io.github.jpackagedeb.core.build.Lifecycle;
+import io.github.jpackagedeb.core.service.ProfilingSpec;
 import io.github.jpackagedeb.core.service.ServiceSpec;
 import io.github.jpackagedeb.core.service.SystemdUnit;
 import io.github.jpackagedeb.core.spec.PackageSpec;
@@ -77,11 +79,16 @@ public final class Scaffold {
                 .render(Map.of("PACKAGE", pkg, "STAGE_GOAL", s.stageGoal())), true));
         files.add(new File("debian/source/format", Template.load(BASE + "source-format").render(Map.of()), false));
         String command = Layout.standard(pkg).command();
-        ServiceSpec service = s.service() ? ServiceSpec.builder().build().resolve(pkg, spec.synopsis()) : null;
+        ServiceSpec service = s.service() || s.profiling()
+                ? ServiceSpec.builder().build().resolve(pkg, spec.synopsis()) : null;
         String defaults = service == null
                 ? Template.load("default.env").render(Map.of("PACKAGE", pkg, "LAUNCHER", command))
                 : Template.load("default-service.env").render(Map.of("PACKAGE", pkg, "UNIT", service.unitFileName(),
                 "LAUNCHER", command));
+        if (service != null && s.profiling()) {
+            // PROFILING=on in debian/<pkg>.default builds profiling in when the plugin or make-deb reads it back
+            defaults += Lifecycle.profilingDefaults(pkg, service, ProfilingSpec.builder().build());
+        }
         files.add(new File("debian/" + pkg + ".default", defaults, false));
         files.add(new File("debian/" + pkg + ".lintian-overrides",
                 Template.load(BASE + "lintian-overrides").render(Map.of("PACKAGE", pkg)), false));

@@ -39,6 +39,7 @@ public final class ScaffoldSpec {
     private final String distribution;
     private final Instant timestamp;
     private final boolean service;
+    private final boolean profiling;
     private final boolean bundlesRuntime;
     private final int javaRelease;
     private final String stageGoal;
@@ -56,6 +57,7 @@ public final class ScaffoldSpec {
         this.distribution = b.distribution;
         this.timestamp = b.timestamp;
         this.service = b.service;
+        this.profiling = b.profiling;
         this.bundlesRuntime = b.bundlesRuntime;
         this.javaRelease = b.javaRelease;
         this.stageGoal = b.stageGoal;
@@ -110,7 +112,15 @@ public final class ScaffoldSpec {
 
     /** Whether the application is a systemd service ({@code <pkg>.service} is written). */
     public boolean service() {
-        return service;
+        return service || profiling;
+    }
+
+    /**
+     * Whether the service profiles continuously with JDK Flight Recorder: {@code <pkg>.default} then sets
+     * {@code PROFILING=on}, which the build reads back (see {@code ProfilingSpec#effective}).
+     */
+    public boolean profiling() {
+        return profiling;
     }
 
     /** Whether the package bundles a jlink runtime (then {@code Architecture: any}). */
@@ -234,6 +244,7 @@ public final class ScaffoldSpec {
         private String distribution = "unstable";
         private Instant timestamp;
         private boolean service;
+        private boolean profiling;
         private boolean bundlesRuntime;
         private int javaRelease = 17;
         private String stageGoal = "jpackage-deb:stage";
@@ -346,6 +357,12 @@ public final class ScaffoldSpec {
 
         public Builder service(boolean v) {
             this.service = v;
+            return this;
+        }
+
+        /** Continuous profiling (implies a service). */
+        public Builder profiling(boolean v) {
+            this.profiling = v;
             return this;
         }
 

@@ -17,6 +17,27 @@ public final class Snippets {
     private Snippets() {
     }
 
+    /**
+     * Application class-data sharing: postinst dumps the archive (a failure is a warning: it is only a cache), prerm
+     * removes it before dpkg replaces or removes the jars it was dumped from, postrm removes its directory.
+     *
+     * @param java      the bundled runtime's java
+     * @param classList the shipped class list
+     * @param archive   the archive to write
+     * @param appHome   the application home; the class path is {@code <appHome>/lib/<jar>} as the launcher builds it
+     * @param jars      the jar file names in class-path order
+     */
+    public static List<Snippet> appCds(String pkg, String java, String classList, String archive, String cacheDir,
+                                       String appHome, List<String> jars) {
+        return List.of(
+                Snippet.forAll(ScriptName.POSTINST, "postinst-appcds", Map.of("PACKAGE", pkg, "JAVA", java,
+                        "CLASSLIST", classList, "ARCHIVE", archive, "CACHE_DIR", cacheDir, "APP_HOME", appHome,
+                        "JARS", String.join(" ", jars))),
+                Snippet.of(ScriptName.PRERM, "prerm-appcds", STOP, Map.of("ARCHIVE", archive, "CACHE_DIR", cacheDir)),
+                Snippet.of(ScriptName.POSTRM, "postrm-appcds", List.of("remove", "purge"),
+                        Map.of("CACHE_DIR", cacheDir)));
+    }
+
     /** postinst-user: the system account and group (Debian Policy 9.2.2), created when missing, never deleted. */
     public static Snippet systemUser(String pkg, String user, String group, String home) {
         return Snippet.forAll(ScriptName.POSTINST, "postinst-user",
@@ -49,6 +70,11 @@ public final class Snippets {
     /** postrm-purge-logs: the log directory goes on purge (Debian Policy 10.8). */
     public static Snippet purgeLogs(String dir) {
         return Snippet.of(ScriptName.POSTRM, "postrm-purge-logs", List.of("purge"), Map.of("DIR", dir));
+    }
+
+    /** postrm-purge-profiles: the service's profiling recordings go on purge (Debian Policy 10.8). */
+    public static Snippet purgeProfiles(String dir) {
+        return Snippet.of(ScriptName.POSTRM, "postrm-purge-profiles", List.of("purge"), Map.of("DIR", dir));
     }
 
     /**

@@ -32,9 +32,11 @@ public final class ServiceSpec {
     private final String restartSec;
     private final DataOnPurge dataOnPurge;
     private final List<String> unitDirectives;
+    private final ProfilingSpec profiling;
 
     private ServiceSpec(String name, String user, String group, String description, String restart,
-                        String restartSec, DataOnPurge dataOnPurge, List<String> unitDirectives) {
+                        String restartSec, DataOnPurge dataOnPurge, List<String> unitDirectives,
+                        ProfilingSpec profiling) {
         this.name = name;
         this.user = user;
         this.group = group;
@@ -43,6 +45,7 @@ public final class ServiceSpec {
         this.restartSec = restartSec;
         this.dataOnPurge = dataOnPurge;
         this.unitDirectives = List.copyOf(unitDirectives);
+        this.profiling = profiling;
     }
 
     public static Builder builder() {
@@ -77,7 +80,13 @@ public final class ServiceSpec {
         String d = description != null ? description : synopsis;
         return new ServiceSpec(n, u, g, d, restart != null ? restart : "on-failure",
                 restartSec != null ? restartSec : "5s", dataOnPurge != null ? dataOnPurge : DataOnPurge.KEEP,
-                unitDirectives);
+                unitDirectives, profiling);
+    }
+
+    /** This spec with another profiling setting (e.g. the effective one after debian/ is read). */
+    public ServiceSpec withProfiling(ProfilingSpec value) {
+        return new ServiceSpec(name, user, group, description, restart, restartSec, dataOnPurge, unitDirectives,
+                value);
     }
 
     /** The unit name without {@code .service}; null until resolved when not given. */
@@ -123,23 +132,34 @@ public final class ServiceSpec {
         return unitDirectives;
     }
 
+    /**
+     * The continuous-profiling setting as configured: null when not configured at all (then debian/'s
+     * /etc/default file may still build it in, see {@link ProfilingSpec#effective}), else built in or explicitly not.
+     */
+    public ProfilingSpec profiling() {
+        return profiling;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ServiceSpec s && Objects.equals(name, s.name) && Objects.equals(user, s.user)
                 && Objects.equals(group, s.group) && Objects.equals(description, s.description)
                 && Objects.equals(restart, s.restart) && Objects.equals(restartSec, s.restartSec)
-                && dataOnPurge == s.dataOnPurge && unitDirectives.equals(s.unitDirectives);
+                && dataOnPurge == s.dataOnPurge && unitDirectives.equals(s.unitDirectives)
+                && Objects.equals(profiling, s.profiling);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, user, group, description, restart, restartSec, dataOnPurge, unitDirectives);
+        return Objects.hash(name, user, group, description, restart, restartSec, dataOnPurge, unitDirectives,
+                profiling);
     }
 
     @Override
     public String toString() {
         return "ServiceSpec[" + name + ", user " + user + ":" + group + ", Restart=" + restart + ", data on purge: "
-                + dataOnPurge + ", " + unitDirectives.size() + " extra directives]";
+                + dataOnPurge + ", " + unitDirectives.size() + " extra directives"
+                + (profiling != null && profiling.enabled() ? ", " + profiling : "") + "]";
     }
 
     /** Collects and checks the values; every one is optional. */
@@ -152,6 +172,7 @@ public final class ServiceSpec {
         private String restartSec;
         private DataOnPurge dataOnPurge;
         private final List<String> unitDirectives = new ArrayList<>();
+        private ProfilingSpec profiling;
 
         private Builder() {
         }
@@ -213,6 +234,12 @@ public final class ServiceSpec {
             return this;
         }
 
+        /** Continuous profiling with JDK Flight Recorder (see {@link ProfilingSpec}); null: not configured. */
+        public Builder profiling(ProfilingSpec value) {
+            this.profiling = value;
+            return this;
+        }
+
         public ServiceSpec build() {
             if (name != null && (name.length() > 200 || !UNIT.matcher(name).matches())) {
                 throw new DebException("service.name", name, "not a valid systemd service name: it may hold only "
@@ -244,7 +271,8 @@ public final class ServiceSpec {
                             "write it as e.g. LimitNOFILE=65536.");
                 }
             }
-            return new ServiceSpec(name, user, group, description, restart, restartSec, dataOnPurge, unitDirectives);
+            return new ServiceSpec(name, user, group, description, restart, restartSec, dataOnPurge, unitDirectives,
+                    profiling);
         }
 
         private static String blankToNull(String s) {

@@ -96,14 +96,21 @@ class RuntimePackageTest {
     void twoColdBuildsGiveByteIdenticalPackages() throws IOException {
         List<byte[]> debs = new ArrayList<>();
         List<List<String>> manifests = new ArrayList<>();
+        List<String> classLists = new ArrayList<>();
         for (String run : List.of("a", "b")) {
             RuntimeImage rt = RuntimeBuilder.build(RuntimeSpec.builder().cacheDirectory(tmp.resolve("cache-" + run))
                     .build(), Fixtures.app(), 17, new Fixtures.RecordingLog());
             assertFalse(rt.reused(), "a cold build");
             assertTrue(rt.cds());
             manifests.add(Files.readAllLines(rt.image().getParent().resolve("manifest")));
-            debs.add(Files.readAllBytes(builder(rt, tmp.resolve("out-" + run)).build().build().deb()));
+            Path deb = builder(rt, tmp.resolve("out-" + run)).appCds(AppCdsSpec.builder().trainingArg("--version")
+                    .build()).build().build().deb();
+            debs.add(Files.readAllBytes(deb));
+            classLists.add(Tools.run("sh", "-c", "dpkg-deb --fsys-tarfile '" + deb
+                    + "' | tar -xO ./usr/lib/demo/app-cds.classlist"));
         }
+        assertTrue(classLists.get(0).contains("\ndemo/Main\n"), "the class list of the training run is shipped");
+        assertEquals(classLists.get(0), classLists.get(1), "the same class list from both training runs");
         List<String> differ = new ArrayList<>(manifests.get(0));
         differ.removeAll(manifests.get(1));
         assertEquals(List.of(), differ, "every file of the runtime, the CDS archive too, is the same in both");

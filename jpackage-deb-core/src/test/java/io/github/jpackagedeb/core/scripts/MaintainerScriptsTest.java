@@ -83,6 +83,12 @@ class MaintainerScriptsTest {
                 Snippets.owner("/etc/hello-service/secret.conf", "hello-service", "adm", 0640),
                 Snippets.owner("/srv/hello", "hello-service", "hello-service", 0750));
         m.put("owners", MaintainerScripts.assemble(PKG, owners, Map.of()));
+        List<Snippet> appCds = new ArrayList<>(service(false).subList(0, 4));
+        appCds.addAll(Snippets.appCds(PKG, "/usr/lib/" + PKG + "/runtime/bin/java", "/usr/lib/" + PKG
+                + "/app-cds.classlist", "/var/cache/" + PKG + "/app.jsa", "/var/cache/" + PKG, "/usr/share/java/"
+                + PKG, List.of(PKG + "-1.0.jar", "slf4j-api-2.0.20.jar")));
+        appCds.addAll(Snippets.systemd(PKG + ".service")); // as Lifecycle orders them: the service starts last
+        m.put("service-appcds", MaintainerScripts.assemble(PKG, appCds, Map.of()));
         m.put("user-scripts", MaintainerScripts.assemble(PKG, service(false), Map.of(
                 ScriptName.POSTINST, new UserScript("debian/postinst", USER_POSTINST),
                 ScriptName.PREINST, new UserScript("debian/preinst", USER_PREINST))));

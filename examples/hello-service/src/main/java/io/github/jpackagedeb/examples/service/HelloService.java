@@ -18,7 +18,8 @@ import java.util.Properties;
 
 /**
  * A small HTTP service: {@code GET /health} answers {@code {"status":"UP","version":…,"starts":…}} and
- * {@code GET /hello?name=x} greets. Each start is recorded in the data directory.
+ * {@code GET /hello?name=x} greets; {@code GET /primes?n=N} counts the primes below N, the CPU-hot endpoint a
+ * profile of the service shows ({@link PrimeCounter#countPrimes}). Each start is recorded in the data directory.
  */
 public final class HelloService {
 
@@ -67,6 +68,12 @@ public final class HelloService {
         app.get("/health", ctx -> ctx.json(health));
         app.get("/hello", ctx -> ctx.json(Map.of("greeting",
                 "Hello, " + ctx.queryParamAsClass("name", String.class).getOrDefault("world") + "!")));
+        app.get("/primes", ctx -> {
+            int n = ctx.queryParamAsClass("n", Integer.class)
+                    .check(v -> v >= 0 && v <= PrimeCounter.MAX_N, "n must be from 0 to " + PrimeCounter.MAX_N)
+                    .getOrDefault(100_000);
+            ctx.json(Map.of("n", n, "primes", PrimeCounter.countPrimes(n)));
+        });
         app.start(settings.bind(), settings.port());
         LOG.info("hello-service {} listening on {}:{} (start #{}, data in {})", version, settings.bind(), app.port(),
                 starts, settings.dataDir());

@@ -46,6 +46,28 @@ class HelloServiceTest {
     }
 
     @Test
+    void primesCountsPrimesAndRejectsAnOutOfRangeN() throws Exception {
+        assertEquals(0, PrimeCounter.countPrimes(2));
+        assertEquals(25, PrimeCounter.countPrimes(100));
+        assertEquals(78498, PrimeCounter.countPrimes(1_000_000));
+        HttpClient http = HttpClient.newHttpClient();
+        HelloService s = HelloService.start(new Settings(0, "127.0.0.1", data), Instant.parse("2026-01-01T00:00:00Z"));
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + s.port() + "/primes?n=1000")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("\"primes\":168"), r.body());
+            HttpResponse<String> bad = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + s.port() + "/primes?n=-1")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, bad.statusCode(), bad.body());
+        } finally {
+            s.stop();
+        }
+    }
+
+    @Test
     void settingsComeFromTheEnvironment() {
         Settings d = Settings.from(Map.of());
         assertEquals(8080, d.port());

@@ -1,0 +1,157 @@
+package io.github.jpackagedeb.core.runtime;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.build.Jar;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The build-time half of application class-data sharing ({@link AppCdsSpec}): a training run of the application with
+ * the bundled runtime writes the list of classes it loads ({@code -XX:DumpLoadedClassList}), which is made
+ * deterministic here and shipped; postinst dumps the archive from it on the target machine (an archive made at build
+ * time would hold the jars' paths, sizes and modification times as the build saw them, and native addresses).
+ *
+ * <p>What JDK 17's {@code DumpLoadedClassList} writes, and what is kept:
+ * <ul>
+ * <li>{@code #} comment lines: replaced by one header of our own;</li>
+ * <li>one line per class loaded by the boot, platform or application loader ({@code java/lang/Object}); newer JDKs
+ * append {@code id: N}, a load-order number that changes from run to run: it is dropped (an id is optional for
+ * these loaders). Names of classes generated at run time ({@code jdk/proxy1/$Proxy3}, {@code com/sun/proxy/$Proxy0},
+ * hidden classes with {@code +0x}, names with {@code $$} from byte-code generators) are dropped: they are numbered in
+ * load order and cannot be loaded from a jar anyway;</li>
+ * <li>lines of classes from other loaders ({@code super:}/{@code source:}, which refer to ids) are dropped;</li>
+ * <li>{@code @lambda-proxy} and {@code @lambda-form-invoker} lines (lambdas and method-handle forms to pre-generate)
+ * are kept; other {@code @} lines (of later JDKs) are dropped.</li>
+ * </ul>
+ * The JVM's own threads load some classes at moments that vary, so the order of the list does too; the set does not
+ * (measured: 8 training runs of examples/hello-cli, one sorted set). So each kind is sorted and de-duplicated: classes,
+ * then lambda proxies, then method-handle forms. {@code -Xshare:dump} accepts a list in that order (tested).
+ */
+public final class AppCds {
+
+    /** The first line of the shipped class list. */
+    static final String HEADER = "# Class list for -XX:SharedClassListFile, written by jpackage-deb from a training run"
+            + " (-XX:DumpLoadedClassList).\n";
+
+    private static final Pattern GENERATED = Pattern.compile(".*(\\$\\$|\\+0x|/\\$Proxy[0-9]+$|\\$Proxy[0-9]+$).*");
+    private static final Pattern CLASS_NAME = Pattern.compile("[^\\s@#]+");
+
+    private AppCds() {
+    }
+
+    /**
+     * Runs the training run and returns the class list to ship, or empty when the runtime cannot run on this machine
+     * (a package for another CPU: a warning says the package goes without app CDS).
+     *
+     * @throws DebException when the application exits non-zero or is still running after the timeout
+     */
+    public static Optional<byte[]> train(AppCdsSpec spec, RuntimeImage runtime, List<Jar> classPath, String mainClass,
+                                         DebLog log) {
+        Path java = runtime.image().resolve("bin/java");
+        if (!runtime.platform().sameAs(Platform.host()) || !Files.isExecutable(java)) {
+            log.warn("No application class-data sharing: the bundled " + runtime.platform() + " runtime cannot run on"
+                    + " this " + Platform.host() + " machine for the training run; the package starts without it.");
+            return Optional.empty();
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("jpackage-deb-appcds-");
+            Path work = Files.createDirectory(dir.resolve("work"));
+            Path list = dir.resolve("classes.lst");
+            StringBuilder cp = new StringBuilder();
+            for (Jar j : classPath) {
+                if (cp.length() > 0) {
+                    cp.append(File.pathSeparatorChar);
+                }
+                cp.append(j.file().toAbsolutePath());
+            }
+            List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xshare:off",
+                    "-XX:DumpLoadedClassList=" + list, "-cp", cp.toString(), mainClass));
+            cmd.addAll(spec.trainingArgs());
+            long start = System.nanoTime();
+            // an empty environment and an empty working directory, stdin closed: the same classes on every machine
+            ToolRun run = ToolRun.process(cmd, work, true, spec.timeout());
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            String args = String.join(" ", spec.trainingArgs());
+            if (run.exit() == -1 && run.output().endsWith("seconds)")) {
+                throw new DebException("appCds.trainingArgs", args, "the class-data sharing training run ("
+                        + mainClass + " " + args + ") was still running after " + spec.timeout().toSeconds()
+                        + " s and was stopped. Output: " + run.tail(4),
+                        "give training arguments with which the application exits on its own without input"
+                                + " (e.g. --version or a short self-test), or raise the timeout.");
+            }
+            if (!run.ok()) {
+                throw new DebException("appCds.trainingArgs", args, "the class-data sharing training run ("
+                        + mainClass + " " + args + ", empty environment and working directory, no input) exited "
+                        + run.exit() + ": " + run.tail(4),
+                        "give training arguments with which the application exits 0 (e.g. --version), or turn"
+                                + " appCds off.");
+            }
+            if (!Files.isRegularFile(list)) {
+                throw new DebException("appCds", mainClass, "the training run wrote no class list.",
+                        "check that the bundled runtime supports -XX:DumpLoadedClassList (HotSpot), or turn appCds off.");
+            }
+            byte[] out = normalise(Files.readString(list, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            log.info("Application class-data sharing: training run '" + (mainClass + " " + args).strip() + "' took "
+                    + ms + " ms; class list " + out.length + " bytes (postinst dumps the archive)");
+            return Optional.of(out);
+        } catch (IOException e) {
+            throw new DebException("appCds", mainClass, "the class-data sharing training run could not run: " + e,
+                    "check the temporary directory (java.io.tmpdir) is writable.", e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** The class list made deterministic: see the class comment. */
+    public static String normalise(String raw) {
+        TreeSet<String> classes = new TreeSet<>();
+        TreeSet<String> lambdas = new TreeSet<>();
+        TreeSet<String> forms = new TreeSet<>();
+        for (String line : raw.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            if (l.startsWith("@lambda-proxy ")) {
+                lambdas.add(l);
+            } else if (l.startsWith("@lambda-form-invoker ")) {
+                forms.add(l);
+            } else if (!l.startsWith("@")) {
+                String[] words = l.split("\\s+");
+                boolean builtin = words.length == 1 || words.length == 3 && words[1].equals("id:");
+                if (builtin && CLASS_NAME.matcher(words[0]).matches() && !GENERATED.matcher(words[0]).matches()) {
+                    classes.add(words[0]);
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder(HEADER);
+        for (TreeSet<String> s : List.of(classes, lambdas, forms)) {
+            s.forEach(x -> sb.append(x).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}

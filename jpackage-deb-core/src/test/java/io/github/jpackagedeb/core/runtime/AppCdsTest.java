@@ -1,0 +1,158 @@
+package io.github.jpackagedeb.core.runtime;
+
+import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.build.AppSpec;
+import io.github.jpackagedeb.core.build.DebBuilder;
+import io.github.jpackagedeb.core.build.Jar;
+import io.github.jpackagedeb.core.build.TestJars;
+import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.version.DebianVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Application class-data sharing at build time: the class list of a real training run with a real bundled runtime is
+ * deterministic, and the runtime dumps an archive from it that maps the application's classes; bad training runs
+ * and jar-only packages are refused with the fix.
+ */
+class AppCdsTest {
+
+    @TempDir
+    Path tmp;
+
+    /** What JDK 17's -XX:DumpLoadedClassList writes (trimmed), plus the id: and loader lines of later JDKs. */
+    static final List<String> RAW = List.of(
+            "# NOTE: Do not modify this file.",
+            "#",
+            "java/lang/Object",
+            "java/lang/String id: 7",
+            "demo/Main",
+            "jdk/proxy1/$Proxy3",
+            "com/sun/proxy/$Proxy12",
+            "demo/Main$$Lambda$14+0x0000000800c0b000",
+            "org/example/Enhanced$$EnhancerByCGLIB$$1a2b",
+            "org/example/Plugin id: 40 super: 0 source: /tmp/plugin.jar",
+            "@lambda-proxy demo/Main run ()Ljava/lang/Runnable; ()V REF_invokeStatic demo/Main lambda$main$0 ()V ()V",
+            "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic L_L",
+            "@cp demo/Main 12 14",
+            "java/lang/Object");
+
+    @Test
+    void normaliseKeepsWhatIsStableInAFixedOrder() {
+        String out = AppCds.normalise(String.join("\n", RAW) + "\n");
+        assertEquals(AppCds.HEADER
+                + "demo/Main\njava/lang/Object\njava/lang/String\n"
+                + "@lambda-proxy demo/Main run ()Ljava/lang/Runnable; ()V REF_invokeStatic demo/Main lambda$main$0 ()V ()V\n"
+                + "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic L_L\n", out);
+        for (long seed = 1; seed <= 5; seed++) {
+            List<String> shuffled = new ArrayList<>(RAW);
+            Collections.shuffle(shuffled, new Random(seed));
+            assertEquals(out, AppCds.normalise(String.join("\n", shuffled)), "load order does not matter");
+        }
+    }
+
+    @Test
+    void trainingRunGivesTheSameListTwiceAndTheRuntimeDumpsAnArchiveThatMapsTheApp() throws Exception {
+        RuntimeImage rt = RuntimeBuilder.build(RuntimeSpec.builder().cacheDirectory(Fixtures.sharedCache()).build(),
+                Fixtures.app(), 17, new Fixtures.RecordingLog());
+        AppCdsSpec spec = AppCdsSpec.builder().trainingArg("--version").build();
+        Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+        byte[] a = AppCds.train(spec, rt, Fixtures.app(), "demo.Main", log).orElseThrow();
+        byte[] b = AppCds.train(spec, rt, Fixtures.app(), "demo.Main", log).orElseThrow();
+        assertArrayEquals(a, b, "two training runs, one class list");
+        String list = new String(a, StandardCharsets.UTF_8);
+        assertTrue(list.startsWith(AppCds.HEADER), list);
+        assertTrue(list.contains("\ndemo/Main\n") && list.contains("\njava/sql/Timestamp\n"), list);
+        assertFalse(list.contains(" id: ") || list.contains("$Proxy") || list.contains("+0x"), list);
+        assertTrue(log.has("INFO", "training run 'demo.Main --version' took"), log.toString());
+
+        // what postinst does, with the class path the launcher passes
+        Path classList = Files.write(tmp.resolve("app-cds.classlist"), a);
+        Path jsa = tmp.resolve("app.jsa");
+        String cp = String.join(":", Fixtures.app().stream().map(j -> j.file().toString()).toList());
+        String java = rt.image().resolve("bin/java").toString();
+        ToolRun dump = ToolRun.process(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + jsa, "-cp", cp), tmp);
+        assertEquals(0, dump.exit(), dump.output());
+        assertTrue(Files.size(jsa) > 1_000_000, "an archive with the JDK's and the app's classes");
+        ToolRun run = ToolRun.process(List.of(java, "-XX:SharedArchiveFile=" + jsa, "-XX:+VerifySharedSpaces",
+                "-Xlog:cds=off", "-Xlog:class+load=info", "-cp", cp, "demo.Main"), tmp);
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("demo.Main source: shared objects file"), run.output());
+
+        // a damaged archive: the JVM verifies it and starts without it, saying nothing
+        byte[] bytes = Files.readAllBytes(jsa);
+        for (int i = 200; i < 264; i++) {
+            bytes[i] ^= 0x5a;
+        }
+        Files.write(jsa, bytes);
+        ToolRun damaged = ToolRun.process(List.of(java, "-XX:SharedArchiveFile=" + jsa, "-XX:+VerifySharedSpaces",
+                "-Xlog:cds=off", "-cp", cp, "demo.Main"), tmp);
+        ToolRun plain = ToolRun.process(List.of(java, "-cp", cp, "demo.Main"), tmp);
+        assertEquals(0, damaged.exit(), damaged.output());
+        assertEquals(plain.output(), damaged.output(), "the same output as without the archive");
+    }
+
+    @Test
+    void aTrainingRunThatFailsOrHangsIsAnErrorNamingTheArguments() throws Exception {
+        RuntimeImage rt = RuntimeBuilder.build(RuntimeSpec.builder().cacheDirectory(Fixtures.sharedCache()).build(),
+                Fixtures.app(), 17, new Fixtures.RecordingLog());
+        Path slow = TestJars.compiledMain(tmp.resolve("slow"), "demo.Slow", """
+                package demo;
+                public class Slow {
+                    public static void main(String[] args) throws Exception {
+                        if (args.length > 0 && args[0].equals("--fail")) {
+                            System.err.println("unknown option --fail");
+                            System.exit(2);
+                        }
+                        Thread.sleep(120_000);
+                    }
+                }
+                """);
+        List<Jar> jars = List.of(new Jar(slow, "demo:slow:1.0"));
+        DebException failed = assertThrows(DebException.class, () -> AppCds.train(AppCdsSpec.builder()
+                .trainingArg("--fail").build(), rt, jars, "demo.Slow", new Fixtures.RecordingLog()));
+        assertEquals("appCds.trainingArgs", failed.field());
+        assertTrue(failed.getMessage().contains("exited 2") && failed.getMessage().contains("unknown option --fail"),
+                failed.getMessage());
+        long start = System.nanoTime();
+        DebException hung = assertThrows(DebException.class, () -> AppCds.train(AppCdsSpec.builder()
+                .trainingArg("--wait").timeout(Duration.ofSeconds(2)).build(), rt, jars, "demo.Slow",
+                new Fixtures.RecordingLog()));
+        assertTrue(hung.getMessage().contains("still running after 2 s"), hung.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(60).toNanos(), "stopped, not waited for");
+        DebException timeout = assertThrows(DebException.class, () -> AppCdsSpec.builder()
+                .timeout(Duration.ZERO).build());
+        assertEquals("appCds.timeoutSeconds", timeout.field());
+    }
+
+    @Test
+    void aJarOnlyPackageGetsNoAppCds() {
+        List<Jar> jars = Fixtures.app();
+        DebException e = assertThrows(DebException.class, () -> DebBuilder.builder()
+                .spec(PackageSpec.builder().name("demo").version(DebianVersion.parse("1.0-1"))
+                        .maintainer("Jane Doe <jane@example.org>").synopsis("prints a timestamp").build())
+                .app(AppSpec.builder().mainJar(jars.get(0)).build())
+                .outputDirectory(tmp).timestamp(Instant.EPOCH)
+                .appCds(AppCdsSpec.builder().build())
+                .build());
+        assertEquals("appCds", e.field());
+        assertTrue(e.getMessage().contains("bundled Java runtime"), e.getMessage());
+    }
+}

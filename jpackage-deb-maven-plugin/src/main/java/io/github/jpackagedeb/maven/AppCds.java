@@ -1,0 +1,37 @@
+package io.github.jpackagedeb.maven;
+
+import io.github.jpackagedeb.core.runtime.AppCdsSpec;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code <appCds>} block of the deb goal: application class-data sharing for a package that bundles a runtime.
+ * Configuring it turns it on.
+ *
+ * <pre>{@code
+ * <appCds>
+ *   <trainingArgs><arg>--version</arg></trainingArgs>  <!-- the application must exit 0 with them, without input -->
+ *   <timeoutSeconds>60</timeoutSeconds>                 <!-- default 60 -->
+ * </appCds>
+ * }</pre>
+ */
+public class AppCds {
+    /** Set to false to switch it off again (e.g. from a profile). */
+    boolean enabled = true;
+    /** The arguments of the build-time training run, after the main class. */
+    List<String> trainingArgs;
+    /** How long the training run may take; default 60. */
+    Integer timeoutSeconds;
+
+    /** Core's spec for this block, or null when it is absent or switched off. */
+    static AppCdsSpec spec(AppCds c) {
+        if (c == null || !c.enabled) {
+            return null;
+        }
+        return AppCdsSpec.builder()
+                .trainingArgs(c.trainingArgs)
+                .timeout(c.timeoutSeconds == null ? null : Duration.ofSeconds(c.timeoutSeconds))
+                .build();
+    }
+}

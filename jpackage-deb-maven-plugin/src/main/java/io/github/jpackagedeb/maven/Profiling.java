@@ -1,0 +1,27 @@
+package io.github.jpackagedeb.maven;
+
+/**
+ * The {@code <profiling>} block of {@code <service>}: continuous profiling with JDK Flight Recorder into
+ * /var/lib/&lt;pkg&gt;/profiles, switched on and off on a host with PROFILING=on|off in /etc/default/&lt;pkg&gt;
+ * (docs/services.md, "Profiling in production"). Every element is optional; core checks the values.
+ *
+ * <pre>{@code
+ * <profiling>
+ *   <enabled>true</enabled>        <!-- default true when the block is there -->
+ *   <maxSize>100M</maxSize>        <!-- JFR maxsize of the live recording -->
+ *   <maxAge>24h</maxAge>           <!-- JFR maxage -->
+ *   <settings>default</settings>   <!-- default, profile or the path of a .jfc file the package installs -->
+ *   <keep>4</keep>                 <!-- recordings of earlier runs kept -->
+ * </profiling>
+ * }</pre>
+ */
+public class Profiling {
+    /** Set to false to leave profiling out of the package. */
+    boolean enabled = true;
+    /** PROFILING's value on hosts until an administrator changes it: on (default) or off. */
+    String defaultSwitch;
+    String maxSize;
+    String maxAge;
+    String settings;
+    String keep;
+}
