@@ -182,15 +182,18 @@ public final class DebArchiveWriter {
         long entriesLength = 0;
         List<Long> cuts = new ArrayList<>();
         List<Boolean> x86 = new ArrayList<>();
+        List<ParallelXzOutputStream.Span> ownSpans = new ArrayList<>();
         for (EntryRules.Item item : items) {
             long length = TarWriter.entryLength(item.tarName(), item.linkTarget(), item.size());
             if (dataCompression == Compression.XZ && item.type() == EntryType.FILE && item.size() >= xzOwnBlocks) {
                 // a big file gets xz blocks of its own: their bytes (and cache keys) do not depend on its neighbours;
                 // x86 machine code (a runtime's libjvm.so) goes through the x86 BCJ filter
+                boolean code = isX86Elf(item.content());
                 cuts.add(entriesLength);
-                x86.add(isX86Elf(item.content()));
+                x86.add(code);
                 cuts.add(entriesLength + length);
                 x86.add(false);
+                ownSpans.add(new ParallelXzOutputStream.Span(entriesLength, length, code, entrySource(item)));
             }
             entriesLength += length;
         }
@@ -205,6 +208,9 @@ public final class DebArchiveWriter {
                         cuts.stream().mapToLong(Long::longValue).toArray(), x86Spans,
                         XzBlockCache.open(blockCache, Compressors.xzSettings(), log))
                 : Compressors.open(dataCompression, sink, tarLength, threads, xzBlockSize)) {
+            if (compressed instanceof ParallelXzOutputStream xz) {
+                xz.prefetch(ownSpans);
+            }
             TarWriter tar = new TarWriter(compressed, timestamp);
             for (EntryRules.Item item : items) {
                 switch (item.type()) {
@@ -238,6 +244,52 @@ public final class DebArchiveWriter {
             }
         }
         return new DataTar(md5sums.toString(), List.copyOf(conffiles));
+    }
+
+    /**
+     * The bytes of a regular file's whole tar entry (header, content, zero padding to a block), from an offset on: for
+     * compressing its xz blocks ahead. Reads the content again; if it changed meanwhile, the write itself reports it.
+     */
+    private ParallelXzOutputStream.SpanSource entrySource(EntryRules.Item item) {
+        byte[] header = TarWriter.fileHeader(item.tarName(), item.mode(), item.size(), timestamp);
+        long size = item.size();
+        return offset -> {
+            java.io.InputStream head = new java.io.ByteArrayInputStream(header,
+                    (int) Math.min(offset, header.length), header.length);
+            long skip = Math.max(0, offset - header.length);
+            InputStream body = item.content().open();
+            try {
+                body.skipNBytes(Math.min(skip, size));
+            } catch (IOException | RuntimeException e) {
+                body.close();
+                throw e;
+            }
+            InputStream content = new java.io.FilterInputStream(body) {
+                private long left = Math.max(0, size - skip);
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = super.read(b, off, (int) Math.min(len, left));
+                    if (n > 0) {
+                        left -= n;
+                    }
+                    return n;
+                }
+            };
+            long padStart = Math.max(0, offset - header.length - size);
+            long padding = (512 - size % 512) % 512;
+            java.io.InputStream zeros = new java.io.ByteArrayInputStream(new byte[(int) Math.max(0, padding - padStart)]);
+            return new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(head, content, zeros)));
+        };
     }
 
     /**

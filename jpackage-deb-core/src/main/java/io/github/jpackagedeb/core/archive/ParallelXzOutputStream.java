@@ -84,6 +84,8 @@ final class ParallelXzOutputStream extends OutputStream {
     /** Input offset where the block being filled starts. */
     private long blockStart;
     private final ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
+    /** Blocks being compressed ahead into the block cache ({@link #prefetch}), by their input offset. */
+    private final java.util.Map<Long, Future<?>> prefetched = new java.util.HashMap<>();
     private final ArrayDeque<Slot> freeSlots = new ArrayDeque<>();
     /** The index records so far: unpadded size and uncompressed size of each block. */
     private final ByteArrayOutputStream records = new ByteArrayOutputStream();
@@ -191,11 +193,73 @@ final class ParallelXzOutputStream extends OutputStream {
         return span >= 0 && x86[span];
     }
 
+    /** Where the bytes of a span come from, for {@link #prefetch}: a stream of the span's bytes from {@code offset} on. */
+    interface SpanSource {
+        java.io.InputStream open(long offset) throws IOException;
+    }
+
+    /** A span of the input between two cuts whose bytes can be read out of order (a file of its own). */
+    record Span(long start, long length, boolean x86, SpanSource source) {
+    }
+
+    /**
+     * Compresses the blocks of these spans ahead, largest first, into the block cache, so that no core waits at the
+     * end for one big block compressed last (a runtime's libjvm.so comes late in data.tar): the stream itself then
+     * finds those blocks in the cache. Each span must start at a cut and end at the next one, with the bytes the stream
+     * will be given there; if a span's bytes differ, its blocks are merely compressed twice. Only with a block cache
+     * and more than one thread; the bytes of the stream never change.
+     */
+    void prefetch(java.util.List<Span> spans) {
+        if (pool == null || blockCache == null || headerWritten || filled > 0) {
+            return;
+        }
+        record Job(Span span, long offset, int length) {
+        }
+        java.util.List<Job> jobs = new java.util.ArrayList<>();
+        for (Span span : spans) {
+            for (long off = 0; off < span.length(); off += blockSize) {
+                int length = (int) Math.min(blockSize, span.length() - off);
+                if (length >= XzBlockCache.MIN_BLOCK) {
+                    jobs.add(new Job(span, off, length));
+                }
+            }
+        }
+        jobs.sort(java.util.Comparator.comparingInt(Job::length).reversed()
+                .thenComparingLong(j -> j.span().start() + j.offset()));
+        for (Job j : jobs) {
+            prefetched.put(j.span().start() + j.offset(), pool.submit(() -> {
+                Slot s = Slot.acquire(blockSize);
+                byte[] piece = cache.getByteArray(CHUNK, false);
+                try (java.io.InputStream in = j.span().source().open(j.offset())) {
+                    for (int done = 0; done < j.length(); ) {
+                        int n = in.readNBytes(piece, 0, Math.min(CHUNK, j.length() - done));
+                        if (n <= 0) {
+                            throw new IOException("span at " + j.span().start() + " ended early");
+                        }
+                        s.in.put(done, piece, 0, n);
+                        done += n;
+                    }
+                    String filters = j.span().x86() ? "x86+lzma2" : "lzma2";
+                    byte[] key = blockCache.key(filters, s.in, j.length());
+                    if (!blockCache.has(key)) {
+                        Block b = compress(s, j.length(), j.span().x86(), options, cache);
+                        blockCache.putAhead(key, b.bytes(), b.offset(), b.length(), b.unpaddedSize());
+                    }
+                    Slot.release(s);
+                } finally {
+                    cache.putArray(piece);
+                }
+                return null;
+            }));
+        }
+    }
+
     /** Hands the full (or last) buffer to a worker; writes out finished blocks to keep memory bounded. */
     private void submit() throws IOException {
         Slot s = slot;
         int length = filled;
         boolean bcj = blockIsX86();
+        Future<?> ahead = prefetched.remove(blockStart);
         slot = null;
         filled = 0;
         blockStart += length;
@@ -203,7 +267,18 @@ final class ParallelXzOutputStream extends OutputStream {
             emit(compress(s, length, bcj, options, cache, blockCache));
             return;
         }
-        inFlight.add(pool.submit(() -> compress(s, length, bcj, options, cache, blockCache)));
+        // a block compressed ahead: wait for it (it was queued before any block of the stream, so it runs or has
+        // run), then take it from the cache; whatever went wrong ahead, the block is compressed here again
+        inFlight.add(pool.submit(() -> {
+            if (ahead != null) {
+                try {
+                    ahead.get();
+                } catch (ExecutionException e) {
+                    // compressed again below
+                }
+            }
+            return compress(s, length, bcj, options, cache, blockCache);
+        }));
         while (inFlight.size() > maxInFlight) {
             emit(await(inFlight.poll()));
         }
@@ -293,6 +368,10 @@ final class ParallelXzOutputStream extends OutputStream {
                 for (Future<Block> f : inFlight) {
                     f.cancel(true);
                 }
+                for (Future<?> f : prefetched.values()) {
+                    f.cancel(true);
+                }
+                prefetched.clear();
                 pool.shutdownNow();
             }
             inFlight.clear();
@@ -395,6 +474,7 @@ final class ParallelXzOutputStream extends OutputStream {
         byte[] key = null;
         if (blockCache != null && length >= XzBlockCache.MIN_BLOCK) {
             key = blockCache.key(x86 ? "x86+lzma2" : "lzma2", slot.in, length);
+            // (prefetch uses the same filter names)
             XzBlockCache.Cached c = blockCache.get(key, length, slot);
             if (c != null) {
                 return new Block(c.bytes(), c.offset(), c.length(), c.unpaddedSize(), length, slot);

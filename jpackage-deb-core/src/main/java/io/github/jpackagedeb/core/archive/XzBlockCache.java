@@ -54,7 +54,10 @@ final class XzBlockCache {
     private final Path dir;
     private final DebLog log;
     private final byte[] salt;
+    /** Keys of the blocks this build compressed ahead of the stream. */
+    private final java.util.Set<String> madeAhead = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong ahead = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong hitBytes = new AtomicLong();
 
@@ -151,13 +154,29 @@ final class XzBlockCache {
         } catch (IOException | RuntimeException e) {
             log.debug("cannot touch " + p + ": " + e);
         }
-        hits.incrementAndGet();
-        hitBytes.addAndGet(length);
+        if (madeAhead.contains(HexFormat.of().formatHex(key))) {
+            misses.incrementAndGet(); // compressed by this build, ahead of the stream: not a reuse
+            ahead.incrementAndGet();
+        } else {
+            hits.incrementAndGet();
+            hitBytes.addAndGet(length);
+        }
         return new Cached(unpadded, buf, HEADER, size - HEADER);
     }
 
     /** A block read from the cache: {@code bytes[offset, offset + length)}. */
     record Cached(long unpaddedSize, ByteBuffer bytes, int offset, int length) {
+    }
+
+    /** Whether a block with this key is stored (not checked: {@link #get} checks). */
+    boolean has(byte[] key) {
+        return Files.isRegularFile(file(key));
+    }
+
+    /** Stores a block compressed ahead of the stream by this build (see {@link #get}: not counted as reused). */
+    void putAhead(byte[] key, ByteBuffer block, int offset, int length, long unpadded) {
+        madeAhead.add(HexFormat.of().formatHex(key));
+        put(key, block, offset, length, unpadded);
     }
 
     /** Stores {@code block[offset, offset + length)} (atomically; an existing file is the same block, replaced). */
@@ -196,7 +215,8 @@ final class XzBlockCache {
         long m = misses.get();
         if (h + m > 0) {
             log.info("xz blocks: " + h + " of " + (h + m) + " reused from " + dir + " (" + hitBytes.get() / (1024 * 1024)
-                    + " MiB not compressed again)");
+                    + " MiB not compressed again)" + (ahead.get() > 0 ? "; " + ahead.get()
+                    + " compressed ahead of the stream, largest first" : ""));
         }
         trim(MAX_BYTES);
     }

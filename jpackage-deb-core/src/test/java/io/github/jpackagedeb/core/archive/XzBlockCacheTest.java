@@ -118,6 +118,28 @@ class XzBlockCacheTest {
         assertTrue(again.reuse().startsWith("xz blocks: " + files.size() + " of " + files.size()), again.lines.toString());
     }
 
+    /**
+     * With a block cache and two threads, the blocks of the big files are compressed ahead of the stream, largest
+     * first (so no core idles at the end while one big block is compressed last), and the stream finds every one of
+     * them in the cache: nothing is compressed twice, and the bytes are those of a one-thread write without cache.
+     */
+    @Test
+    void aColdWriteCompressesTheBigFilesAheadLargestFirstAndUsesThem() throws Exception {
+        byte[] control = Sample.ascii("Package: app\nVersion: 1.0-1\nArchitecture: all\nMaintainer: T <t@example.org>\n"
+                + "Description: d\n d\n");
+        Path single = tmp.resolve("out/single.deb");
+        DebArchiveWriter.builder().timestamp(T).xzBlockSize(BLOCK).xzOwnBlocks(1 << 20).threads(1).log(DebLog.SILENT)
+                .build().write(single, control, Map.of(), entries("v"));
+        Log cold = new Log();
+        assertArrayEquals(Files.readAllBytes(single), write(tmp.resolve("cache"), entries("v"), cold, "cold"));
+        // every cached block (the big files' blocks; a last piece under XzBlockCache.MIN_BLOCK is not cached) was
+        // made ahead and then taken from the cache by the stream
+        List<Path> files = blockFiles(tmp.resolve("cache"));
+        assertTrue(files.size() >= 3, files.toString());
+        assertTrue(cold.reuse().startsWith("xz blocks: 0 of ") && cold.reuse().endsWith("; " + files.size()
+                + " compressed ahead of the stream, largest first"), cold.lines.toString());
+    }
+
     @Test
     void anUnwritableCacheIsIgnored() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
