@@ -1,19 +1,15 @@
 package io.github.jpackagedeb.it;
 
+import io.github.jpackagedeb.it.support.BootScript;
 import io.github.jpackagedeb.it.support.DebianRoot;
 import io.github.jpackagedeb.it.support.Env;
-import io.github.jpackagedeb.it.support.Proc;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,47 +32,14 @@ class FaultBootIT {
         Path v1 = ServiceDebs.v1();
         Path v2 = ServiceDebs.v2();
         try (DebianRoot.Copy root = DebianRoot.withSystemd().fresh()) {
-            Path script = Files.createTempFile(Env.pathProperty("it.workDir"), "fault-boot", ".sh");
-            try (InputStream in = FaultBootIT.class.getResourceAsStream("fault-boot.sh")) {
-                Files.write(script, in.readAllBytes());
+            BootScript.Result r = BootScript.run(root, FaultBootIT.class, "fault-boot.sh", Map.of("v1", v1, "v2", v2))
+                    .assertPassed();
+            List<String> steps = List.of("first-install-killed-in-postinst", "upgrade-killed-in-unpack",
+                    "rollback-killed-in-postinst", "upgrade-killed-in-postinst");
+            r.assertChecked(steps, "hello-service is active").assertChecked(steps, "/health answers ");
+            for (String step : steps) {
+                assertTrue(r.log().contains("\nfault: " + step + ": killed in "), step + ":\n" + r.log());
             }
-            Path unit = Files.writeString(Env.pathProperty("it.workDir").resolve("it-fault.service"), String.join("\n",
-                    "[Unit]", "Description=jpackage-deb install fault test", "After=multi-user.target", "",
-                    "[Service]", "Type=oneshot", "ExecStart=/usr/local/sbin/it.sh",
-                    "ExecStopPost=/bin/systemctl --no-block poweroff", "",
-                    "[Install]", "WantedBy=multi-user.target", ""));
-            root.sh("mkdir -p /root/debs"
-                    + " && cp " + root.put(v1) + " /root/debs/v1.deb"
-                    + " && cp " + root.put(v2) + " /root/debs/v2.deb"
-                    + " && install -m 0755 " + root.put(script) + " /usr/local/sbin/it.sh"
-                    + " && install -m 0644 " + root.put(unit) + " /etc/systemd/system/it.service"
-                    + " && ln -sf /etc/systemd/system/it.service /etc/systemd/system/multi-user.target.wants/it.service"
-                    + " && rm -f /root/it.log");
-            long start = System.nanoTime();
-            // as in LifecycleBootIT: nspawn needs a tmpfs at /run/systemd/nspawn on this (containerised) host
-            Proc.Result boot = root.onTree("mkdir -p /run/systemd/nspawn\n"
-                    + "mount -t tmpfs tmpfs /run/systemd/nspawn\n"
-                    + "exec systemd-nspawn -q -D \"$ROOT\" --register=no --keep-unit --boot\n")
-                    .timeout(Duration.ofMinutes(12)).exec();
-            long seconds = (System.nanoTime() - start) / 1_000_000_000;
-            String log = root.exists("/root/it.log") ? root.read("/root/it.log") : "(no /root/it.log)";
-            System.out.println("[FaultBootIT] boot, 4 staged dpkg kills, recoveries and poweroff took " + seconds
-                    + " s; log:\n" + log);
-            List<String> failed = new ArrayList<>();
-            for (String line : log.split("\n")) {
-                if (line.startsWith("FAIL: ")) {
-                    failed.add(line);
-                }
-            }
-            assertTrue(log.contains("\nEND"), "the fault script did not finish:\n" + log + "\n" + boot.describe());
-            assertEquals(List.of(), failed, log);
-            for (String step : List.of("first-install-killed-in-postinst", "upgrade-killed-in-unpack",
-                    "rollback-killed-in-postinst", "upgrade-killed-in-postinst")) {
-                assertTrue(log.contains("\nok: " + step + ": " + "hello-service is active"), step + ":\n" + log);
-                assertTrue(log.contains("\nok: " + step + ": /health answers "), step + ":\n" + log);
-                assertTrue(log.contains("\nfault: " + step + ": killed in "), step + ":\n" + log);
-            }
-            assertEquals(0, boot.exit(), boot.describe());
         }
     }
 }

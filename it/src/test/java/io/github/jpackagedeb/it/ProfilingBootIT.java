@@ -1,19 +1,16 @@
 package io.github.jpackagedeb.it;
 
+import io.github.jpackagedeb.it.support.BootScript;
 import io.github.jpackagedeb.it.support.DebianRoot;
 import io.github.jpackagedeb.it.support.Env;
-import io.github.jpackagedeb.it.support.Proc;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,42 +34,9 @@ class ProfilingBootIT {
         Path work = Env.pathProperty("it.workDir");
         Files.createDirectories(work);
         try (DebianRoot.Copy root = DebianRoot.withSystemd().fresh()) {
-            Path script = Files.createTempFile(work, "profiling-boot", ".sh");
-            try (InputStream in = ProfilingBootIT.class.getResourceAsStream("profiling-boot.sh")) {
-                Files.write(script, in.readAllBytes());
-            }
-            Path unit = Files.writeString(work.resolve("it-profiling.service"), String.join("\n",
-                    "[Unit]", "Description=jpackage-deb profiling test", "After=multi-user.target", "",
-                    "[Service]", "Type=oneshot", "ExecStart=/usr/local/sbin/it.sh",
-                    "ExecStopPost=/bin/systemctl --no-block poweroff", "",
-                    "[Install]", "WantedBy=multi-user.target", ""));
-            root.sh("mkdir -p /root/debs"
-                    + " && cp " + root.put(v1) + " /root/debs/v1.deb"
-                    + " && install -m 0755 " + root.put(script) + " /usr/local/sbin/it.sh"
-                    + " && install -m 0644 " + root.put(unit) + " /etc/systemd/system/it.service"
-                    + " && ln -sf /etc/systemd/system/it.service /etc/systemd/system/multi-user.target.wants/it.service"
-                    + " && rm -f /root/it.log /root/profile.jfr");
-            long start = System.nanoTime();
-            Proc.Result boot = root.onTree("mkdir -p /run/systemd/nspawn\n"
-                    + "mount -t tmpfs tmpfs /run/systemd/nspawn\n"
-                    + "exec systemd-nspawn -q -D \"$ROOT\" --register=no --keep-unit --boot\n")
-                    .timeout(Duration.ofMinutes(12)).exec();
-            long seconds = (System.nanoTime() - start) / 1_000_000_000;
-            String log = root.exists("/root/it.log") ? root.read("/root/it.log") : "(no /root/it.log)";
-            System.out.println("[ProfilingBootIT] boot, profiling checks and poweroff took " + seconds + " s; log:\n"
-                    + log);
-            List<String> failed = new ArrayList<>();
-            for (String line : log.split("\n")) {
-                if (line.startsWith("FAIL: ")) {
-                    failed.add(line);
-                }
-            }
-            assertTrue(log.contains("\nEND"), "the profiling script did not finish:\n" + log + "\n" + boot.describe());
-            assertEquals(List.of(), failed, log);
-            for (String step : List.of("install", "recording", "load", "dump", "cap", "off", "remove", "purge")) {
-                assertTrue(log.contains("\nok: " + step + ": "), step + " made no check:\n" + log);
-            }
-            assertEquals(0, boot.exit(), boot.describe());
+            BootScript.run(root, ProfilingBootIT.class, "profiling-boot.sh", Map.of("v1", v1))
+                    .assertPassed()
+                    .assertChecked(List.of("install", "recording", "load", "dump", "cap", "off", "remove", "purge"), "");
 
             // the flame graph step: the dump, through make-deb flamegraph as a user would run it
             root.sh("cp /root/profile.jfr " + DebianRoot.XFER + "/profile.jfr");
