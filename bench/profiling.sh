@@ -12,6 +12,8 @@
 #   PROF_WARMUP_SECONDS (6)  PROF_CONNECTIONS (4)  PROF_PRIMES_N (20000)  PROF_PORT (first free from 18080)
 #   PROF_PIN (1: the JVM on CPU 1, wrk on CPU 0; 0: no pinning)  PROF_DEB (default: the newest
 #   examples/hello-service/target/*.deb; PROF_BUILD=1 or none there: built with ./mvnw first)
+#   PROF_RUN (main): the name of this run; results/raw/profiling/<name>/ is replaced, other runs are kept
+#   and RESULTS-profiling.md shows them all (rm -r results/raw/profiling/<name> to drop one)
 source "$(dirname "$0")/lib/env.sh"
 [ "$(id -u)" = 0 ] || { echo "profiling.sh needs root (unshare, mount, chroot)" >&2; exit 1; }
 for tool in wrk curl taskset unshare chroot python3 bc; do
@@ -46,7 +48,10 @@ if [ -z "$DEB" ]; then
 fi
 [ -f "$DEB" ] || { echo "no package: $DEB" >&2; exit 1; }
 
-OUT="$BENCH/$RAW/profiling"; LOGS="$BENCH/$WORK/logs/profiling"
+# each run (PROF_RUN, default main) has its own raw directory; the summary shows every run there is
+RUN=${PROF_RUN:-main}
+case $RUN in ''|*[!A-Za-z0-9_-]*) echo "PROF_RUN=$RUN: letters, digits, - and _ only" >&2; exit 1 ;; esac
+OUT="$BENCH/$RAW/profiling/$RUN"; LOGS="$BENCH/$WORK/logs/profiling/$RUN"
 rm -rf "$OUT" "$LOGS"; mkdir -p "$OUT" "$LOGS"
 xfer=$(mktemp -d "$BENCH/$WORK/prof-xfer.XXXXXX"); d=$(mktemp -d "$BENCH/$WORK/prof-root.XXXXXX")
 trap 'rm -rf "$xfer" "$d"' EXIT
@@ -75,4 +80,4 @@ for f in "$OUT"/last-*.jfr; do
   [ -f "$f" ] && "$JDK_HOME/bin/jfr" summary "$f" > "${f%.jfr}.summary.txt" 2>&1 || true
 done
 python3 lib/profiling-summary.py > RESULTS-profiling.md
-log "wrote bench/RESULTS-profiling.md (raw figures in bench/$RAW/profiling/)"
+log "wrote bench/RESULTS-profiling.md (raw figures in bench/$RAW/profiling/$RUN/)"
