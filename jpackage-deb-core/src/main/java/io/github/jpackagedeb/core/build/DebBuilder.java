@@ -520,10 +520,12 @@ public final class DebBuilder {
             }
             if (appCds != null && runtime == null) {
                 // the archive is dumped by, and only valid for, one exact JVM build: a JDK security update of the
-                // system's Java would make it useless, so only a bundled runtime gets one
-                throw new DebException("appCds", "on", "application class-data sharing needs the bundled Java"
-                        + " runtime, and this package is jar-only (runtime none).",
-                        "bundle a runtime (runtime jlink), or remove the appCds setting.");
+                // system's Java would make it useless, so only a bundled runtime gets one. A jar-only variant of a
+                // project that asks for it (-Djpackage-deb.runtime=none) is built without it, said once.
+                log.warn("appCds is ignored: application class-data sharing needs the bundled Java runtime, and this"
+                        + " package is jar-only (runtime none). To silence this, remove the appCds setting or bundle a"
+                        + " runtime (runtime jlink).");
+                appCds = null;
             }
             return new DebBuilder(this);
         }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.DebBuilder;
 import io.github.jpackagedeb.core.build.Jar;
@@ -143,16 +144,25 @@ class AppCdsTest {
     }
 
     @Test
-    void aJarOnlyPackageGetsNoAppCds() {
+    void aJarOnlyPackageGetsNoAppCdsAndSaysSo() throws Exception {
         List<Jar> jars = Fixtures.app();
-        DebException e = assertThrows(DebException.class, () -> DebBuilder.builder()
+        List<String> warnings = new java.util.ArrayList<>();
+        DebLog log = new DebLog() {
+            @Override public void debug(String m) { }
+            @Override public void info(String m) { }
+            @Override public void warn(String m) { warnings.add(m); }
+        };
+        DebBuilder.Result r = DebBuilder.builder()
                 .spec(PackageSpec.builder().name("demo").version(DebianVersion.parse("1.0-1"))
                         .maintainer("Jane Doe <jane@example.org>").synopsis("prints a timestamp").build())
                 .app(AppSpec.builder().mainJar(jars.get(0)).build())
                 .outputDirectory(tmp).timestamp(Instant.EPOCH)
                 .appCds(AppCdsSpec.builder().build())
-                .build());
-        assertEquals("appCds", e.field());
-        assertTrue(e.getMessage().contains("bundled Java runtime"), e.getMessage());
+                .log(log)
+                .build().build();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("appCds is ignored") && warnings.get(0).contains("jar-only"),
+                warnings.get(0));
+        assertTrue(java.nio.file.Files.isRegularFile(r.deb()), r.toString());
     }
 }
