@@ -4,11 +4,12 @@
 #   PROF_ARMS="off default" PROF_ROUNDS=10 bench/profiling.sh   # default settings only, A B B A ...
 # Installs hello-service's .deb into an overlay copy of the integration tests' cached Debian 12 root
 # (inside unshare --mount --pid --fork, as install.sh) and runs the installed launcher as the service user
-# with PROFILING=off / on (settings default, profile) in ROOT/etc/default/hello-service, the arms alternating
+# with PROFILING=off / on (settings default, profile, or the .jfc arms noio, noio-nopark: the runtime's
+# default.jfc without I/O events, and also without park events) in ROOT/etc/default/hello-service, the arms alternating
 # (A B C, C B A, ...), under a fixed-length wrk load on 127.0.0.1: /primes (CPU-hot) and /health (cheap).
 # Writes results/raw/profiling/ and bench/RESULTS-profiling.md (lib/profiling-summary.py). Needs root, wrk
 # (apt-get install wrk), curl, taskset and the cached root (./mvnw -pl it verify once). Knobs (environment):
-#   PROF_ROUNDS (8)  PROF_ARMS ("off default profile")  PROF_DURATION (10 s per endpoint and run)
+#   PROF_ROUNDS (8)  PROF_ARMS ("off default profile"; also noio, noio-nopark)  PROF_DURATION (10 s per endpoint and run)
 #   PROF_WARMUP_SECONDS (6)  PROF_CONNECTIONS (4)  PROF_PRIMES_N (20000)  PROF_PORT (first free from 18080)
 #   PROF_PIN (1: the JVM on CPU 1, wrk on CPU 0; 0: no pinning)  PROF_DEB (default: the newest
 #   examples/hello-service/target/*.deb; PROF_BUILD=1 or none there: built with ./mvnw first)

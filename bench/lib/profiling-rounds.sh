@@ -32,13 +32,37 @@ chroot "$M" /usr/bin/env -i PATH="$R" HOME=/root DEBIAN_FRONTEND=noninteractive 
 uid=$(chroot "$M" id -u $PKG); gid=$(chroot "$M" id -g $PKG)
 say "installed $(chroot "$M" dpkg-query -W -f '${Package} ${Version}' $PKG) in an isolated root; service user $PKG ($uid:$gid)"
 
-# set_arm off|default|profile: PROFILING and PROFILING_SETTINGS in the conffile, as an administrator would
+# Test arms with a .jfc: the installed runtime's own lib/jfr/default.jfc with some events disabled
+# (lib/jfc-disable.py), written to ROOT/etc/$PKG/<arm>.jfc so the service user can read it.
+#   noio:        default.jfc without jdk.SocketRead, jdk.SocketWrite, jdk.FileRead, jdk.FileWrite
+#   noio-nopark: noio and also without jdk.ThreadPark, jdk.JavaMonitorWait
+JFC_BASE=$M/usr/lib/$PKG/runtime/lib/jfr/default.jfc
+jfc_events() {
+  case $1 in
+    noio) echo jdk.SocketRead jdk.SocketWrite jdk.FileRead jdk.FileWrite ;;
+    noio-nopark) echo jdk.SocketRead jdk.SocketWrite jdk.FileRead jdk.FileWrite jdk.ThreadPark jdk.JavaMonitorWait ;;
+  esac
+}
+for arm in $ARMS; do
+  ev=$(jfc_events "$arm")
+  [ -n "$ev" ] || continue
+  [ -f "$JFC_BASE" ] || die "arm $arm: the package's runtime has no lib/jfr/default.jfc"
+  mkdir -p "$M/etc/$PKG"
+  # shellcheck disable=SC2086
+  python3 "$(dirname "$0")/jfc-disable.py" "$JFC_BASE" "$M/etc/$PKG/$arm.jfc" $ev || die "arm $arm: jfc-disable.py"
+  chmod 644 "$M/etc/$PKG/$arm.jfc"
+  cp "$M/etc/$PKG/$arm.jfc" "$OUT/$arm.jfc"
+done
+# set_arm off|default|profile|noio|noio-nopark: PROFILING and PROFILING_SETTINGS in the conffile, as an
+# administrator would
 set_arm() {
   local f=$M/etc/default/$PKG
   sed -i '/^PROFILING=/d; /^PROFILING_SETTINGS=/d' "$f"
   case $1 in
     off) echo 'PROFILING=off' >> "$f" ;;
-    default) echo 'PROFILING=on' >> "$f" ;;   # PROFILING_SETTINGS unset: the package's default (settings=default)
+    # JFR's default.jfc, named: since packages default to their own lean settings, unset would mean those
+    default) { echo 'PROFILING=on'; echo 'PROFILING_SETTINGS=default'; } >> "$f" ;;
+    noio|noio-nopark) { echo 'PROFILING=on'; echo "PROFILING_SETTINGS=/etc/$PKG/$1.jfc"; } >> "$f" ;;
     *) { echo 'PROFILING=on'; echo "PROFILING_SETTINGS=$1"; } >> "$f" ;;
   esac
 }

@@ -20,9 +20,13 @@ RAW = os.path.join(BENCH, "results", "raw", "profiling")
 GOAL = 0.02
 ARM_DESC = {
     "off": "`PROFILING=off`: the JVM starts without JFR",
-    "default": "`PROFILING=on`, `settings=default` (the package's default)",
+    "default": "`PROFILING=on`, `settings=default` (JFR's default.jfc)",
     "profile": "`PROFILING=on`, `PROFILING_SETTINGS=profile`",
+    "noio": "`PROFILING=on`, default.jfc without jdk.SocketRead/SocketWrite/FileRead/FileWrite (= the package's "
+            "`lean` settings)",
+    "noio-nopark": "as `noio`, and without jdk.ThreadPark/JavaMonitorWait",
 }
+VERDICT_ARMS = ("default", "noio", "noio-nopark")
 EP_DESC = {"primes": "`/primes?n=N` (CPU-hot)", "health": "`/health` (cheap)"}
 
 
@@ -71,7 +75,7 @@ def render_pooled(runs, p):
       "made no difference). Throughput: a ratio below 1 is a loss; CPU per request: above 1 is a cost.\n")
     p("| arm | endpoint | metric | rounds | median | quartiles | rounds above 1 | sign test p |")
     p("|---|---|---|---:|---:|---:|---:|---:|")
-    for arm in ("default", "profile"):
+    for arm in ("default", "profile", "noio", "noio-nopark"):
         for ep in ("primes", "health"):
             for k, label in (("rps", "throughput"), ("cpu_us_per_req", "CPU / request")):
                 xs = sorted(pooled.get((arm, ep, k), []))
@@ -133,7 +137,7 @@ def render_run(name, raw, p):
                             max(ratios["cpu_us_per_req"])))
     p("")
     for arm, ep, rps, cpu, rlo, rhi, clo, chi in verdict:
-        if arm != "default":
+        if arm not in VERDICT_ARMS:
             continue
         loss, extra = 1 - rps, cpu - 1
         met = loss < GOAL and extra < GOAL
@@ -144,7 +148,7 @@ def render_run(name, raw, p):
         else:
             sure = ("the spread straddles 2 %: this run cannot tell whether the goal is met "
                     "(see the JFR threads' share below).")
-        p(f"- **default settings, {EP_DESC[ep]}**: throughput {pct(rps)}, CPU per request {pct(cpu)} "
+        p(f"- **{arm} settings, {EP_DESC[ep]}**: throughput {pct(rps)}, CPU per request {pct(cpu)} "
           f"(medians of the per-round ratios; spread {pct(rlo)} … {pct(rhi)} and {pct(clo)} … {pct(chi)}): "
           + ("within the 2 % goal on the medians; " if met else
              f"the medians miss the 2 % goal by {max(loss, extra) * 100 - 2:.1f} points; ") + sure)
@@ -271,7 +275,9 @@ def main():
     p("```sh")
     p("# arms in the order " + (arms_s.group(1) if arms_s else " ".join(arms)) + ", reversed every other round")
     p("sed -i '/^PROFILING=/d; /^PROFILING_SETTINGS=/d' ROOT/etc/default/hello-service")
-    p("echo PROFILING=off|on [PROFILING_SETTINGS=profile] >> ROOT/etc/default/hello-service")
+    p("echo PROFILING=off|on [PROFILING_SETTINGS=default|profile|/etc/hello-service/ARM.jfc] >> ROOT/etc/default/hello-service")
+    p("# noio, noio-nopark: ARM.jfc = ROOT/usr/lib/hello-service/runtime/lib/jfr/default.jfc with events disabled "
+      "(bench/lib/jfc-disable.py)")
     p(f"{ts_s}chroot --userspec=hello-service:hello-service ROOT /usr/bin/env -i PATH=/usr/bin:/bin HOME=/var/lib/hello-service "
       f"HELLO_SERVICE_PORT={port} /usr/bin/hello-service &")
     p(f"curl http://127.0.0.1:{port}/health                     # until UP")

@@ -63,6 +63,10 @@ if [ -n "$chunk" ] && [ "$(stat -c %U "$chunk")" = "$PKG" ]; then ok "recording:
 pid=$(systemctl show -p MainPID --value "$PKG")
 if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "-XX:StartFlightRecording=name=$PKG,disk=true"; then
     ok "recording: the JVM runs with -XX:StartFlightRecording"; else bad "recording: cmdline $(tr '\0' ' ' <"/proc/$pid/cmdline")"; fi
+# the package's own settings, derived from the bundled runtime's default.jfc at build time, are the default
+if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- ",settings=/usr/lib/$PKG/profiling.jfc," \
+        && grep -q '<event name="jdk.SocketRead">' "/usr/lib/$PKG/profiling.jfc"; then
+    ok "recording: settings /usr/lib/$PKG/profiling.jfc"; else bad "recording: settings: cmdline $(tr '\0' ' ' <"/proc/$pid/cmdline")"; fi
 
 step load
 n=0

@@ -10,7 +10,7 @@ package io.github.jpackagedeb.maven;
  *   <enabled>true</enabled>        <!-- default true when the block is there -->
  *   <maxSize>100M</maxSize>        <!-- JFR maxsize of the live recording -->
  *   <maxAge>24h</maxAge>           <!-- JFR maxage -->
- *   <settings>default</settings>   <!-- default, profile or the path of a .jfc file the package installs -->
+ *   <settings>lean</settings>      <!-- lean (default), default, profile or a .jfc file the package installs -->
  *   <keep>4</keep>                 <!-- recordings of earlier runs kept -->
  * </profiling>
  * }</pre>

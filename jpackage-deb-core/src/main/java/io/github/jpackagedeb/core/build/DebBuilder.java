@@ -135,7 +135,7 @@ public final class DebBuilder {
     /** The service unit, system account, extra files, /etc/default file and maintainer scripts of the package. */
     public Lifecycle lifecycle(PackageSpec effective) {
         return Lifecycle.plan(effective.name(), effective.synopsis(), Layout.standard(effective.name()), service,
-                extraFiles, debianDir, appCdsSnippets(effective), log);
+                extraFiles, debianDir, appCdsSnippets(effective), runtime != null, log);
     }
 
     /**
@@ -151,7 +151,7 @@ public final class DebBuilder {
         }
         DebianDir probe = new DebianDir(holes, debianDir.unitFile(), debianDir.defaultFile());
         Lifecycle l = Lifecycle.plan(effective.name(), effective.synopsis(), Layout.standard(effective.name()), service,
-                extraFiles, probe, appCdsSnippets(effective), log);
+                extraFiles, probe, appCdsSnippets(effective), runtime != null, log);
         Map<String, String> out = new LinkedHashMap<>();
         l.scripts().forEach((name, bytes) -> {
             String text = new String(bytes, StandardCharsets.UTF_8);
@@ -178,6 +178,10 @@ public final class DebBuilder {
                     + ProfilingSpec.MODULE + " module (its modules: " + String.join(",", runtime.modules()) + ").",
                     "add " + ProfilingSpec.MODULE + " to the runtime's modules (the Maven plugin and make-deb add it "
                             + "when they see the profiling setting).");
+        }
+        if (resolved != null && resolved.profiling().enabled() && resolved.profiling().settingsIsLean()) {
+            entries.add(DebEntry.file(Layout.rel(io.github.jpackagedeb.core.service.LeanJfc.path(effective.name())),
+                    Content.of(leanJfc().getBytes(StandardCharsets.UTF_8), "JFR settings (lean)")));
         }
         entries.add(DebEntry.executable(Layout.rel(layout.launcher()),
                 Content.of(launcher(effective, mainClass, classPath, resolved).getBytes(StandardCharsets.UTF_8),
@@ -354,6 +358,23 @@ public final class DebBuilder {
         return Template.load("launcher.sh").render(v);
     }
 
+    /** The lean JFR settings, derived from the bundled runtime's lib/jfr/default.jfc. */
+    private String leanJfc() {
+        if (runtime == null) {
+            throw new DebException("service.profiling.settings", ProfilingSpec.LEAN, "the lean JFR settings are "
+                    + "derived from the bundled runtime's lib/jfr/default.jfc, and this package bundles no runtime.",
+                    "use PROFILING_SETTINGS=default or profile, or bundle a runtime.");
+        }
+        Path jfc = runtime.image().resolve("lib/jfr/default.jfc");
+        try {
+            return io.github.jpackagedeb.core.service.LeanJfc.derive(Files.readString(jfc, StandardCharsets.UTF_8),
+                    "the bundled runtime's lib/jfr/default.jfc");
+        } catch (java.io.IOException e) {
+            throw new DebException("service.profiling.settings", ProfilingSpec.LEAN, "cannot read " + jfc + ": "
+                    + e.getMessage(), "link the runtime with the " + ProfilingSpec.MODULE + " module.", e);
+        }
+    }
+
     /** The launcher's part that starts JDK Flight Recorder when the service runs with PROFILING=on. */
     static String profilingLauncher(String pkg, ServiceSpec resolved) {
         ProfilingSpec p = resolved.profiling();
@@ -365,7 +386,7 @@ public final class DebBuilder {
         v.put("SWITCH", p.switchValue());
         v.put("MAXSIZE", p.maxSize());
         v.put("MAXAGE", p.maxAge());
-        v.put("SETTINGS", p.settings());
+        v.put("SETTINGS", p.jfrSettings(pkg));
         v.put("KEEP", Integer.toString(p.keep()));
         return Template.load("launcher-profiling.sh").render(v);
     }

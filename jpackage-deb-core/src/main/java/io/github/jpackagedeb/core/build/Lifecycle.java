@@ -64,6 +64,18 @@ public record Lifecycle(List<DebEntry> entries, Map<String, byte[]> scripts, Lis
     public static Lifecycle plan(String pkg, String synopsis, Layout layout, ServiceSpec service,
                                  List<ExtraFile> extraFiles, DebianDir debian, List<Snippet> appSnippets,
                                  DebLog log) {
+        return plan(pkg, synopsis, layout, service, extraFiles, debian, appSnippets, false, log);
+    }
+
+    /**
+     * As {@link #plan(String, String, Layout, ServiceSpec, List, DebianDir, List, DebLog)}; {@code bundledRuntime}:
+     * the package bundles a runtime, so the lean JFR settings can be derived from it (the caller ships
+     * {@link io.github.jpackagedeb.core.service.LeanJfc#path(String)}); without one, {@code lean} means JFR's
+     * {@code default}.
+     */
+    public static Lifecycle plan(String pkg, String synopsis, Layout layout, ServiceSpec service,
+                                 List<ExtraFile> extraFiles, DebianDir debian, List<Snippet> appSnippets,
+                                 boolean bundledRuntime, DebLog log) {
         List<DebEntry> entries = new ArrayList<>();
         List<Snippet> snippets = new ArrayList<>();
         List<String> depends = new ArrayList<>();
@@ -72,6 +84,9 @@ public record Lifecycle(List<DebEntry> entries, Map<String, byte[]> scripts, Lis
             service = ServiceSpec.builder().build();
         }
         ProfilingSpec profiling = profiling(service, debian);
+        if (profiling.settingsIsLean() && !bundledRuntime) {
+            profiling = profiling.toBuilder().settings("default").build();
+        }
         if (service != null) {
             resolved = service.resolve(pkg, synopsis).withProfiling(profiling);
             String unit;
@@ -161,7 +176,7 @@ public record Lifecycle(List<DebEntry> entries, Map<String, byte[]> scripts, Lis
         return Template.load("default-profiling.env").render(Map.of("PROFILES", ProfilingSpec.directory(pkg),
                 "USER", service.user(), "UNIT", service.unitFileName(), "SWITCH", p.switchValue(),
                 "MAXSIZE", p.maxSize(), "MAXAGE", p.maxAge(), "KEEP", Integer.toString(p.keep()),
-                "SETTINGS", p.settings(), "CAP", mb + " MB"));
+                "SETTINGS", p.jfrSettings(pkg), "CAP", mb + " MB"));
     }
 
     /** A .jfc settings file must be one the package installs. */

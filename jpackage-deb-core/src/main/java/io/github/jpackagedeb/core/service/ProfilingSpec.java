@@ -25,7 +25,13 @@ public final class ProfilingSpec {
     public static final String MODULE = "jdk.jfr";
     public static final String DEFAULT_MAX_SIZE = "100M";
     public static final String DEFAULT_MAX_AGE = "24h";
-    public static final String DEFAULT_SETTINGS = "default";
+    /**
+     * The package's own settings: the bundled runtime's default.jfc without the socket and file I/O events
+     * ({@link LeanJfc}), installed as {@code /usr/lib/<pkg>/profiling.jfc}. A jar-only package (no bundled runtime to
+     * derive it from) uses JFR's {@code default} instead.
+     */
+    public static final String LEAN = "lean";
+    public static final String DEFAULT_SETTINGS = LEAN;
     public static final int DEFAULT_KEEP = 4;
     /** Not built in. */
     public static final ProfilingSpec OFF = new ProfilingSpec(false, false, DEFAULT_MAX_SIZE, DEFAULT_MAX_AGE,
@@ -89,9 +95,22 @@ public final class ProfilingSpec {
         return maxAge;
     }
 
-    /** {@code default}, {@code profile} or the absolute path of a {@code .jfc} file. */
+    /** {@code lean}, {@code default}, {@code profile} or the absolute path of a {@code .jfc} file. */
     public String settings() {
         return settings;
+    }
+
+    /** The settings are the package's own {@link #LEAN} ones. */
+    public boolean settingsIsLean() {
+        return LEAN.equals(settings);
+    }
+
+    /**
+     * What the launcher passes to JFR as {@code settings=} (and /etc/default shows) in package {@code pkg}:
+     * {@link LeanJfc#path(String)} for {@code lean}, else the settings as they are.
+     */
+    public String jfrSettings(String pkg) {
+        return settingsIsLean() ? LeanJfc.path(pkg) : settings;
     }
 
     /** How many recordings of earlier runs (exit dumps, repositories of killed processes) are kept at a start. */
@@ -277,7 +296,7 @@ public final class ProfilingSpec {
             return this;
         }
 
-        /** {@code default}, {@code profile} or the absolute path of a .jfc file the package ships. */
+        /** {@code lean} (default), {@code default}, {@code profile} or the absolute path of a .jfc file the package ships. */
         public Builder settings(String value) {
             if (value != null && !value.isBlank()) {
                 this.settings = value.strip();
@@ -315,11 +334,12 @@ public final class ProfilingSpec {
                         "give e.g. 24h, 90m or 7d.");
             }
             String s = settings != null ? settings : DEFAULT_SETTINGS;
-            if (!s.equals("default") && !s.equals("profile") && !JFC.matcher(s).matches()) {
-                throw new DebException("service.profiling.settings", s, "not a JFR settings name: JDK Flight "
-                        + "Recorder ships 'default' (about 1 % overhead) and 'profile' (more detail, about 2 %), or "
-                        + "give the absolute path of a .jfc file that the package installs (letters, digits and "
-                        + "._/+- only).", "use default, profile or e.g. /usr/share/my-app/profiling.jfc.");
+            if (!s.equals(LEAN) && !s.equals("default") && !s.equals("profile") && !JFC.matcher(s).matches()) {
+                throw new DebException("service.profiling.settings", s, "not a JFR settings name: 'lean' (this "
+                        + "tool's: JFR's default without socket and file I/O events), JDK Flight Recorder's 'default' "
+                        + "and 'profile' (more detail), or the absolute path of a .jfc file that the package installs "
+                        + "(letters, digits and ._/+- only).",
+                        "use lean, default, profile or e.g. /usr/share/my-app/profiling.jfc.");
             }
             int k = DEFAULT_KEEP;
             if (keep != null) {

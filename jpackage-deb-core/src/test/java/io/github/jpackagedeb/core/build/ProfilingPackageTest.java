@@ -228,4 +228,79 @@ class ProfilingPackageTest {
                 launcher);
         assertTrue(Files.readString(x.resolve("DEBIAN/postinst")).contains("/var/lib/hello/profiles"));
     }
+
+    /** A minimal bundled runtime: only the test JDK's own lib/jfr/default.jfc, which the lean settings derive from. */
+    private io.github.jpackagedeb.core.runtime.RuntimeImage runtimeWithDefaultJfc() throws IOException {
+        Path image = tmp.resolve("runtime");
+        Files.createDirectories(image.resolve("lib/jfr"));
+        Files.copy(Path.of(System.getProperty("java.home"), "lib/jfr/default.jfc"), image.resolve("lib/jfr/default.jfc"));
+        List<io.github.jpackagedeb.core.runtime.RuntimeImage.RuntimeFile> files = List.of(
+                new io.github.jpackagedeb.core.runtime.RuntimeImage.RuntimeFile("lib", 'd', 0755, 0, null),
+                new io.github.jpackagedeb.core.runtime.RuntimeImage.RuntimeFile("lib/jfr", 'd', 0755, 0, null),
+                new io.github.jpackagedeb.core.runtime.RuntimeImage.RuntimeFile("lib/jfr/default.jfc", 'f', 0644,
+                        Files.size(image.resolve("lib/jfr/default.jfc")), null));
+        return new io.github.jpackagedeb.core.runtime.RuntimeImage(image, files,
+                new java.util.TreeSet<>(List.of("java.base", ProfilingSpec.MODULE)),
+                io.github.jpackagedeb.core.runtime.Platform.host(), "amd64", List.of(), List.of(), "test", false, false,
+                "configured");
+    }
+
+    @Test
+    void withABundledRuntimeTheDefaultIsTheLeanSettingsDerivedFromItsDefaultJfc() throws IOException {
+        Cmd.require("dpkg-deb", "sh");
+        ServiceSpec service = ServiceSpec.builder().profiling(ProfilingSpec.builder().build()).build();
+        io.github.jpackagedeb.core.runtime.RuntimeImage rt = runtimeWithDefaultJfc();
+        Path deb = builder(service).runtime(rt).build().build().deb();
+        Path x = staged(deb, "lean");
+
+        String original = Files.readString(rt.image().resolve("lib/jfr/default.jfc"));
+        Path jfc = x.resolve("usr/lib/hello/profiling.jfc");
+        String lean = Files.readString(jfc);
+        assertEquals(io.github.jpackagedeb.core.service.LeanJfc.derive(original, "test"), lean);
+        // the same lines as the runtime's default.jfc, but for the note and the four events' enabled setting
+        List<String> a = original.lines().toList();
+        List<String> b = lean.lines().filter(l -> !l.startsWith("<!-- jpackage-deb:")).toList();
+        assertEquals(a.size(), b.size());
+        int changed = 0;
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                changed++;
+                assertEquals(a.get(i).replace(">true<", ">false<"), b.get(i));
+            }
+        }
+        assertEquals(4, changed);
+        for (String event : io.github.jpackagedeb.core.service.LeanJfc.DISABLED) {
+            assertTrue(java.util.regex.Pattern.compile("<event name=\"" + event
+                    + "\">\\s*<setting name=\"enabled\">false<").matcher(lean).find(), event);
+        }
+        for (String kept : List.of("jdk.ExecutionSample", "jdk.ObjectAllocationSample", "jdk.JavaMonitorEnter",
+                "jdk.ThreadPark")) {
+            assertTrue(java.util.regex.Pattern.compile("<event name=\"" + kept
+                    + "\">\\s*<setting name=\"enabled\"[^>]*>true<").matcher(lean).find(), kept + " stays on");
+        }
+        assertFalse(Files.readString(x.resolve("DEBIAN/conffiles")).contains("profiling.jfc"),
+                "derived from the runtime, replaced with it: not a conffile");
+        assertTrue(Files.readString(x.resolve("etc/default/hello")).contains("\n#PROFILING_SETTINGS=/usr/lib/hello/profiling.jfc\n"));
+        String launcher = Files.readString(x.resolve("usr/share/java/hello/bin/hello"));
+        assertTrue(launcher.contains("jpd_settings=${PROFILING_SETTINGS:-/usr/lib/hello/profiling.jfc}"), launcher);
+
+        // reproducible: the same runtime gives the same package
+        Path again = builder(service).runtime(rt).outputDirectory(tmp.resolve("out2")).build().build().deb();
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(deb), Files.readAllBytes(again)));
+    }
+
+    @Test
+    void aJarOnlyPackageFallsBackToJfrDefaultAndShipsNoSettingsFile() throws IOException {
+        Cmd.require("dpkg-deb");
+        Path x = staged(builder(ServiceSpec.builder().profiling(ProfilingSpec.builder().build()).build())
+                .build().build().deb(), "jar-only");
+        assertFalse(Files.exists(x.resolve("usr/lib/hello/profiling.jfc")));
+        assertTrue(Files.readString(x.resolve("etc/default/hello")).contains("\n#PROFILING_SETTINGS=default\n"));
+        assertTrue(Files.readString(x.resolve("usr/share/java/hello/bin/hello"))
+                .contains("jpd_settings=${PROFILING_SETTINGS:-default}"));
+        DebException e = assertThrows(DebException.class, () -> io.github.jpackagedeb.core.service.LeanJfc.derive(
+                "<configuration version=\"2.0\"/>\n", "x.jfc"));
+        assertEquals("service.profiling.settings", e.field());
+        assertTrue(e.problem().contains("jdk.SocketRead"), e.problem());
+    }
 }

@@ -19,7 +19,11 @@ class ProfilingSpecTest {
         assertEquals("on", p.switchValue());
         assertEquals("100M", p.maxSize());
         assertEquals("24h", p.maxAge());
-        assertEquals("default", p.settings());
+        assertEquals("lean", p.settings());
+        assertTrue(p.settingsIsLean());
+        assertEquals("/usr/lib/hello/profiling.jfc", p.jfrSettings("hello"), "the package's own, derived at build time");
+        assertEquals("default", p.toBuilder().settings("default").build().jfrSettings("hello"));
+        assertEquals("profile", p.toBuilder().settings("profile").build().jfrSettings("hello"));
         assertEquals(4, p.keep());
         assertEquals(100L * 1024 * 1024, p.maxSizeBytes());
         assertEquals(5L * 112 * 1024 * 1024, p.capBytes(), "(keep + 1) x (maxsize + one 12M chunk)");
