@@ -10,31 +10,7 @@ set -u
 PKG=hello-service
 DEBS=/root/debs
 PORT=8080
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; }
-step() { echo "---- $1 ($(date +%s.%N | cut -c1-14))"; }
-status() { dpkg-query -W -f '${Status} ${Version}' "$PKG" 2>/dev/null; }
-
-health() {
-    local reply
-    exec 3<>"/dev/tcp/127.0.0.1/$PORT" || return 1
-    printf 'GET /health HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
-    reply=$(cat <&3)
-    exec 3<&-
-    printf '%s' "${reply##*$'\r\n\r\n'}"
-}
-
-wait_health() {
-    local i out=
-    for i in $(seq 1 120); do
-        if out=$(health 2>/dev/null); then
-            case $out in *"\"version\":\"$1\""*) echo "$out"; return 0 ;; esac
-        fi
-        sleep 0.5
-    done
-    echo "last answer: ${out:-none}"
-    return 1
-}
+. /usr/local/lib/it-boot-lib.sh
 
 # the package is installed at $2 and its service runs version $3 as its own user
 check_recovered() {

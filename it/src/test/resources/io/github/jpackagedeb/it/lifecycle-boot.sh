@@ -9,34 +9,7 @@ DEBS=/root/debs
 DPKG="dpkg --force-confdef --force-confold"
 PORT=8080
 LAST_PID=
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; }
-step() { echo "---- $1 ($(date +%s.%N | cut -c1-14))"; }
-
-# GET /health through bash's /dev/tcp (no curl in a minimal system); prints the body
-health() {
-    local reply
-    exec 3<>"/dev/tcp/127.0.0.1/$PORT" || return 1
-    printf 'GET /health HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
-    reply=$(cat <&3)
-    exec 3<&-
-    printf '%s' "${reply##*$'\r\n\r\n'}"
-}
-
-# waits up to 60 s for /health to report version $1
-wait_health() {
-    local i out=
-    for i in $(seq 1 120); do
-        if out=$(health 2>/dev/null); then
-            case $out in *"\"version\":\"$1\""*) echo "$out"; return 0 ;; esac
-        fi
-        sleep 0.5
-    done
-    echo "last answer: ${out:-none}"
-    return 1
-}
-
-status() { dpkg-query -W -f '${Status} ${Version}' "$PKG" 2>/dev/null; }
+. /usr/local/lib/it-boot-lib.sh
 
 # the service runs version $2 under its own user, hardened
 check_running() {

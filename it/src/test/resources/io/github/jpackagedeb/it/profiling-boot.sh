@@ -9,29 +9,10 @@ set -u
 PKG=hello-service
 DIR=/var/lib/$PKG/profiles
 DPKG="dpkg --force-confdef --force-confold"
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; }
-step() { echo "---- $1 ($(date +%s.%N | cut -c1-14))"; }
-
-get() { # GET $1 through bash's /dev/tcp; prints the body
-    local reply
-    exec 3<>"/dev/tcp/127.0.0.1/8080" || return 1
-    printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$1" >&3
-    reply=$(cat <&3)
-    exec 3<&-
-    printf '%s' "${reply##*$'\r\n\r\n'}"
-}
-wait_health() {
-    local i
-    for i in $(seq 1 120); do
-        case $(get /health 2>/dev/null) in *'"status":"UP"'*) return 0 ;; esac
-        sleep 0.5
-    done
-    return 1
-}
+. /usr/local/lib/it-boot-lib.sh
 restart() {
     systemctl restart "$PKG"
-    if wait_health; then ok "$1: restarted and healthy"; else bad "$1: not healthy after restart";
+    if wait_health >/dev/null; then ok "$1: restarted and healthy"; else bad "$1: not healthy after restart";
         journalctl -u "$PKG" --no-pager | tail -30; fi
 }
 entries() { find "$DIR" -mindepth 1 -maxdepth 1 -name '[0-9]*' | sort; }
@@ -42,7 +23,7 @@ owners() { find "$DIR" -mindepth 1 ! -user "$PKG" -printf '%p %u\n'; }
 step install
 if $DPKG -i /root/debs/v1.deb >/root/dpkg-install.log 2>&1; then ok "install: dpkg -i"; else
     bad "install: dpkg -i failed: $(tail -5 /root/dpkg-install.log)"; fi
-if wait_health; then ok "install: $PKG is active and healthy"; else bad "install: not healthy";
+if wait_health >/dev/null; then ok "install: $PKG is active and healthy"; else bad "install: not healthy";
     journalctl -u "$PKG" --no-pager | tail -40; fi
 d=$(stat -c '%U:%G %a' "$DIR" 2>&1)
 if [ "$d" = "$PKG:$PKG 750" ]; then ok "install: $DIR is $d"; else bad "install: $DIR is $d"; fi
@@ -83,7 +64,7 @@ if [ -z "$(find "$DIR" -mindepth 1 -maxdepth 1 -type d)" ]; then ok "dump: the r
     bad "dump: repositories left: $(find "$DIR" -mindepth 1 -maxdepth 1 -type d)"; fi
 [ -n "$dump" ] && cp "$dump" /root/profile.jfr
 systemctl start "$PKG"
-wait_health || bad "dump: not healthy after start"
+wait_health >/dev/null || bad "dump: not healthy after start"
 
 step cap
 { echo 'PROFILING_MAXSIZE=2M'; echo 'PROFILING_MAXAGE=10m'; echo 'PROFILING_KEEP=2'; } >>"/etc/default/$PKG"
@@ -117,7 +98,7 @@ after=$(find "$DIR" -mindepth 1 -printf '%p %s %T@\n' | sort)
 if [ "$before" = "$after" ]; then ok "off: nothing written to $DIR ($(entries | wc -l) old recordings untouched)"; else
     bad "off: $DIR changed: before [$before] after [$after]"; fi
 pid=$(systemctl show -p MainPID --value "$PKG")
-systemctl start "$PKG"; wait_health
+systemctl start "$PKG"; wait_health >/dev/null
 pid=$(systemctl show -p MainPID --value "$PKG")
 if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q FlightRecord; then bad "off: JFR flags on the JVM"; else ok "off: no JFR flags"; fi
 

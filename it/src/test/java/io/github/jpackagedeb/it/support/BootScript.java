@@ -23,6 +23,20 @@ public final class BootScript {
     private BootScript() {
     }
 
+    /** The functions every boot script sources (ok/bad/step, /health over /dev/tcp, dpkg status), next to the ITs. */
+    private static final String LIB = "boot-lib.sh";
+
+    private static Path resource(Class<?> owner, String resource, Path work) throws IOException {
+        Path file = Files.createTempFile(work, resource.replaceFirst("\\.sh$", ""), ".sh");
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no resource " + resource + " next to " + owner.getName());
+            }
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
     /** What the booted script left: its log, the nspawn run and how long the boot took. */
     public record Result(String name, String log, Proc.Result boot, long seconds) {
 
@@ -57,13 +71,8 @@ public final class BootScript {
         String name = resource.replaceFirst("\\.sh$", "");
         try {
             Path work = Files.createDirectories(Env.pathProperty("it.workDir"));
-            Path script = Files.createTempFile(work, name, ".sh");
-            try (InputStream in = owner.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("no resource " + resource + " next to " + owner.getName());
-                }
-                Files.write(script, in.readAllBytes());
-            }
+            Path script = resource(owner, resource, work);
+            Path lib = resource(owner, LIB, work);
             Path unit = Files.writeString(work.resolve("it-" + name + ".service"), String.join("\n",
                     "[Unit]", "Description=jpackage-deb test " + name, "After=multi-user.target", "",
                     "[Service]", "Type=oneshot", "ExecStart=/usr/local/sbin/it.sh",
@@ -75,6 +84,7 @@ public final class BootScript {
                         .append(".deb");
             }
             setup.append(" && install -m 0755 ").append(root.put(script)).append(" /usr/local/sbin/it.sh")
+                    .append(" && install -D -m 0644 ").append(root.put(lib)).append(" /usr/local/lib/it-boot-lib.sh")
                     .append(" && install -m 0644 ").append(root.put(unit)).append(" /etc/systemd/system/it.service")
                     .append(" && ln -sf /etc/systemd/system/it.service")
                     .append(" /etc/systemd/system/multi-user.target.wants/it.service")
