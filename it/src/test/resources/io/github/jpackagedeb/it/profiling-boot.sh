@@ -11,6 +11,8 @@ DIR=/var/lib/$PKG/profiles
 DPKG="dpkg --force-confdef --force-confold"
 . /usr/local/lib/it-boot-lib.sh
 restart() {
+    # quick restarts in a row would hit systemd's start limit (5 starts in 10 s by default) on a fast machine
+    systemctl reset-failed "$PKG" 2>/dev/null
     systemctl restart "$PKG"
     if wait_health >/dev/null; then ok "$1: restarted and healthy"; else bad "$1: not healthy after restart";
         journalctl -u "$PKG" --no-pager | tail -30; fi
