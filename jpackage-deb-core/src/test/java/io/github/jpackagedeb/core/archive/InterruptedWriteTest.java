@@ -208,7 +208,7 @@ class InterruptedWriteTest {
     /** A full disk (a 2 MiB tmpfs as the output directory): a clear error, nothing left, the older package intact. */
     @Test
     void aFullDiskIsAClearErrorAndLeavesNothing() throws Exception {
-        requireRootWithMount();
+        io.github.jpackagedeb.core.RootMount.require();
         Path in = tmp.resolve("in");
         inputs(in, 7);
         Path mnt = Files.createDirectories(tmp.resolve("small"));
@@ -231,15 +231,6 @@ class InterruptedWriteTest {
             assertEquals(List.of(), names(mnt), "nothing left");
         } finally {
             Tools.run(null, "umount", mnt.toString());
-        }
-    }
-
-    static void requireRootWithMount() {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true: this test needs root to mount a tmpfs");
-            }
-            Assumptions.abort("needs root to mount a tmpfs");
         }
     }
 }

@@ -387,7 +387,7 @@ class RuntimeCacheFaultTest {
      */
     @Test
     void aFullCacheDiskIsAClearErrorAndLeavesNoPartialEntry() throws Exception {
-        requireRootWithMount();
+        io.github.jpackagedeb.core.RootMount.require();
         Reference ref = reference();
         long jsa = Files.size(entries(ref.cache()).get(0).resolve("image/lib/server/classes.jsa"));
         List<Jar> jars = Fixtures.app();
@@ -429,7 +429,7 @@ class RuntimeCacheFaultTest {
     /** The output directory on a tmpfs too small for the package with its runtime: a clear error, nothing left. */
     @Test
     void aFullOutputDiskWithTheRuntimeBundledLeavesNoPartialPackage() throws Exception {
-        requireRootWithMount();
+        io.github.jpackagedeb.core.RootMount.require();
         Reference ref = reference();
         List<Jar> jars = Fixtures.app();
         RuntimeImage rt = build(ref.cache(), jars, new Fixtures.RecordingLog());
@@ -462,14 +462,5 @@ class RuntimeCacheFaultTest {
         Assumptions.assumeTrue(m.exit() == 0 || "true".equals(System.getenv("CI")), "cannot mount tmpfs: " + m.output());
         assertEquals(0, m.exit(), m.output());
         return dir;
-    }
-
-    static void requireRootWithMount() {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true: this test needs root to mount a tmpfs");
-            }
-            Assumptions.abort("needs root to mount a tmpfs");
-        }
     }
 }
