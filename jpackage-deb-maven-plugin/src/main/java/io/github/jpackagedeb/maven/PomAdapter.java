@@ -47,9 +47,9 @@ final class PomAdapter {
      */
     PackageSpec spec(Instant timestamp, int jarCount, DebianDirectory debian) {
         SpecDraft d = SpecDraft.empty()
-                .derived("packageName", PackageName.fromArtifactId(project.getArtifactId()).value(),
-                        "the name derived from <artifactId>" + project.getArtifactId() + "</artifactId>")
                 .configured("packageName", config.packageName, "<packageName>")
+                .derived("packageName", () -> PackageName.fromArtifactId(project.getArtifactId()).value(),
+                        "the name derived from <artifactId>" + project.getArtifactId() + "</artifactId>")
                 .configured("maintainer", config.maintainer, "<maintainer>")
                 .derived("maintainer", maintainer(), "the first <developer> (or DEBFULLNAME/DEBEMAIL)")
                 .configured("description", config.synopsis, "<synopsis>")

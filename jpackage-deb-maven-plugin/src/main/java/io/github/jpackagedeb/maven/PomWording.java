@@ -18,6 +18,7 @@ final class PomWording {
             Map.entry("longDescription", "<longDescription> (default: the project <description>)"),
             Map.entry("mainClass", "<mainClass> (default: Main-Class of the jar manifest)"),
             Map.entry("jar", "<dependencies> (the runtime class path)"),
+            Map.entry("mainJar", "the project's own jar (<build><finalName>)"),
             Map.entry("compression", "<compression>"),
             Map.entry("section", "<section>"),
             Map.entry("priority", "<priority>"),

@@ -19,6 +19,7 @@ final class Wording {
             Map.entry("license", "--license"),
             Map.entry("mainClass", "--main-class"),
             Map.entry("jar", "--jar/--lib"),
+            Map.entry("mainJar", "--jar"),
             Map.entry("javaRelease", "--java-release"),
             Map.entry("compression", "--compression"),
             Map.entry("outputTimestamp", "--timestamp"),

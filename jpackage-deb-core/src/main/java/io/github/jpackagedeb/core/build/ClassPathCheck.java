@@ -22,7 +22,8 @@ import java.util.zip.ZipFile;
  */
 final class ClassPathCheck {
 
-    private static final Pattern SAFE_JAR_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*\\.jar");
+    /** A jar name safe in the launcher's class path and in the archive: no leading '-' (an option) or '.' (hidden). */
+    private static final Pattern SAFE_JAR_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._+-]*\\.jar");
     private static final Pattern JAVA_NAME = Pattern.compile(
             "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
 
@@ -52,9 +53,7 @@ final class ClassPathCheck {
                         "only jars go on the class path: exclude it, or set its <scope> so it is not a runtime dependency.");
             }
             if (!SAFE_JAR_NAME.matcher(name).matches()) {
-                throw new DebException("jar", jar.origin(), "the jar file name '" + DebException.printable(name)
-                        + "' has characters that are unsafe in a launcher or package path.",
-                        "rename the jar to letters, digits and . _ + - only.");
+                throw unsafeName(jar, classPath.get(0) == jar);
             }
             if (!checkZip(jar)) {
                 codeless.add(jar.file());
@@ -67,6 +66,34 @@ final class ClassPathCheck {
             }
         }
         return codeless;
+    }
+
+    /**
+     * The error for a jar name outside {@link #SAFE_JAR_NAME}, naming the rule it breaks. The application's own jar
+     * (the first of the class path) is reported as field {@code mainJar}, so that front ends send the user to
+     * what names it (the build's final name, {@code --jar}) rather than to the dependencies.
+     */
+    private static DebException unsafeName(Jar jar, boolean main) {
+        String name = jar.fileName();
+        String rule = null;
+        for (int i = 0; i < name.length() && rule == null; i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '+' || c == '-';
+            if (!ok) {
+                rule = "contains '" + DebException.printable(String.valueOf(c))
+                        + "', which is unsafe in a launcher or package path (only letters, digits and . _ + - are allowed)";
+            }
+        }
+        if (rule == null) {
+            rule = "starts with '" + name.charAt(0) + "', which is unsafe: a jar name must start with a letter, a digit or '_' "
+                    + "(a leading '-' reads as an option, a leading '.' hides the file)";
+        }
+        String what = main ? "the application jar" : "the dependency";
+        return new DebException(main ? "mainJar" : "jar", jar.origin(), what + "'s file name '"
+                + DebException.printable(name) + "' " + rule + ".",
+                main ? "give the application jar a file name made of letters, digits and . _ + -, starting with a letter, digit or '_'."
+                        : "rename the jar to letters, digits and . _ + -, starting with a letter, digit or '_'.");
     }
 
     /** Checks that the jar is a readable zip; returns whether it holds at least one class file. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The fields of a {@link PackageSpec} before validation, each with where its value came from (DESIGN.md section 8):
@@ -81,15 +82,38 @@ public final class SpecDraft {
 
     private final Map<String, Value> values;
     private final boolean snapshot;
+    /** Fields whose derivation failed and that no other source has set yet: the error {@link #toSpec()} throws. */
+    private final Map<String, DebException> underivable;
 
-    private SpecDraft(Map<String, Value> values, boolean snapshot) {
+    private SpecDraft(Map<String, Value> values, boolean snapshot, Map<String, DebException> underivable) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.snapshot = snapshot;
+        this.underivable = Collections.unmodifiableMap(new LinkedHashMap<>(underivable));
     }
 
     /** An empty draft. */
     public static SpecDraft empty() {
-        return new SpecDraft(Map.of(), false);
+        return new SpecDraft(Map.of(), false, Map.of());
+    }
+
+    /**
+     * This draft with a value derived by {@code derive}, which may refuse its input (e.g. an artifactId that gives
+     * no valid package name). The refusal is kept, not thrown: a configured value or one from {@code debian/}
+     * replaces it, and only when none does, {@link #toSpec()} throws it. So a value is derived only where nothing
+     * explicit is given, and an explicit value is never blamed on what it replaces.
+     */
+    public SpecDraft derived(String field, Supplier<String> derive, String label) {
+        Value have = values.get(checkField(field));
+        if (have != null && have.origin().kind() != Kind.DERIVED) {
+            return this;
+        }
+        try {
+            return derived(field, derive.get(), label);
+        } catch (DebException e) {
+            Map<String, DebException> u = new LinkedHashMap<>(underivable);
+            u.put(field, e);
+            return new SpecDraft(values, snapshot, u);
+        }
     }
 
     /** This draft with a derived value (ignored when null or blank; an explicit value already there is kept). */
@@ -122,7 +146,7 @@ public final class SpecDraft {
 
     /** Marks the version as mapped from a snapshot (its upstream part carries a build time stamp). */
     public SpecDraft snapshot(boolean value) {
-        return new SpecDraft(values, value);
+        return new SpecDraft(values, value, underivable);
     }
 
     /** Whether the version was mapped from a Maven snapshot. */
@@ -194,7 +218,9 @@ public final class SpecDraft {
     private SpecDraft with(String field, Value value) {
         Map<String, Value> m = new LinkedHashMap<>(values);
         m.put(field, value);
-        return new SpecDraft(m, snapshot);
+        Map<String, DebException> u = new LinkedHashMap<>(underivable);
+        u.remove(field);
+        return new SpecDraft(m, snapshot, u);
     }
 
     private static String checkField(String field) {
@@ -212,6 +238,9 @@ public final class SpecDraft {
      * @throws DebException naming the first bad value
      */
     public PackageSpec toSpec() {
+        for (DebException e : underivable.values()) {
+            throw e;
+        }
         PackageSpec.Builder b = PackageSpec.builder();
         get("packageName").ifPresent(v -> b.name(v.value()));
         b.maintainer(text("maintainer")).synopsis(text("description")).longDescription(text("longDescription"))

@@ -74,9 +74,13 @@ public record PackageName(String value) {
     public static PackageName fromArtifactId(String artifactId) {
         String name = artifactId == null ? null : sanitize(artifactId);
         if (name == null || name.length() < 2) {
+            String why = name == null ? "there is no artifactId"
+                    : name.isEmpty() ? "it has no letter or digit"
+                    : "it gives '" + name + "', and a package name needs at least two characters";
             throw new DebException(FIELD, artifactId,
                     "no valid Debian package name (two or more of a-z, 0-9, '+', '-', '.', starting with a letter or digit; Debian Policy 5.6.1) can be derived from "
-                            + (artifactId == null ? "a missing artifactId." : "the artifactId '" + DebException.printable(artifactId) + "'."),
+                            + (artifactId == null ? "a missing artifactId" : "the artifactId '" + DebException.printable(artifactId) + "'")
+                            + ": " + why + ".",
                     "set the package name explicitly, e.g. my-app.");
         }
         return new PackageName(name);

@@ -203,6 +203,32 @@ class HostileInputTest {
         assertEquals("jar", e.field());
     }
 
+    /**
+     * The application's own jar is judged as such (field mainJar, not a dependency), by the rule it breaks; a
+     * leading '_' (an artifactId such as _Private__App_) is safe and builds.
+     */
+    @Test
+    void theApplicationJarNameIsJudgedByTheRuleItBreaks() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("own"));
+        Path underscore = Files.copy(appJar, dir.resolve("_Private__App_-1.0.jar"));
+        builder(underscore, List.of()).build().build();
+        for (Path f : Files.list(out).toList()) {
+            Files.delete(f);
+        }
+        Path dash = Files.copy(appJar, dir.resolve("-app-1.0.jar"));
+        DebException e = refused(builder(dash, List.of()));
+        assertEquals("mainJar", e.field());
+        assertTrue(e.problem().contains("the application jar's file name '-app-1.0.jar' starts with '-'"), e.problem());
+        Path space = Files.copy(appJar, dir.resolve("my app.jar"));
+        e = refused(builder(space, List.of()));
+        assertEquals("mainJar", e.field());
+        assertTrue(e.problem().contains("contains ' '"), e.problem());
+        Path dep = Files.copy(appJar, dir.resolve(".dep-1.0.jar"));
+        e = refused(builder(appJar, List.of(dep)));
+        assertEquals("jar", e.field());
+        assertTrue(e.problem().contains("the dependency's file name '.dep-1.0.jar' starts with '.'"), e.problem());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/etc/hello/a\nb.conf", "/etc/hello/a\rb", "/etc/hello/\u0007", "/etc/hello/x\u0000"})
     void extraFileDestinationsWithLineBreaksOrControlCharactersAreRefused(String destination) throws Exception {

@@ -78,6 +78,7 @@ class PackageNameTest {
         "g++                | g++",
         "a.b_c              | a.b-c",
         "X1                 | x1",
+        "_Private__App_     | private-app",
     })
     void derivesNamesFromArtifactIds(String artifactId, String expected) {
         PackageName name = PackageName.fromArtifactId(artifactId);
@@ -102,5 +103,37 @@ class PackageNameTest {
         assertEquals("packageName", e.field());
         assertNull(e.value());
         assertFalse(e.fix().isBlank());
+    }
+
+    /**
+     * Every artifactId Maven accepts (its model validator's pattern, [A-Za-z0-9_\-.]+) either gives a name that
+     * passes Policy 5.6.1 and is derived as documented (lower case, runs of other characters as one '-', trimmed), or
+     * is refused with the rule and the fix. Seeded; -Dnames.seed=N reproduces a run.
+     */
+    @Test
+    void everyArtifactIdMavenAcceptsGivesAValidNameOrSaysWhichRule() {
+        long seed = Long.getLong("names.seed", System.nanoTime());
+        System.out.println("PackageNameTest seed: " + seed + " (-Dnames.seed=" + seed + " to reproduce)");
+        java.util.Random r = new java.util.Random(seed);
+        String alphabet = "abcXYZ019_-.";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder id = new StringBuilder();
+            int len = 1 + r.nextInt(r.nextInt(10) == 0 ? 90 : 8);
+            for (int i = 0; i < len; i++) {
+                id.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String artifactId = id.toString();
+            String expected = artifactId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.+-]", "-")
+                    .replaceAll("-+", "-").replaceAll("^[^a-z0-9]+", "").replaceAll("-+$", "");
+            if (expected.length() >= 2) {
+                assertEquals(expected, PackageName.fromArtifactId(artifactId).value(), "seed " + seed + ": " + artifactId);
+            } else {
+                DebException e = assertThrows(DebException.class, () -> PackageName.fromArtifactId(artifactId),
+                        "seed " + seed + ": " + artifactId);
+                assertTrue(e.problem().contains("Debian Policy 5.6.1"), e.problem());
+                assertTrue(e.problem().contains(expected.isEmpty() ? "no letter or digit" : "at least two characters"), e.problem());
+                assertEquals("set the package name explicitly, e.g. my-app.", e.fix());
+            }
+        }
     }
 }
