@@ -289,6 +289,8 @@ public final class DebBuilder {
                     + e.getMessage(), "check that the path is writable.", e);
         }
         Path target = outputDirectory.resolve(effective.debFileName());
+        io.github.jpackagedeb.core.check.PolicyCheck.longFileName(effective.debFileName(), effective.architecture())
+                .ifPresent(f -> log.warn(f.tag() + ": " + f.detail() + ": " + f.why()));
         for (ExtraFile f : extraFiles) {
             if (f.hasSpecialMode()) {
                 log.warn("postinst gives " + f.destination() + " the special mode " + String.format("%04o", f.mode())

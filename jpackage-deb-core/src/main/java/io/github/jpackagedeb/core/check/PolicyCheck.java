@@ -78,6 +78,9 @@ public final class PolicyCheck {
         conffiles(deb, byPath, out);
         architecture(arch, deb, out);
         scripts(deb, out);
+        if (deb.file() != null && deb.file().getFileName() != null) {
+            longFileName(deb.file().getFileName().toString(), arch).ifPresent(out::add);
+        }
         if (!pkg.isEmpty()) {
             String doc = "/usr/share/doc/" + pkg;
             DebContents.Entry copyright = byPath.get(doc + "/copyright");
@@ -93,6 +96,26 @@ public final class PolicyCheck {
             }
         }
         return out;
+    }
+
+    /** lintian's limit on a package's file name (its tag package-has-long-file-name). */
+    public static final int FILE_NAME_LIMIT = 80;
+
+    /**
+     * lintian's package-has-long-file-name: the .deb's file name, counted as if its architecture were the longest
+     * one lintian knows ({@code kfreebsd-amd64}), is over {@value #FILE_NAME_LIMIT} characters; such names break
+     * on file systems and media with short name limits. The same rule as lintian, so that the build's warning,
+     * {@code make-deb check} and lintian agree.
+     */
+    public static java.util.Optional<Finding> longFileName(String fileName, String architecture) {
+        int adjusted = fileName.length() - architecture.length() + "kfreebsd-amd64".length();
+        if (adjusted <= FILE_NAME_LIMIT) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Finding(Severity.WARNING, "package-has-long-file-name", fileName,
+                "the file name is " + fileName.length() + " characters (" + adjusted + " counted as lintian does, for the "
+                        + "longest architecture name); keep it within " + FILE_NAME_LIMIT
+                        + " with a shorter package name or version."));
     }
 
     /** Whether any finding is an error. */
@@ -166,6 +189,13 @@ public final class PolicyCheck {
                         "the synopsis should be under 80 characters (Debian Policy 3.4.1)."));
             }
             List<String> ext = d.continuation();
+            for (int i = 0; i < ext.size(); i++) {
+                // lintian counts the line with its leading space (Debian Policy 3.4.1: keep lines within 80 columns)
+                if (1 + ext.get(i).length() > 80) {
+                    out.add(new Finding(Severity.WARNING, "extended-description-line-too-long", "line " + (i + 1),
+                            "lines of the extended description should be at most 80 columns (Debian Policy 3.4.1)."));
+                }
+            }
             if (!synopsis.isEmpty() && !ext.isEmpty() && ext.get(0).strip().equalsIgnoreCase(synopsis)) {
                 out.add(new Finding(Severity.ERROR, "description-synopsis-is-duplicated", synopsis,
                         "the extended description adds to the synopsis, it does not repeat it (Debian Policy 3.4.2)."));

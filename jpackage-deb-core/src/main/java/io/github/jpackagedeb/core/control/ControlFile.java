@@ -61,10 +61,14 @@ public final class ControlFile {
         return sb.toString();
     }
 
-    /** Wraps a paragraph line at word boundaries so no description line exceeds 80 columns (lintian). */
+    /**
+     * Wraps a paragraph line at word boundaries so no description line exceeds 80 columns (Debian Policy 3.4.1,
+     * lintian's extended-description-line-too-long); a word longer than a line (Maven coordinates, a URL) is broken
+     * after a {@code : / . - _ ,} where it can be, else at the width.
+     */
     private static void wrap(StringBuilder sb, String line) {
         StringBuilder cur = new StringBuilder();
-        for (String word : line.trim().split(" +")) {
+        for (String word : words(line.trim().split(" +"))) {
             if (cur.length() > 0 && cur.length() + 1 + word.length() > WIDTH) {
                 sb.append(' ').append(cur).append('\n');
                 cur.setLength(0);
@@ -75,6 +79,26 @@ public final class ControlFile {
             cur.append(word);
         }
         sb.append(' ').append(cur).append('\n');
+    }
+
+    /** The words, with each one longer than {@link #WIDTH} split into pieces that fit. */
+    private static List<String> words(String[] words) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String w : words) {
+            while (w.length() > WIDTH) {
+                int cut = WIDTH;
+                for (int i = WIDTH; i > 1; i--) {
+                    if (":/.-_,".indexOf(w.charAt(i - 1)) >= 0) {
+                        cut = i;
+                        break;
+                    }
+                }
+                out.add(w.substring(0, cut));
+                w = w.substring(cut);
+            }
+            out.add(w);
+        }
+        return out;
     }
 
     private static void field(StringBuilder sb, String name, String value) {

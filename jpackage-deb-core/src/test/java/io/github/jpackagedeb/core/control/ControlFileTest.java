@@ -66,4 +66,18 @@ class ControlFileTest {
         String text = new String(ControlFile.render(spec, 1), StandardCharsets.UTF_8);
         assertEquals("Description: does things\n", text.substring(text.indexOf("Description:")));
     }
+
+    /** A word longer than a line (87-character Maven coordinates, a long URL) is broken too, at a ':' or '.' if it can be. */
+    @Test
+    void wordsLongerThanALineAreBrokenToo() {
+        String coordinates = "io.github.example.group:" + "a".repeat(75) + ":1.0.0";
+        String url = "https://example.org/" + "x".repeat(150);
+        String folded = ControlFile.foldDescription("This package installs " + coordinates + " and " + url + " for you.");
+        for (String line : folded.split("\n")) {
+            assertTrue(line.length() <= 80, line.length() + ": " + line);
+        }
+        assertTrue(folded.contains(" io.github.example.group:\n"), folded);
+        assertEquals(("This package installs " + coordinates + " and " + url + " for you.").replace(" ", ""),
+                folded.replace("\n", "").replace(" ", ""), "nothing lost, only broken into lines");
+    }
 }
