@@ -160,57 +160,142 @@ public final class MavenVersionMapper {
                         + "', which has no Debian equivalent that keeps Maven's version order (only letters, digits, '.' and '-' are mapped).");
             }
         }
-        List<Token> tokens = tokenize(mavenVersion);
-        if (!tokens.get(0).number) {
+        checkParts(mavenVersion);
+        List<Object> tokens = MavenOrder.tokens(mavenVersion);
+        String lower = mavenVersion.toLowerCase(Locale.ROOT);
+        int runEnd = 0;
+        int runNumbers = 0;
+        int trailingZeros = 0;
+        while (runEnd < lower.length() && isDigit(lower.charAt(runEnd))) {
+            int from = runEnd;
+            while (runEnd < lower.length() && isDigit(lower.charAt(runEnd))) {
+                runEnd++;
+            }
+            runNumbers++;
+            trailingZeros = lower.substring(from, runEnd).matches("0+") ? trailingZeros + 1 : 0;
+            if (runEnd + 1 < lower.length() && lower.charAt(runEnd) == '.' && isDigit(lower.charAt(runEnd + 1))) {
+                runEnd++;
+            } else {
+                break;
+            }
+        }
+        if (runEnd == 0) {
             throw unmappable(mavenVersion, "it does not start with a digit, and a Debian upstream version must (Debian Policy 5.6.12).");
         }
-        StringBuilder out = new StringBuilder(tokens.get(0).text);
-        boolean lastWasWord = false;
-        for (int i = 1; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.number) {
-                if (t.separator == '.') {
-                    out.append('.');
-                } else if (!lastWasWord) {
-                    // 1.0-1: after 1.0+sp and 1.0+word, before 1.0.1, as in Maven
-                    out.append('-');
-                }
-                // else: alpha-1 and alpha1 are the same in Maven: alpha1
-                out.append(t.text);
-                lastWasWord = false;
-                continue;
-            }
-            boolean followedByDigit = i + 1 < tokens.size() && tokens.get(i + 1).separator == 0;
-            String word = canonicalWord(t.text, followedByDigit);
-            if (word.isEmpty()) {
-                continue; // ga, final, release: the release itself
-            }
-            out.append(isPreRelease(word) ? '~' : '+').append(word);
-            lastWasWord = true;
+        // the leading numbers are written as they are; Maven drops their trailing zeros when a '-' part (or
+        // nothing) follows, and keeps them before a '.word'
+        int first = 0;
+        while (first < tokens.size() && first < runNumbers && tokens.get(first) instanceof MavenOrder.Num) {
+            first++;
         }
-        Token last = tokens.get(tokens.size() - 1);
-        if (!last.number && last.text.equals("snapshot")) {
+        StringBuilder out = new StringBuilder(mavenVersion.substring(0, runEnd));
+        encode(mavenVersion, tokens, first, first == runNumbers ? trailingZeros : 0, out);
+        Object last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+        if (last instanceof MavenOrder.Word w && w.value().equals("snapshot")) {
             out.append('.').append(SNAPSHOT_TIME.format(buildTime));
         }
         return out.toString();
     }
 
-    /** Maven's qualifier aliases: a1/b1/m1, cr, and the words equal to the release (mapped to ""). */
-    private static String canonicalWord(String word, boolean followedByDigit) {
-        if (followedByDigit && word.length() == 1) {
-            switch (word) {
-                case "a": return "alpha";
-                case "b": return "beta";
-                case "m": return "milestone";
-                default: return word;
+    /**
+     * Writes Maven's items after the leading numbers so that dpkg orders them as Maven's ComparableVersion does
+     * (docs/versions.md). At each place Maven puts a word before a '-' part before a number, and orders each
+     * against the end by the word's rank (alpha, beta, milestone, rc, snapshot before the release; sp and other
+     * words after it). The markers:
+     * <ul>
+     *   <li>after a {@code -} (a new Maven list): a pre-release word {@code ~word}, another word {@code +word},
+     *       a number {@code -N} (directly {@code N} after a word: {@code rc1});</li>
+     *   <li>after a {@code .} (the same list): a number {@code .N}; a pre-release word {@code ~~word} (below
+     *       {@code ~word}), or {@code ~.word} after zeros Maven keeps (above it and above {@code ~-0}, a {@code -0} part before one); another word directly
+     *       ({@code 2build}, below {@code +word}), or {@code -word} after zeros Maven keeps (above {@code -N});</li>
+     *   <li>two lists in a row ({@code -ga-}, {@code -final-}, {@code -release-} before a part):
+     *       {@code -~N}, {@code ~+~word}, {@code ++word}.</li>
+     * </ul>
+     */
+    private static void encode(String version, List<Object> tokens, int from, int zerosBefore, StringBuilder out) {
+        boolean afterWord = false;
+        int lists = 0;
+        int zeros = zerosBefore;
+        for (int i = from; i < tokens.size(); i++) {
+            Object t = tokens.get(i);
+            if (t == MavenOrder.LIST) {
+                lists++;
+                continue;
+            }
+            if (lists > 2) {
+                throw unmappable(version, "it has three '-' parts in a row with nothing between them "
+                        + "(e.g. -ga-ga-1), an order dpkg cannot follow.");
+            }
+            if (t instanceof MavenOrder.Num n) {
+                if (lists == 0) {
+                    out.append('.');
+                } else if (lists == 1) {
+                    if (!afterWord) {
+                        // a '-0' part before a pre-release word sorts below the end, as in Maven
+                        out.append(n.digits().equals("0") && tail(tokens, i) < 0 ? "~-" : "-");
+                    }
+                } else {
+                    out.append("-~");
+                }
+                out.append(n.digits());
+                zeros = n.digits().equals("0") ? zeros + 1 : 0;
+                afterWord = false;
+            } else {
+                String w = ((MavenOrder.Word) t).value();
+                if (w.isEmpty()) {
+                    throw unmappable(version, "'ga', 'final' or 'release' is followed by more parts after a '.', which "
+                            + "Maven orders as equal to nothing yet below a number, an order dpkg cannot follow.");
+                }
+                boolean pre = isPreRelease(w);
+                if (lists == 0) {
+                    if (pre) {
+                        out.append(!afterWord && zeros > 0 ? "~." : "~~");
+                    } else {
+                        out.append(afterWord ? "++" : zeros > 0 ? "-" : "");
+                    }
+                } else if (lists == 1) {
+                    out.append(pre ? "~" : "+");
+                } else {
+                    out.append(pre ? "~+~" : "++");
+                }
+                out.append(w);
+                zeros = 0;
+                afterWord = true;
+            }
+            lists = 0;
+        }
+    }
+
+    /** Whether Maven sorts the items from {@code from} on below (-1) or above (1) the end, or equal to it (0). */
+    private static int tail(List<Object> tokens, int from) {
+        for (int i = from; i < tokens.size(); i++) {
+            Object t = tokens.get(i);
+            if (t instanceof MavenOrder.Num n && !n.digits().equals("0")) {
+                return 1;
+            }
+            if (t instanceof MavenOrder.Word w && !w.value().isEmpty()) {
+                return isPreRelease(w.value()) ? -1 : 1;
             }
         }
-        switch (word) {
-            case "cr": return "rc";
-            case "ga":
-            case "final":
-            case "release": return "";
-            default: return word;
+        return 0;
+    }
+
+    /** Refuses empty parts, which no Debian version could express either. */
+    private static void checkParts(String version) {
+        for (int i = 0; i < version.length(); i++) {
+            char c = version.charAt(i);
+            if (c == '.' || c == '-') {
+                if (i == 0) {
+                    throw unmappable(version, "it starts with '" + c + "'.");
+                }
+                char before = version.charAt(i - 1);
+                if (before == '.' || before == '-') {
+                    throw unmappable(version, "it has an empty part (two separators in a row).");
+                }
+                if (i == version.length() - 1) {
+                    throw unmappable(version, "it ends with '" + c + "'.");
+                }
+            }
         }
     }
 
@@ -225,41 +310,6 @@ public final class MavenVersionMapper {
             default:
                 return false;
         }
-    }
-
-    /** A number or a word, with the separator before it: '.', '-', or 0 for a digit/letter change (or none). */
-    private record Token(String text, boolean number, char separator) {
-    }
-
-    private static List<Token> tokenize(String version) {
-        String v = version.toLowerCase(Locale.ROOT);
-        List<Token> tokens = new ArrayList<>();
-        char separator = 0;
-        int i = 0;
-        while (i < v.length()) {
-            char c = v.charAt(i);
-            if (c == '.' || c == '-') {
-                throw unmappable(version, i == 0
-                        ? "it starts with '" + c + "'."
-                        : "it has an empty part (two separators in a row).");
-            }
-            int start = i;
-            boolean number = isDigit(c);
-            while (i < v.length() && v.charAt(i) != '.' && v.charAt(i) != '-' && isDigit(v.charAt(i)) == number) {
-                i++;
-            }
-            tokens.add(new Token(v.substring(start, i), number, separator));
-            if (i < v.length() && (v.charAt(i) == '.' || v.charAt(i) == '-')) {
-                separator = v.charAt(i);
-                i++;
-                if (i == v.length()) {
-                    throw unmappable(version, "it ends with '" + separator + "'.");
-                }
-            } else {
-                separator = 0;
-            }
-        }
-        return tokens;
     }
 
     private static DebException unmappable(String version, String why) {
