@@ -15,7 +15,7 @@ import java.util.Locale;
  * {@code release} = the empty word; and, innermost list first, trailing items equal to nothing (0, the empty
  * word, an empty list) dropped from each list, skipping over nested lists. The result is flattened: since a
  * nested list is always the last item of its parent, the version is one sequence of numbers, words and
- * {@link #LIST} marks. {@code MavenVersionMapperTest} checks this reading against Maven's own.
+ * {@link #LIST} marks. {@code VersionOrderPropertyTest} checks the order that follows from this reading against Maven's own.
  */
 final class MavenOrder {
 
