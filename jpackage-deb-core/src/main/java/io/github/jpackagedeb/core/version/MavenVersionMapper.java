@@ -267,7 +267,7 @@ public final class MavenVersionMapper {
     }
 
     /** Whether Maven sorts the items from {@code from} on below (-1) or above (1) the end, or equal to it (0). */
-    private static int tail(List<Object> tokens, int from) {
+    static int tail(List<Object> tokens, int from) {
         for (int i = from; i < tokens.size(); i++) {
             Object t = tokens.get(i);
             if (t instanceof MavenOrder.Num n && !n.digits().equals("0")) {

@@ -81,6 +81,28 @@ class MavenVersionMapperTest {
         assertEquals(debian, MAPPER.map(maven, BUILD).toString());
     }
 
+    /** The pairs a new user found out of order (issue #15): Maven's order, and dpkg's of the mapped versions. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2.0.0-preview1 | 2.0.0.BUILD-SNAPSHOT",
+        "1.0-jre        | 1.0.BUILD-SNAPSHOT",
+        "1.0-1          | 1.0.BUILD-SNAPSHOT",
+        "1.0-2          | 1.0.BUILD-SNAPSHOT",
+        "1.0.BUILD-SNAPSHOT | 1.0.1",
+        "1.0            | 1.0-ga-2",
+        "1.0-jre        | 1.0-ga-2",
+        "1.0-ga-2       | 1.0-1",
+        "1.0-final-1    | 1.0-1",
+        "1.0-release-1  | 1.0-1",
+        "1.0-ga-1       | 1.0-ga-2",
+    })
+    void issueExamplesKeepMavensOrder(String lower, String higher) {
+        assertTrue(new ComparableVersion(lower).compareTo(new ComparableVersion(higher)) < 0, "Maven: " + lower + " < " + higher);
+        DebianVersion a = MAPPER.map(lower, BUILD);
+        DebianVersion b = MAPPER.map(higher, BUILD);
+        assertTrue(a.compareTo(b) < 0, a + " < " + b);
+    }
+
     @Test
     void revisionAndEpochAreConfigurable() {
         assertEquals("1.2.3-3", MAPPER.withRevision("3").map("1.2.3", BUILD).toString());

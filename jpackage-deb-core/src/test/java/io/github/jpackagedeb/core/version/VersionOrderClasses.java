@@ -44,8 +44,8 @@ final class VersionOrderClasses {
         Object y = tb.get(i);
         int kx = kind(x);
         int ky = kind(y);
-        int sx = tail(ta, i);
-        int sy = tail(tb, i);
+        int sx = MavenVersionMapper.tail(ta, i);
+        int sy = MavenVersionMapper.tail(tb, i);
         if (kx != ky && sx != sy && Integer.signum(kx - ky) != Integer.signum(sx - sy)) {
             return CYCLE;
         }
@@ -73,20 +73,6 @@ final class VersionOrderClasses {
     /** Maven's order of kinds at one place: a word (-1) before a list (0) before a number (1). */
     private static int kind(Object t) {
         return t == MavenOrder.LIST ? 0 : t instanceof MavenOrder.Num ? 1 : -1;
-    }
-
-    /** Whether the items from i on sort below (-1) or above (1) the end in Maven (0: equal to it). */
-    private static int tail(List<Object> t, int from) {
-        for (int i = from; i < t.size(); i++) {
-            Object x = t.get(i);
-            if (x instanceof MavenOrder.Num n && !n.digits().equals("0")) {
-                return 1;
-            }
-            if (x instanceof MavenOrder.Word w && !w.value().isEmpty()) {
-                return known(w.value()) && !w.value().equals("sp") ? -1 : 1;
-            }
-        }
-        return 0;
     }
 
     private static boolean known(String w) {
