@@ -5,7 +5,6 @@ import io.github.jpackagedeb.core.DebException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,39 +16,16 @@ import java.util.regex.Pattern;
  * dpkg's algorithm allows. Immutable; configure it with {@link #withRevision(String)} and
  * {@link #withEpoch(int)}.
  *
- * <p>The Maven version is read the way Maven reads it: case-insensitively, as numbers and words
- * separated by {@code .}, {@code -} or a change between digits and letters. The leading numbers
- * are kept as written; the rest is rewritten:
- * <table>
- *   <caption>Mapping (default revision 1)</caption>
- *   <tr><th>Maven</th><th>Debian</th><th>why</th></tr>
- *   <tr><td>{@code 1.2.3}</td><td>{@code 1.2.3-1}</td><td>release: the revision is appended</td></tr>
- *   <tr><td>{@code 1.2.3-alpha-1}, {@code -alpha1}, {@code -a1}, {@code .Alpha1}</td><td>{@code 1.2.3~alpha1-1}</td>
- *       <td>pre-release: {@code ~} sorts before the release; names lower-cased and Maven's aliases
- *       spelled out ({@code a1}→{@code alpha1}, {@code b2}→{@code beta2}, {@code M1}→{@code milestone1},
- *       {@code cr}→{@code rc}) so that alpha &lt; beta &lt; milestone &lt; rc &lt; snapshot in dpkg too</td></tr>
- *   <tr><td>{@code 1.2.3-rc.1}</td><td>{@code 1.2.3~rc.1-1}</td><td>a dot before a number is kept</td></tr>
- *   <tr><td>{@code 1.2.3-SNAPSHOT}</td><td>{@code 1.2.3~snapshot.20250102030405-1}</td>
- *       <td>the build time ({@code yyyyMMddHHmmss}, UTC) makes successive snapshots sort upward,
- *       all before the release</td></tr>
- *   <tr><td>{@code 1.2.3.Final}, {@code -GA}, {@code .RELEASE}</td><td>{@code 1.2.3-1}</td><td>equal to the release in Maven</td></tr>
- *   <tr><td>{@code 1.2.3-sp1}</td><td>{@code 1.2.3+sp1-1}</td><td>service pack: after the release</td></tr>
- *   <tr><td>{@code 31.1-jre}</td><td>{@code 31.1+jre-1}</td><td>Maven puts unknown words after the release</td></tr>
- *   <tr><td>{@code 1.2.3-2}</td><td>{@code 1.2.3-2-1}</td>
- *       <td>a number after a hyphen: after {@code +sp}/{@code +word}, before {@code 1.2.3.1}, as in Maven</td></tr>
- * </table>
- *
- * <p>Where the order cannot be kept (also listed in docs/versions.md):
- * <ul>
- *   <li><b>Trailing zeros.</b> Maven holds {@code 1.0}, {@code 1.0.0} and {@code 1} equal; dpkg orders
- *       them {@code 1 < 1.0 < 1.0.0}. The numbers are kept as written (the Debian version stays
- *       recognisable), so versions whose numeric parts differ only by trailing zeros may compare
- *       differently: e.g. {@code 1.0.0-rc1} sorts before {@code 1.0} in Maven but after it in dpkg.
- *       A project that keeps one spelling of its version numbers is never affected.</li>
- *   <li><b>{@code sp} against other words.</b> Maven puts every unknown word (e.g. {@code jre}) after
- *       {@code sp}; dpkg compares {@code +sp1} and {@code +jre} letter by letter.</li>
- * </ul>
- * In either case, or for any version that cannot be mapped, set the Debian version explicitly.
+ * <p>The Maven version is read the way Maven 3.9's ComparableVersion reads it ({@link MavenOrder}); the leading
+ * numbers are kept as written, and each later item is written with a marker that dpkg orders as Maven orders the
+ * item (see {@code encode}): {@code 1.2.3} → {@code 1.2.3-1}, {@code 1.2.3-rc1} → {@code 1.2.3~rc1-1},
+ * {@code 1.2.3-SNAPSHOT} → {@code 1.2.3~snapshot.20250102030405-1} (the build time, {@code yyyyMMddHHmmss} UTC,
+ * makes successive snapshots sort upward), {@code 1.2.3.Final} → {@code 1.2.3-1}, {@code 31.1-jre} →
+ * {@code 31.1+jre-1}, {@code 1.2.3-2} → {@code 1.2.3-2-1}, {@code 1.2.3-ga-2} → {@code 1.2.3-~2-1},
+ * {@code 2.0.0.BUILD-SNAPSHOT} → {@code 2.0.0-build~snapshot.…-1}. The full table, and the documented classes of
+ * pairs whose Maven order dpkg cannot keep (trailing zeros, Maven's own cycles around the release, {@code sp}
+ * against other words, …), are in docs/versions.md; VersionOrderPropertyTest checks both on random pairs. In
+ * those cases, or for any version that cannot be mapped, set the Debian version explicitly.
  *
  * <p>Only ASCII letters, digits, {@code .} and {@code -} are mapped; any other character (such as
  * {@code _} or {@code +}) has no order-keeping Debian equivalent and is refused with a
