@@ -206,8 +206,12 @@ public final class DebBuilder {
                 debianDocs.changelog() != null
                         ? Content.of(DocFiles.gzip(debianDocs.changelog().getBytes(StandardCharsets.UTF_8)), "changelog from " + debianDocs.source())
                         : Content.of(DocFiles.changelogGz(effective, docs, upstreamVersion, timestamp), "changelog")));
-        entries.add(DebEntry.file(Layout.rel(layout.manPage()),
-                Content.of(DocFiles.manPageGz(effective, upstreamVersion, layout.appHome(), timestamp), "man page")));
+        // an extra file at the man page's path (a page of the application's own, e.g. make-deb's) replaces the
+        // generated one
+        if (entries.stream().noneMatch(e -> e.path().equals(Layout.rel(layout.manPage())))) {
+            entries.add(DebEntry.file(Layout.rel(layout.manPage()),
+                    Content.of(DocFiles.manPageGz(effective, upstreamVersion, layout.appHome(), timestamp), "man page")));
+        }
         entries.add(DebEntry.file("usr/share/lintian/overrides/" + effective.name(),
                 Content.of(debianDocs.mergeLintianOverrides(lintianOverrides(effective, layout, classPath, codeless) + runtimeOverrides(effective, layout))
                         .getBytes(StandardCharsets.UTF_8), "lintian overrides")));
