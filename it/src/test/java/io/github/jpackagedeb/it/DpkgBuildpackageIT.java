@@ -38,7 +38,15 @@ class DpkgBuildpackageIT {
         Proc.Result init = MakeDebCli.run(project, "init", "--non-interactive");
         assertTrue(init.stderr().contains("Wrote debian/ for tiny-app 1.0.0-1 (Architecture: all)"), init.describe());
 
-        Proc.Result build = dpkgBuildpackage(project);
+        // the stock path: Debian's own mvn (the maven package of Build-Depends, 3.8.7 on Debian 12), as debian/rules
+        // runs it by default; it reads our plugin from the ITs' local repository and downloads what is missing there
+        Env.requireTool("mvn");
+        Proc.Result deps = Proc.of("dpkg-checkbuilddeps").in(project).exec();
+        assertEquals(0, deps.exit(), "the Build-Depends of the scaffolded debian/control are installed:\n" + deps.describe());
+        Proc.Result build = Proc.of("dpkg-buildpackage", "-us", "-uc", "-b").in(project)
+                .env("MAVEN_ARGS", "-Dmaven.repo.local=" + Env.property("it.localRepo"))
+                .timeout(Duration.ofMinutes(10)).run();
+        assertTrue(build.output().contains("MAVEN_ARGS= mvn -B -ntp -Dmaven.repo.local="), build.describe());
         assertTrue(build.output().contains("Staged tiny-app 1.0.0-1 (all)"), "the stage goal ran:\n" + build.describe());
         Path deb = work.resolve("tiny-app_1.0.0-1_all.deb");
         assertTrue(Files.isRegularFile(deb), build.describe());
