@@ -38,7 +38,15 @@ class DpkgBuildpackageIT {
         Proc.Result init = MakeDebCli.run(project, "init", "--non-interactive");
         assertTrue(init.stderr().contains("Wrote debian/ for tiny-app 1.0.0-1 (Architecture: all)"), init.describe());
 
-        Proc.Result build = dpkgBuildpackage(project);
+        // the stock path: Debian's own mvn (the maven package of Build-Depends, 3.8.7 on Debian 12), as debian/rules
+        // runs it by default; it reads our plugin from the ITs' local repository and downloads what is missing there
+        Env.requireTool("mvn");
+        Proc.Result deps = Proc.of("dpkg-checkbuilddeps").in(project).exec();
+        assertEquals(0, deps.exit(), "the Build-Depends of the scaffolded debian/control are installed:\n" + deps.describe());
+        Proc.Result build = Proc.of("dpkg-buildpackage", "-us", "-uc", "-b").in(project)
+                .env("MAVEN_ARGS", "-Dmaven.repo.local=" + Env.property("it.localRepo"))
+                .timeout(Duration.ofMinutes(10)).run();
+        assertTrue(build.output().contains("MAVEN_ARGS= mvn -B -ntp -Dmaven.repo.local="), build.describe());
         assertTrue(build.output().contains("Staged tiny-app 1.0.0-1 (all)"), "the stage goal ran:\n" + build.describe());
         Path deb = work.resolve("tiny-app_1.0.0-1_all.deb");
         assertTrue(Files.isRegularFile(deb), build.describe());
@@ -106,9 +114,51 @@ class DpkgBuildpackageIT {
         }
     }
 
+    /**
+     * A bundled runtime with java.desktop (whose native code loads X11, fonts and sound libraries): the stage goal
+     * writes the libraries to debian/tiny-app.substvars as mvn package computes them, so the two .debs declare the
+     * same Depends and Recommends.
+     */
+    @Test
+    void aBundledRuntimeGetsTheSameDependsAndRecommendsFromBothBuilds() throws IOException {
+        Env.requireTool("dpkg-buildpackage");
+        Env.requireTool("dh");
+        Path project = RuntimeProjects.tinyWithRuntime();
+        Path pom = project.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<runtime>jlink</runtime>",
+                "<runtime>jlink</runtime><addModules><addModule>java.desktop</addModule></addModules>"));
+        Proc.Result init = MakeDebCli.run(project, "init", "--non-interactive");
+        assertTrue(init.stderr().contains("(Architecture: any)"), init.describe());
+        String control = Files.readString(project.resolve("debian/control"));
+        assertTrue(control.contains("Depends: ${jpackage-deb:Depends},") && control.contains("Recommends: ${jpackage-deb:Recommends}"),
+                control);
+
+        Path other = MavenRunner.copyProject(project);
+        Proc.Result build = dpkgBuildpackage(project);
+        String arch = Proc.of("dpkg", "--print-architecture").run().stdout().strip();
+        Path deb = project.getParent().resolve("tiny-app_1.0.0-1_" + arch + ".deb");
+        assertTrue(Files.isRegularFile(deb), build.describe());
+        Path mavenDeb = PluginBuildIT.onlyDeb(MavenRunner.runIn(other, "package").assertSuccess().target());
+
+        DebInspector viaDebhelper = DebInspector.of(deb);
+        DebInspector viaMaven = DebInspector.of(mavenDeb);
+        String recommends = viaMaven.field("Recommends").orElseThrow();
+        assertTrue(recommends.contains("libx11-6"), "java.desktop's libraries are recommended: " + viaMaven.info());
+        assertTrue(viaMaven.field("Depends").orElseThrow().contains("libc6"), viaMaven.info());
+        assertEquals(viaMaven.field("Depends"), viaDebhelper.field("Depends"), viaDebhelper.info());
+        assertEquals(viaMaven.field("Recommends"), viaDebhelper.field("Recommends"), viaDebhelper.info());
+    }
+
+    /**
+     * {@code dpkg-checkbuilddeps} (the scaffolded Build-Depends are met on a stock Debian 12 with the packages
+     * .ci/run installs), then {@code dpkg-buildpackage -us -uc -b} without {@code -d}. The build runs the Maven of
+     * maven.home (MVN=), since the ITs' local repository needs maven.repo.local.tail (Maven 3.9); MAVEN_ARGS goes
+     * through debian/rules' command line.
+     */
     static Proc.Result dpkgBuildpackage(Path project) {
-        // -d: Build-Depends names the maven package; this build runs the Maven of maven.home instead (MVN=)
-        return Proc.of("dpkg-buildpackage", "-us", "-uc", "-b", "-d").in(project)
+        Proc.Result deps = Proc.of("dpkg-checkbuilddeps").in(project).exec();
+        assertEquals(0, deps.exit(), "the Build-Depends of the scaffolded debian/control are installed:\n" + deps.describe());
+        return Proc.of("dpkg-buildpackage", "-us", "-uc", "-b").in(project)
                 .env("MVN", Env.pathProperty("maven.home").resolve("bin/mvn").toString())
                 .env("MAVEN_ARGS", "-Dmaven.repo.local=" + Env.property("it.localRepo")
                         + " -Dmaven.repo.local.tail=" + Env.property("it.mavenRepoTail"))

@@ -73,6 +73,12 @@ class MakeDebPackageIT {
             Proc.Result check = root.run("make-deb", "check", root.put(deb));
             assertTrue(check.stderr().contains("passed (0 errors"), check.describe());
             assertEquals(0, root.exec("make-deb", "flamegraph", "--help").exit());
+            assertEquals(root.run("make-deb", "repo", "--help").stdout(),
+                    root.run("make-deb", "help", "repo").stdout(), "make-deb help COMMAND");
+            // make-deb(1) is the page generated from the commands (ManPage), not the generic one of an application
+            Proc.Result page = root.run("sh", "-c", "gzip -dc /usr/share/man/man1/make-deb.1.gz");
+            assertTrue(page.stdout().contains("\n.SS make\\-deb repo add\n"), page.stdout());
+            assertTrue(page.stdout().contains(".B \\-\\-non\\-interactive"), page.stdout());
             Proc.Result flame = root.run("make-deb", "flamegraph", root.put(recording()), "-o", "/tmp/flame");
             assertEquals("/tmp/flame.html\n/tmp/flame.collapsed\n", flame.stdout(), flame.describe());
             assertTrue(root.read("/tmp/flame.collapsed").contains("Busy.busyWork"), flame.describe());

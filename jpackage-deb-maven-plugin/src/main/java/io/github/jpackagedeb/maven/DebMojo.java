@@ -69,7 +69,7 @@ public class DebMojo extends AbstractMojo {
     String synopsis;
 
     /** The extended description. Default: the project description and what the package installs. */
-    @Parameter
+    @Parameter(property = "jpackage-deb.longDescription")
     String longDescription;
 
     /** The Debian section (Policy 2.4). Default: debian/control's, else misc. */
@@ -80,10 +80,11 @@ public class DebMojo extends AbstractMojo {
     @Parameter(property = "jpackage-deb.priority")
     String priority;
 
-    /** Default: the project url. */
-    @Parameter
+    /** The Homepage field: the upstream project's web site. Default: the project url. */
+    @Parameter(property = "jpackage-deb.homepage")
     String homepage;
 
+    /** Pre-Depends entries (Policy 7.2), e.g. {@code <preDepend>dpkg (>= 1.21)</preDepend>}; none by default. */
     @Parameter
     List<String> preDepends;
     /**
@@ -92,18 +93,28 @@ public class DebMojo extends AbstractMojo {
      */
     @Parameter
     List<String> depends;
+    /**
+     * Recommends entries (Policy 7.2). Added for you: the libraries only the bundled runtime's desktop
+     * modules (java.desktop) load, e.g. libx11-6.
+     */
     @Parameter
     List<String> recommends;
+    /** Suggests entries (Policy 7.2); none by default. */
     @Parameter
     List<String> suggests;
+    /** Enhances entries (Policy 7.2); none by default. */
     @Parameter
     List<String> enhances;
+    /** Breaks entries (Policy 7.3); none by default. */
     @Parameter
     List<String> breaks;
+    /** Conflicts entries (Policy 7.4); none by default. */
     @Parameter
     List<String> conflicts;
+    /** Replaces entries (Policy 7.6); none by default. */
     @Parameter
     List<String> replaces;
+    /** Provides entries (Policy 7.5), virtual packages this one provides; none by default. */
     @Parameter
     List<String> provides;
 
@@ -119,15 +130,16 @@ public class DebMojo extends AbstractMojo {
     @Parameter(property = "jpackage-deb.compression", defaultValue = "xz")
     String compression;
 
+    /** Where the .deb (and its .changes and .buildinfo) are written. */
     @Parameter(property = "jpackage-deb.outputDirectory", defaultValue = "${project.build.directory}")
     File outputDirectory;
 
     /** Stamped on every file of the package, for reproducible builds. Else SOURCE_DATE_EPOCH, else now. */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    @Parameter(property = "jpackage-deb.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
 
-    /** The changelog distribution. */
-    @Parameter(defaultValue = "unstable")
+    /** The distribution of the generated changelog entry (Policy 5.6.14); a debian/changelog is shipped as it is. */
+    @Parameter(property = "jpackage-deb.distribution", defaultValue = "unstable")
     String distribution;
 
     /** Attach the .deb to the project, so install and deploy carry it. */

@@ -17,12 +17,18 @@ import java.io.File;
  * }</pre>
  */
 public class ExtraFile {
+    /** file (default), config, config|noreplace, dir or symlink. */
     String type;
+    /** The file to copy (file and config only). */
     File src;
+    /** The absolute path on the installed system. */
     String dst;
     /** The target of a symlink. */
     String linkTarget;
+    /** Octal mode, e.g. 0640; default 0644 for files, 0755 for directories. */
     String mode;
+    /** The owner, set by postinst (data.tar is root:root). */
     String owner;
+    /** The group, set by postinst. */
     String group;
 }

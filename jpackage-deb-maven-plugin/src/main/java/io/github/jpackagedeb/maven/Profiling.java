@@ -20,8 +20,12 @@ public class Profiling {
     boolean enabled = true;
     /** PROFILING's value on hosts until an administrator changes it: on (default) or off. */
     String defaultSwitch;
+    /** JFR's maxsize of the live recording, e.g. 100M (PROFILING_MAXSIZE in /etc/default). */
     String maxSize;
+    /** JFR's maxage of the live recording, e.g. 24h (PROFILING_MAXAGE). */
     String maxAge;
+    /** lean (default), default, profile or the path of a .jfc file the package installs (PROFILING_SETTINGS). */
     String settings;
+    /** How many recordings of earlier runs are kept (PROFILING_KEEP). */
     String keep;
 }

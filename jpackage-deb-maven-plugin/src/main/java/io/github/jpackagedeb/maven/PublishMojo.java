@@ -43,9 +43,11 @@ public class PublishMojo extends AbstractMojo {
     @Parameter(property = "jpackage-deb.deb")
     File deb;
 
+    /** The suite (dists/&lt;suite&gt;/) the package goes to, the name clients put in their sources.list. */
     @Parameter(property = "jpackage-deb.suite", defaultValue = "stable")
     String suite;
 
+    /** The component (area) of the suite the package goes to. */
     @Parameter(property = "jpackage-deb.component", defaultValue = "main")
     String component;
 
@@ -77,6 +79,7 @@ public class PublishMojo extends AbstractMojo {
     @Parameter
     Signing signing;
 
+    /** Skips the goal (the same property skips the deb goal). */
     @Parameter(property = "jpackage-deb.skip", defaultValue = "false")
     boolean skip;
 

@@ -66,6 +66,7 @@ public class StageMojo extends DebMojo {
             int n = StageTree.write(root, builder.entries(effective), replaceable);
             List<Path> fragments = StageTree.writeDebhelperFragments(debian, effective.name(),
                     builder.generatedScriptCode(effective));
+            StageTree.writeSubstvars(debian, effective.name(), builder.substvars());
             getLog().info("Staged " + effective + ": " + n + " entries in " + root
                     + (fragments.isEmpty() ? "" : ", maintainer-script code in " + fragments.size() + " debhelper file(s)"));
         } catch (DebException e) {

@@ -120,7 +120,8 @@ class InitCommandTest {
         assertTrue(control.contains("Description: Runs the family's jobs, version 3.1.0\n"), control);
         assertTrue(control.contains("Homepage: https://example.org/family/Family_App\n"), "an inherited url gets the artifactId: " + control);
         assertTrue(control.contains("openjdk-21-jdk-headless"), control);
-        assertTrue(control.contains("Architecture: any\nDepends: ${shlibs:Depends},\n         ${misc:Depends}\n"),
+        assertTrue(control.contains("Architecture: any\nDepends: ${jpackage-deb:Depends},\n         ${misc:Depends}\n"
+                        + "Recommends: ${jpackage-deb:Recommends}\n"),
                 "the plugin bundles a runtime unless <runtime>none</runtime>: " + control);
         String copyright = Files.readString(root.resolve("app/debian/copyright"));
         assertTrue(copyright.contains("Copyright: 2026 Example Org\n           Lead Developer\n"), copyright);

@@ -111,6 +111,22 @@ public final class DebBuilder {
         return b.build();
     }
 
+    /**
+     * The relationships this build computes from the bundled runtime's ELF files, as deb-substvars(5) lines for
+     * debhelper: {@code jpackage-deb:Depends=} and {@code jpackage-deb:Recommends=} (empty without a runtime). The
+     * control file that make-deb init writes names these variables, so that dpkg-buildpackage declares the same
+     * libraries in Depends and Recommends as {@code mvn package}; dpkg-shlibdeps would put the libraries only
+     * java.desktop loads in Depends (see SharedLibraries).
+     */
+    public String substvars() {
+        return SUBSTVAR_DEPENDS + "=" + (runtime == null ? "" : String.join(", ", runtime.depends())) + "\n"
+                + SUBSTVAR_RECOMMENDS + "=" + (runtime == null ? "" : String.join(", ", runtime.recommends())) + "\n";
+    }
+
+    /** The substitution variables of {@link #substvars()}, without ${}. */
+    public static final String SUBSTVAR_DEPENDS = "jpackage-deb:Depends";
+    public static final String SUBSTVAR_RECOMMENDS = "jpackage-deb:Recommends";
+
     /** Architecture, Depends and Recommends from the bundled runtime (computed from its ELF files). */
     private void withRuntime(PackageSpec.Builder b) {
         String arch = spec.architecture();
@@ -206,8 +222,12 @@ public final class DebBuilder {
                 debianDocs.changelog() != null
                         ? Content.of(DocFiles.gzip(debianDocs.changelog().getBytes(StandardCharsets.UTF_8)), "changelog from " + debianDocs.source())
                         : Content.of(DocFiles.changelogGz(effective, docs, upstreamVersion, timestamp), "changelog")));
-        entries.add(DebEntry.file(Layout.rel(layout.manPage()),
-                Content.of(DocFiles.manPageGz(effective, upstreamVersion, layout.appHome(), timestamp), "man page")));
+        // an extra file at the man page's path (a page of the application's own, e.g. make-deb's) replaces the
+        // generated one
+        if (entries.stream().noneMatch(e -> e.path().equals(Layout.rel(layout.manPage())))) {
+            entries.add(DebEntry.file(Layout.rel(layout.manPage()),
+                    Content.of(DocFiles.manPageGz(effective, upstreamVersion, layout.appHome(), timestamp), "man page")));
+        }
         entries.add(DebEntry.file("usr/share/lintian/overrides/" + effective.name(),
                 Content.of(debianDocs.mergeLintianOverrides(lintianOverrides(effective, layout, classPath, codeless) + runtimeOverrides(effective, layout))
                         .getBytes(StandardCharsets.UTF_8), "lintian overrides")));

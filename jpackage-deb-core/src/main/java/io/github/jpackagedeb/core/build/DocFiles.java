@@ -3,9 +3,6 @@ package io.github.jpackagedeb.core.build;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.template.Template;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /** Renders the copyright file, the Debian changelog and the man page from the templates. */
 final class DocFiles {
@@ -115,20 +110,7 @@ final class DocFiles {
 
     /** gzip with no file name and no time stamp, at the best level: the same bytes on every build. */
     static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
-            gz.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] bytes = out.toByteArray();
-        bytes[8] = 2; // XFL: maximum compression, as gzip -9 marks it (lintian reads this byte)
-        bytes[9] = 3; // OS = Unix, as gzip -n writes it
-        return bytes;
+        return io.github.jpackagedeb.core.archive.Gzip.reproducible(data);
     }
 
     /** A changelog bullet wrapped at 80 columns (lintian: debian-changelog-line-too-long), continued under its text. */

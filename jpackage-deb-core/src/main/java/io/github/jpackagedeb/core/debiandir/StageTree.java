@@ -110,6 +110,35 @@ public final class StageTree {
         }
     }
 
+    /**
+     * Writes {@code debian/<pkg>.substvars} (deb-substvars(5)), which dh_gencontrol reads: the given lines replace
+     * those of the same variables, other lines (e.g. from dh_shlibdeps or dh_installdeb) are kept.
+     */
+    public static Path writeSubstvars(Path debianDir, String pkg, String lines) {
+        Path f = debianDir.resolve(pkg + ".substvars");
+        try {
+            List<String> keep = new ArrayList<>();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            lines.lines().forEach(l -> names.add(l.substring(0, Math.max(0, l.indexOf('=')))));
+            if (Files.isRegularFile(f)) {
+                for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    String name = l.indexOf('=') < 0 ? l : l.substring(0, l.indexOf('='));
+                    if (!names.contains(name.endsWith("+") || name.endsWith("?") ? name.substring(0, name.length() - 1) : name)) {
+                        keep.add(l);
+                    }
+                }
+            }
+            StringBuilder b = new StringBuilder();
+            keep.forEach(l -> b.append(l).append('\n'));
+            b.append(lines);
+            Files.writeString(f, b.toString(), StandardCharsets.UTF_8);
+            return f;
+        } catch (IOException ex) {
+            throw new DebException("debianDir", debianDir.toString(), "cannot write " + f.getFileName() + ": " + ex,
+                    "check that debian/ is writable.", ex);
+        }
+    }
+
     private static Path resolve(Path root, String rel) {
         if (rel.startsWith("/") || rel.equals("..") || rel.startsWith("../") || rel.contains("/../") || rel.endsWith("/..")) {
             throw new DebException("stageDirectory", rel, "an entry path leaves the package root.", "report this as a bug.");

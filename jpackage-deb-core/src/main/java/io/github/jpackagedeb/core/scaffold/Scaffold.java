@@ -119,13 +119,18 @@ public final class Scaffold {
         PackageSpec spec = s.spec();
         int r = s.javaRelease();
         List<String> build = new ArrayList<>();
-        build.add("default-jdk-headless (>= 2:1." + r + ") | openjdk-" + r + "-jdk-headless");
-        if (!s.mavenWrapper()) {
-            build.add("maven");
-        }
+        // The JDK the project builds with: javac of that release, and, for a bundled runtime, the JDK jlink links
+        // it from (so the runtime is that release's). Debian 12 ships openjdk-17-jdk-headless.
+        build.add("openjdk-" + r + "-jdk-headless");
+        // Debian's own Maven (3.8.7 in Debian 12), even when the project has a wrapper: ./mvnw downloads its Maven
+        // distribution from the network unless one is cached, which a package build must not need and
+        // dpkg-checkbuilddeps cannot check (Policy 4.9, 7.7). debian/rules runs mvn; MVN=./mvnw overrides it.
+        build.add("maven");
         List<String> depends = new ArrayList<>();
         if (s.bundlesRuntime()) {
-            depends.add("${shlibs:Depends}");
+            // filled by the stage goal (debian/<pkg>.substvars) with the libraries the bundled runtime needs, as
+            // mvn package computes them: the same Depends and Recommends from both builds
+            depends.add("${" + io.github.jpackagedeb.core.build.DebBuilder.SUBSTVAR_DEPENDS + "}");
         }
         depends.add("${misc:Depends}");
         if (!s.bundlesRuntime()) {
@@ -137,7 +142,15 @@ public final class Scaffold {
         }
         depends.addAll(spec.relation(Relation.DEPENDS));
         StringBuilder others = new StringBuilder();
-        for (Map.Entry<Relation, List<String>> e : spec.relations().entrySet()) {
+        java.util.Map<Relation, List<String>> relations = new java.util.EnumMap<>(Relation.class);
+        relations.putAll(spec.relations());
+        if (s.bundlesRuntime()) {
+            List<String> recommends = new ArrayList<>();
+            recommends.add("${" + io.github.jpackagedeb.core.build.DebBuilder.SUBSTVAR_RECOMMENDS + "}");
+            recommends.addAll(spec.relation(Relation.RECOMMENDS));
+            relations.put(Relation.RECOMMENDS, recommends);
+        }
+        for (Map.Entry<Relation, List<String>> e : relations.entrySet()) {
             if (e.getKey() != Relation.DEPENDS) {
                 others.append(e.getKey().field()).append(": ").append(String.join(", ", e.getValue())).append('\n');
             }

@@ -137,7 +137,10 @@ public final class ScaffoldSpec {
         return stageGoal;
     }
 
-    /** Whether the project has a Maven wrapper ({@code mvnw}); otherwise Build-Depends names maven. */
+    /**
+     * Whether the project has a Maven wrapper ({@code mvnw}). Build-Depends names maven either way: debian/rules runs
+     * Debian's mvn, since the wrapper downloads Maven (MVN=./mvnw overrides it).
+     */
     public boolean mavenWrapper() {
         return mavenWrapper;
     }

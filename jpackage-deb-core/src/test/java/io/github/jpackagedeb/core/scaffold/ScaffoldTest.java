@@ -52,8 +52,8 @@ class ScaffoldTest {
                 files.keySet().stream().sorted().toList());
         DebianControl control = DebianControl.parse(files.get("debian/control").content(), "control");
         Deb822.Paragraph src = control.source().orElseThrow();
-        assertEquals("debhelper-compat (= 13), default-jdk-headless (>= 2:1.17) | openjdk-17-jdk-headless, maven",
-                src.value("Build-Depends").orElseThrow());
+        // the JDK the project builds with, and Debian's Maven (the wrapper would download one)
+        assertEquals("debhelper-compat (= 13), openjdk-17-jdk-headless, maven", src.value("Build-Depends").orElseThrow());
         assertEquals("no", src.value("Rules-Requires-Root").orElseThrow());
         Deb822.Paragraph bin = control.binary(null);
         assertEquals("all", bin.value("Architecture").orElseThrow());
@@ -86,10 +86,15 @@ class ScaffoldTest {
         assertTrue(files.get("debian/tiny-app.default").content().contains("systemctl restart tiny-app.service"));
         Deb822.Paragraph bin = DebianControl.parse(files.get("debian/control").content(), "c").binary(null);
         assertEquals("any", bin.value("Architecture").orElseThrow());
-        assertEquals("${shlibs:Depends}, ${misc:Depends}, adduser", bin.value("Depends").orElseThrow());
-        assertEquals("debhelper-compat (= 13), default-jdk-headless (>= 2:1.21) | openjdk-21-jdk-headless",
+        // the stage goal fills these (debian/tiny-app.substvars) as mvn package computes them
+        assertEquals("${jpackage-deb:Depends}, ${misc:Depends}, adduser", bin.value("Depends").orElseThrow());
+        assertEquals("${jpackage-deb:Recommends}", bin.value("Recommends").orElseThrow());
+        assertEquals("debhelper-compat (= 13), openjdk-21-jdk-headless, maven",
                 DebianControl.parse(files.get("debian/control").content(), "c").source().orElseThrow()
                         .value("Build-Depends").orElseThrow());
+        String rules = files.get("debian/rules").content();
+        assertTrue(rules.contains("\nMVN ?= mvn\n") && rules.contains("\nMAVEN = MAVEN_ARGS= $(MVN) -B -ntp $(MAVEN_ARGS)\n")
+                && rules.contains("$(MAVEN_ARGS)") && rules.contains("\noverride_dh_shlibdeps:\n"), rules);
     }
 
     @Test
@@ -101,6 +106,22 @@ class ScaffoldTest {
             assertEquals(0, run(project, "sh", "-n", d.resolve("tiny-app." + s + ".ex").toString()), s);
         }
         assertEquals(0, run(project, "make", "-n", "-f", "debian/rules", "override_dh_auto_clean"));
+        // MAVEN_ARGS reaches Maven on its command line, once, whatever Maven's version (only >= 3.9 reads the
+        // variable itself, so mvn runs with it emptied)
+        ProcessBuilder mk = new ProcessBuilder("make", "-n", "-f", "debian/rules", "override_dh_auto_build")
+                .directory(project.toFile()).redirectErrorStream(true);
+        mk.environment().put("MAVEN_ARGS", "-o -Dx=1");
+        Process make = mk.start();
+        String out = new String(make.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, make.waitFor(), out);
+        assertEquals("MAVEN_ARGS= mvn -B -ntp -o -Dx=1 -Djpackage-deb.skip=true package\n", out);
+        ProcessBuilder env = new ProcessBuilder("make", "-f", "debian/rules", "--eval", "show-env:\n\t@echo \"[$$MAVEN_ARGS]\"",
+                "show-env").directory(project.toFile()).redirectErrorStream(true);
+        env.environment().put("MAVEN_ARGS", "-o");
+        Process q = env.start();
+        String shown = new String(q.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, q.waitFor(), shown);
+        assertEquals("[-o]\n", shown, "MAVEN_ARGS stays exported: dh runs the override targets in a new make");
         assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(d.resolve("rules"))));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(d.resolve("control"))));
         if (which("dpkg-parsechangelog")) {
