@@ -247,7 +247,8 @@ public class DebMojo extends AbstractMojo {
             return;
         }
         try {
-            Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now());
+            Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now(),
+                    new MavenLog(getLog()), PomAdapter.REPRODUCIBLE_FIX);
             PomAdapter pom = new PomAdapter(project, this, System.getenv());
             OpenPgpSigner signer = Signing.signer(signing, timestamp, settings, settingsDecrypter, System.getenv());
             DebBuilder.Result result = debBuilder(pom, timestamp).build();

@@ -30,6 +30,10 @@ import java.util.Set;
 /** Reads a Maven project and the plugin's configuration into core's specs. No logic beyond choosing defaults. */
 final class PomAdapter {
 
+    /** How a pom makes the build reproducible (said when neither timestamp source is set). */
+    static final String REPRODUCIBLE_FIX = "add <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp> to the pom's <properties> (mvn artifact:set-output-timestamp sets it), or export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct).";
+
+
     private final MavenProject project;
     private final DebMojo config;
     private final Map<String, String> env;

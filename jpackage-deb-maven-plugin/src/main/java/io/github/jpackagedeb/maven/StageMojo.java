@@ -55,7 +55,8 @@ public class StageMojo extends DebMojo {
                     project.getArtifact().setFile(jar); // run on its own, after an earlier mvn package
                 }
             }
-            Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now());
+            Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now(),
+                    new MavenLog(getLog()), PomAdapter.REPRODUCIBLE_FIX);
             DebBuilder builder = debBuilder(new PomAdapter(project, this, System.getenv()), timestamp);
             PackageSpec effective = builder.effectiveSpec();
             Path debian = debianDirectory.toPath();
