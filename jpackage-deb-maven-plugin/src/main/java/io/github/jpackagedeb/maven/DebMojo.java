@@ -249,7 +249,7 @@ public class DebMojo extends AbstractMojo {
         try {
             Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now(),
                     new MavenLog(getLog()), PomAdapter.REPRODUCIBLE_FIX);
-            PomAdapter pom = new PomAdapter(project, this, System.getenv());
+            PomAdapter pom = new PomAdapter(project, this, System.getenv(), new MavenLog(getLog()));
             OpenPgpSigner signer = Signing.signer(signing, timestamp, settings, settingsDecrypter, System.getenv());
             DebBuilder.Result result = debBuilder(pom, timestamp).build();
             Signing.afterBuild(result.deb(), result.changelogGz(), signer, changes, timestamp, new MavenLog(getLog()));

@@ -1,5 +1,6 @@
 package io.github.jpackagedeb.maven;
 
+import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.Jar;
@@ -38,7 +39,10 @@ final class PomAdapter {
     private final DebMojo config;
     private final Map<String, String> env;
 
-    PomAdapter(MavenProject project, DebMojo config, Map<String, String> env) {
+    private final DebLog log;
+
+    PomAdapter(MavenProject project, DebMojo config, Map<String, String> env, DebLog log) {
+        this.log = log;
         this.project = project;
         this.config = config;
         this.env = env;
@@ -78,7 +82,7 @@ final class PomAdapter {
                 .configured(Relation.CONFLICTS, config.conflicts, "<conflicts>")
                 .configured(Relation.REPLACES, config.replaces, "<replaces>")
                 .configured(Relation.PROVIDES, config.provides, "<provides>");
-        d = debian.apply(d);
+        d = debian.apply(d, log);
         String name = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
         if (name != null) {
             d = d.derived("longDescription", longDescription(name, jarCount), "the project <description>");

@@ -57,7 +57,7 @@ public class StageMojo extends DebMojo {
             }
             Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now(),
                     new MavenLog(getLog()), PomAdapter.REPRODUCIBLE_FIX);
-            DebBuilder builder = debBuilder(new PomAdapter(project, this, System.getenv()), timestamp);
+            DebBuilder builder = debBuilder(new PomAdapter(project, this, System.getenv(), new MavenLog(getLog())), timestamp);
             PackageSpec effective = builder.effectiveSpec();
             Path debian = debianDirectory.toPath();
             Path root = stageDirectory != null ? stageDirectory.toPath() : debian.resolve(effective.name());

@@ -164,7 +164,7 @@ final class BuildCommand implements Callable<Integer> {
             d = d.derived("version", MavenVersionMapper.defaults().map(upstreamVersion, time).toString(),
                     "--upstream-version " + upstreamVersion).snapshot(MavenVersionMapper.isSnapshot(upstreamVersion));
         }
-        d = debian.apply(d);
+        d = debian.apply(d, ui.log());
         PackageSpec spec = d.toSpec();
         String upstream = upstreamVersion != null ? upstreamVersion
                 : debian.changelog().map(DebianChangelog::newest).map(e -> e.version().upstream())

@@ -204,7 +204,9 @@ public final class DebBuilder {
                         : Content.of(DocFiles.copyright(effective, docs, app.dependencies(), year), "copyright")));
         entries.add(DebEntry.file(Layout.rel(layout.docDir() + "/changelog.Debian.gz"),
                 debianDocs.changelog() != null
-                        ? Content.of(DocFiles.gzip(debianDocs.changelog().getBytes(StandardCharsets.UTF_8)), "changelog from " + debianDocs.source())
+                        ? Content.of(DocFiles.gzip(DocFiles.changelogFor(debianDocs.changelog(), debianDocs.source()
+                                + "/changelog", effective, docs, upstreamVersion, timestamp).getBytes(StandardCharsets.UTF_8)),
+                        "changelog from " + debianDocs.source())
                         : Content.of(DocFiles.changelogGz(effective, docs, upstreamVersion, timestamp), "changelog")));
         entries.add(DebEntry.file(Layout.rel(layout.manPage()),
                 Content.of(DocFiles.manPageGz(effective, upstreamVersion, layout.appHome(), timestamp), "man page")));

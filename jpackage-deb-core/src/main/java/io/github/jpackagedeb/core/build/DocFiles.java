@@ -74,6 +74,30 @@ final class DocFiles {
 
     /** {@code /usr/share/doc/<pkg>/changelog.Debian.gz} (Policy 12.7, format of Policy 4.4). */
     static byte[] changelogGz(PackageSpec spec, PackageDocs docs, String upstreamVersion, Instant timestamp) {
+        return gzip(changelogEntry(spec, docs, upstreamVersion, timestamp).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The author's {@code debian/changelog}, with an entry for the version being built on top when its newest entry
+     * is for another version, so that the package's changelog.Debian.gz (and its .changes) always describe the
+     * package (Policy 4.4: the newest entry is the package's version). The file itself is not rewritten.
+     *
+     * @param file the changelog's name, for messages
+     */
+    static String changelogFor(String authorText, String file, PackageSpec spec, PackageDocs docs,
+                               String upstreamVersion, Instant timestamp) {
+        io.github.jpackagedeb.core.debiandir.DebianChangelog log =
+                io.github.jpackagedeb.core.debiandir.DebianChangelog.parse(authorText, file);
+        if (log.newest().version().toString().equals(spec.version().toString())) {
+            return authorText;
+        }
+        PackageDocs sameDistribution = new PackageDocs(docs.upstreamName(), docs.source(), docs.copyrightHolders(),
+                docs.licenses(), docs.changes(), log.newest().distributions());
+        return changelogEntry(spec, sameDistribution, upstreamVersion, timestamp) + "\n" + authorText;
+    }
+
+    /** One changelog entry for the version being built. */
+    private static String changelogEntry(PackageSpec spec, PackageDocs docs, String upstreamVersion, Instant timestamp) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("PACKAGE", spec.name());
         v.put("VERSION", spec.version().toString());
@@ -92,7 +116,7 @@ final class DocFiles {
         v.put("CHANGES", c.toString());
         v.put("MAINTAINER", spec.maintainer());
         v.put("DATE", CHANGELOG_DATE.format(timestamp));
-        return gzip(Template.load("changelog").render(v).getBytes(StandardCharsets.UTF_8));
+        return Template.load("changelog").render(v);
     }
 
     /** {@code /usr/share/man/man1/<cmd>.1.gz}: a short page, so that the command is documented (Policy 12.1). */
