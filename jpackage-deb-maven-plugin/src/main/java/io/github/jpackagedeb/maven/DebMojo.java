@@ -273,18 +273,19 @@ public class DebMojo extends AbstractMojo {
         io.github.jpackagedeb.core.service.ServiceSpec service = pom.service();
         io.github.jpackagedeb.core.build.DebianDir debianDir = debian.forPackage(spec.name());
         boolean profiling = io.github.jpackagedeb.core.build.Lifecycle.profiling(service, debianDir).enabled();
+        io.github.jpackagedeb.core.build.DebianDocs debianDocs = debian.docs(spec.name());
         return DebBuilder.builder()
                 .spec(spec)
                 .service(service)
                 .extraFiles(pom.extraFiles())
                 .debianDir(debianDir)
-                .debianDocs(debian.docs(spec.name()))
+                .debianDocs(debianDocs)
                 .app(app)
                 .appCds(AppCds.spec(appCds))
                 .runtime(RuntimeOptions.build(this, toolchainManager == null || session == null ? null
                         : toolchainManager.getToolchainFromBuildContext("jdk", session), app, new MavenLog(getLog()),
                         profiling ? List.of(io.github.jpackagedeb.core.service.ProfilingSpec.MODULE) : List.of()))
-                .docs(pom.docs())
+                .docs(pom.docs(debianDocs.copyright() != null))
                 .upstreamVersion(project.getVersion())
                 .outputDirectory(outputDirectory.toPath())
                 .blockCache((cacheDirectory != null ? cacheDirectory.toPath()

@@ -231,7 +231,13 @@ final class PomAdapter {
         }
     }
 
-    PackageDocs docs() {
+    /**
+     * The copyright and changelog metadata of the pom.
+     *
+     * @param copyrightFromDebian whether debian/copyright replaces the generated copyright file (then a pom
+     *                            without licenses is not worth a warning)
+     */
+    PackageDocs docs(boolean copyrightFromDebian) {
         Set<String> holders = new LinkedHashSet<>();
         if (project.getOrganization() != null && project.getOrganization().getName() != null) {
             holders.add(project.getOrganization().getName());
@@ -249,10 +255,18 @@ final class PomAdapter {
                 licenses.add(new License(l.getName().trim(), l.getUrl()));
             }
         }
+        if (licenses.isEmpty() && !copyrightFromDebian) {
+            log.warn("The pom states no license (<licenses> is empty), so the package's copyright file says"
+                    + " 'License: unknown'. Fix: add <licenses><license><name>Apache-2.0</name></license></licenses>"
+                    + " (your license; an SPDX expression such as 'Apache-2.0 OR MIT' keeps both), or write"
+                    + " debian/copyright.");
+        }
+        Integer since = project.getInceptionYear() != null && project.getInceptionYear().trim().matches("[0-9]{4}")
+                ? Integer.valueOf(project.getInceptionYear().trim()) : null;
         String source = project.getScm() != null && project.getScm().getUrl() != null
                 ? project.getScm().getUrl() : httpUrl(project.getUrl());
         String upstream = project.getName() != null && !project.getName().isBlank() ? project.getName() : project.getArtifactId();
-        return new PackageDocs(upstream, source, new ArrayList<>(holders), licenses, List.of(), config.distribution);
+        return new PackageDocs(upstream, source, new ArrayList<>(holders), licenses, List.of(), config.distribution, since);
     }
 
     private static String httpUrl(String url) {

@@ -34,16 +34,18 @@ final class DocFiles {
         v.put("SOURCE_LINE", docs.source() == null ? "" : "Source: " + oneLine(docs.source()) + "\n");
         String holders = docs.copyrightHolders().isEmpty() ? spec.maintainer()
                 : String.join("\n           ", docs.copyrightHolders().stream().map(DocFiles::oneLine).toList());
-        v.put("COPYRIGHT", year + " " + holders);
+        Integer since = docs.inceptionYear();
+        v.put("COPYRIGHT", (since != null && since < year ? since + "-" : "") + year + " " + holders);
         String licenseName;
         StringBuilder text = new StringBuilder();
-        if (docs.licenses().isEmpty()) {
+        List<License> licenses = alternatives(docs.licenses());
+        if (licenses.isEmpty()) {
             licenseName = "unknown";
             text.append(" The project states no license; ask the maintainer, ").append(oneLine(spec.maintainer())).append('.');
         } else {
-            licenseName = String.join(" or ", docs.licenses().stream().map(License::shortName).distinct().toList());
+            licenseName = String.join(" or ", licenses.stream().map(License::shortName).distinct().toList());
             boolean first = true;
-            for (License l : docs.licenses()) {
+            for (License l : licenses) {
                 if (!first) {
                     text.append("\n .\n");
                 }
@@ -70,6 +72,25 @@ final class DocFiles {
         v.put("BUNDLED", b.toString().stripTrailing() + (b.length() == 0 ? "" : "\n"));
         String rendered = Template.load("copyright").render(v).replaceAll("\n{3,}", "\n\n");
         return rendered.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The licenses with an SPDX "OR" expression ({@code Apache-2.0 OR MIT}) split into its alternatives, so that
+     * each is named in DEP-5's {@code License: Apache-2.0 or Expat} and has its own text; one license stated twice
+     * is listed once.
+     */
+    static List<License> alternatives(List<License> licenses) {
+        java.util.Map<String, License> out = new LinkedHashMap<>();
+        for (License l : licenses) {
+            String[] parts = l.name().strip().replaceAll("^\\((.*)\\)$", "$1").split("\\s+OR\\s+");
+            for (String part : parts) {
+                if (!part.isBlank()) {
+                    License one = parts.length == 1 ? l : new License(part.strip(), l.url());
+                    out.putIfAbsent(one.shortName(), one);
+                }
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     /** {@code /usr/share/doc/<pkg>/changelog.Debian.gz} (Policy 12.7, format of Policy 4.4). */
