@@ -178,20 +178,7 @@ final class DocFiles {
 
     /** A changelog bullet wrapped at 80 columns (lintian: debian-changelog-line-too-long), continued under its text. */
     static String wrap(String text) {
-        StringBuilder sb = new StringBuilder();
-        int col = 4;
-        for (String word : text.split(" +")) {
-            if (col > 4 && col + 1 + word.length() > 80) {
-                sb.append("\n    ");
-                col = 4;
-            } else if (col > 4) {
-                sb.append(' ');
-                col++;
-            }
-            sb.append(word);
-            col += word.length();
-        }
-        return sb.toString();
+        return io.github.jpackagedeb.core.debiandir.DebianChangelog.wrap(text);
     }
 
     private static String oneLine(String s) {

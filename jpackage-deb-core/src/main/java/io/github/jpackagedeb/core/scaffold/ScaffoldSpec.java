@@ -437,7 +437,7 @@ public final class ScaffoldSpec {
          * of 1.0, and both before {@code 1.0-1} (Policy 5.6.12), and the build matches the entry by its upstream
          * version without the time stamp.
          */
-        static DebianVersion scaffoldVersion(String upstreamVersion, Instant timestamp) {
+        public static DebianVersion scaffoldVersion(String upstreamVersion, Instant timestamp) {
             DebianVersion mapped = MavenVersionMapper.defaults().map(upstreamVersion, timestamp);
             if (!MavenVersionMapper.isSnapshot(upstreamVersion)) {
                 return mapped;
