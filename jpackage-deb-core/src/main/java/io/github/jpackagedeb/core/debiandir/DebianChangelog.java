@@ -179,10 +179,15 @@ public record DebianChangelog(List<Entry> entries, String text, String file) {
 
     /** A bullet's text wrapped at 80 columns, continued under its text (lintian: debian-changelog-line-too-long). */
     public static String wrap(String text) {
+        return wrap(text, 80);
+    }
+
+    /** A bullet's text (after {@code "  * "}) wrapped at {@code width} columns, continued under its text. */
+    public static String wrap(String text, int width) {
         StringBuilder sb = new StringBuilder();
         int col = 4;
         for (String word : text.split(" +")) {
-            if (col > 4 && col + 1 + word.length() > 80) {
+            if (col > 4 && col + 1 + word.length() > width) {
                 sb.append("\n    ");
                 col = 4;
             } else if (col > 4) {

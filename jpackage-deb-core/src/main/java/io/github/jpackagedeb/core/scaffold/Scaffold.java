@@ -140,7 +140,7 @@ public final class Scaffold {
         v.put("PACKAGE", s.spec().name());
         v.put("VERSION", s.spec().version().toString());
         v.put("DISTRIBUTION", s.distribution());
-        v.put("MESSAGE", wrap(oneLine(s.changelogMessage()), 76, "    "));
+        v.put("MESSAGE", DebianChangelog.wrap(oneLine(s.changelogMessage()), 76));
         v.put("MAINTAINER", s.spec().maintainer());
         v.put("DATE", CHANGELOG_DATE.format(s.timestamp()));
         return Template.load(BASE + "changelog").render(v);
@@ -236,24 +236,6 @@ public final class Scaffold {
 
     private static String oneLine(String s) {
         return s.replaceAll("[\\r\\n\\t]+", " ").strip();
-    }
-
-    /** Word-wraps a changelog bullet at {@code width} columns, continuation lines indented by {@code indent}. */
-    private static String wrap(String text, int width, String indent) {
-        StringBuilder sb = new StringBuilder();
-        int col = 4;
-        for (String word : text.split(" +")) {
-            if (col > 4 && col + 1 + word.length() > width) {
-                sb.append('\n').append(indent);
-                col = indent.length();
-            } else if (col > 4) {
-                sb.append(' ');
-                col++;
-            }
-            sb.append(word);
-            col += word.length();
-        }
-        return sb.toString();
     }
 
     /**
