@@ -263,6 +263,14 @@ public class DebMojo extends AbstractMojo {
     }
 
     /**
+     * Whether debian/changelog's newest entry is the package's version exactly (the stage goal: dpkg-gencontrol takes
+     * it from there), rather than the pom's version with the entry's epoch and revision.
+     */
+    boolean changelogGivesVersion() {
+        return false;
+    }
+
+    /**
      * The package build as configured, shared by the deb and stage goals: the pom, this configuration and the
      * project's debian/ directory (whose files override pom-derived values, DESIGN.md section 8).
      */

@@ -82,7 +82,7 @@ final class PomAdapter {
                 .configured(Relation.CONFLICTS, config.conflicts, "<conflicts>")
                 .configured(Relation.REPLACES, config.replaces, "<replaces>")
                 .configured(Relation.PROVIDES, config.provides, "<provides>");
-        d = debian.apply(d, log);
+        d = debian.apply(d, log, config.changelogGivesVersion());
         String name = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
         if (name != null) {
             d = d.derived("longDescription", longDescription(name, jarCount), "the project <description>");

@@ -28,6 +28,13 @@ import java.util.List;
 @Mojo(name = "stage", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class StageMojo extends DebMojo {
 
+    /** dpkg-buildpackage takes the version from debian/changelog: the staged files must say the same. */
+    @Override
+    boolean changelogGivesVersion() {
+        return true;
+    }
+
+
     /** Where the tree goes. Default: {@code <debianDirectory>/<package name>}, debhelper's package build directory. */
     @Parameter(property = "jpackage-deb.stageDirectory")
     File stageDirectory;

@@ -86,6 +86,15 @@ public final class DebianDirectory {
      * @throws DebException on a conflict, naming both sources and the fix
      */
     public SpecDraft apply(SpecDraft draft, DebLog log) {
+        return apply(draft, log, false);
+    }
+
+    /**
+     * As {@link #apply(SpecDraft, DebLog)}; with {@code changelogIsVersion} (a {@code dpkg-buildpackage} build, where
+     * dpkg-gencontrol takes the version from the newest entry) the version is exactly the entry's, and an entry for
+     * another upstream version is an error (the package and its changelog would disagree).
+     */
+    public SpecDraft apply(SpecDraft draft, DebLog log, boolean changelogIsVersion) {
         SpecDraft d = draft;
         if (control != null) {
             String wanted = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
@@ -101,12 +110,12 @@ public final class DebianDirectory {
             }
         }
         if (changelog != null) {
-            d = applyChangelog(d, log);
+            d = applyChangelog(d, log, changelogIsVersion);
         }
         return d;
     }
 
-    private SpecDraft applyChangelog(SpecDraft d, DebLog log) {
+    private SpecDraft applyChangelog(SpecDraft d, DebLog log, boolean exact) {
         DebianChangelog.Entry top = changelog.newest();
         String where = changelog.file() + " line " + top.line();
         SpecDraft.Value name = d.get("packageName").orElse(null);
@@ -129,12 +138,22 @@ public final class DebianDirectory {
         }
         DebianVersion mapped = DebianVersion.parse(have.value());
         if (!withoutSnapshot(mapped.upstream()).equals(withoutSnapshot(top.version().upstream()))) {
+            if (exact) {
+                throw new DebException("version", have.value(), have.origin().label() + " maps to the Debian version "
+                        + mapped + ", but the newest entry of " + where + " is for " + top.version()
+                        + " (another upstream version), which dpkg-buildpackage would build.",
+                        "record the release in " + changelog.file() + ": make-deb changelog -m 'New upstream release.' "
+                                + "(or dch -v " + mapped + " 'New upstream release.').");
+            }
             log.warn(have.origin().label() + " maps to the Debian version " + mapped + ", but the newest entry of "
                     + where + " is for " + top.version() + " (another upstream version). The package gets a changelog"
                     + " entry for " + mapped + "; " + changelog.file() + " is not changed. Fix: record the release in "
                     + changelog.file() + " with 'make-deb changelog -m \"New upstream release.\"' (or dch -v "
                     + mapped + " 'New upstream release.').");
             return d;
+        }
+        if (exact) {
+            return d.override("version", logged); // dpkg-gencontrol's version, so the staged files agree with it
         }
         // the same upstream version: the changelog's epoch and revision are the packager's to choose
         DebianVersion v = DebianVersion.of(top.version().epoch(), mapped.upstream(), top.version().revision());

@@ -116,6 +116,14 @@ class DebianDirectoryTest {
         assertTrue(w.contains("the newest entry of debian/changelog line 1 is for 1.0.0-3 (another upstream version)")
                 && w.contains("gets a changelog entry for 1.1.0-1") && w.contains("make-deb changelog")
                 && w.contains("dch -v 1.1.0-1"), w);
+        // dpkg-buildpackage (the stage goal) builds the entry's version: another upstream version is an error there
+        DebException exact = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(newer, log, true));
+        assertTrue(exact.problem().contains("which dpkg-buildpackage would build"), exact.problem());
+        assertTrue(exact.fix().contains("make-deb changelog") && exact.fix().contains("dch -v 1.1.0-1"), exact.fix());
+        SpecDraft snap = pomDerived().derived("version", "1.0.0~snapshot.20260101000000-1", "the project <version>")
+                .snapshot(true);
+        assertEquals("1.0.0-3", DebianDirectory.read(d).apply(snap, log, true).toSpec().version().toString(),
+                "the stage goal takes the entry's version exactly, as dpkg-gencontrol does");
         SpecDraft configured = pomDerived().configured("version", "2:1.0.0-1", "<debianVersion>");
         DebException c = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(configured, DebLog.SILENT));
         assertTrue(c.problem().contains("<debianVersion> says '2:1.0.0-1'"), c.getMessage());
