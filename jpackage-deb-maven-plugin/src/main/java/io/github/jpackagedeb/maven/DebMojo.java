@@ -259,8 +259,9 @@ public class DebMojo extends AbstractMojo {
             return;
         }
         try {
-            Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now());
-            PomAdapter pom = new PomAdapter(project, this, System.getenv());
+            Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now(),
+                    new MavenLog(getLog()), PomAdapter.REPRODUCIBLE_FIX);
+            PomAdapter pom = new PomAdapter(project, this, System.getenv(), new MavenLog(getLog()));
             OpenPgpSigner signer = Signing.signer(signing, timestamp, settings, settingsDecrypter, System.getenv());
             DebBuilder.Result result = debBuilder(pom, timestamp).build();
             Signing.afterBuild(result.deb(), result.changelogGz(), signer, changes, timestamp, new MavenLog(getLog()));
@@ -274,6 +275,14 @@ public class DebMojo extends AbstractMojo {
     }
 
     /**
+     * Whether debian/changelog's newest entry is the package's version exactly (the stage goal: dpkg-gencontrol takes
+     * it from there), rather than the pom's version with the entry's epoch and revision.
+     */
+    boolean changelogGivesVersion() {
+        return false;
+    }
+
+    /**
      * The package build as configured, shared by the deb and stage goals: the pom, this configuration and the
      * project's debian/ directory (whose files override pom-derived values, DESIGN.md section 8).
      */
@@ -284,18 +293,19 @@ public class DebMojo extends AbstractMojo {
         io.github.jpackagedeb.core.service.ServiceSpec service = pom.service();
         io.github.jpackagedeb.core.build.DebianDir debianDir = debian.forPackage(spec.name());
         boolean profiling = io.github.jpackagedeb.core.build.Lifecycle.profiling(service, debianDir).enabled();
+        io.github.jpackagedeb.core.build.DebianDocs debianDocs = debian.docs(spec.name());
         return DebBuilder.builder()
                 .spec(spec)
                 .service(service)
                 .extraFiles(pom.extraFiles())
                 .debianDir(debianDir)
-                .debianDocs(debian.docs(spec.name()))
+                .debianDocs(debianDocs)
                 .app(app)
                 .appCds(AppCds.spec(appCds))
                 .runtime(RuntimeOptions.build(this, toolchainManager == null || session == null ? null
                         : toolchainManager.getToolchainFromBuildContext("jdk", session), app, new MavenLog(getLog()),
                         profiling ? List.of(io.github.jpackagedeb.core.service.ProfilingSpec.MODULE) : List.of()))
-                .docs(pom.docs())
+                .docs(pom.docs(debianDocs.copyright() != null))
                 .upstreamVersion(project.getVersion())
                 .outputDirectory(outputDirectory.toPath())
                 .blockCache((cacheDirectory != null ? cacheDirectory.toPath()

@@ -1,5 +1,6 @@
 package io.github.jpackagedeb.maven;
 
+import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.Jar;
@@ -30,11 +31,18 @@ import java.util.Set;
 /** Reads a Maven project and the plugin's configuration into core's specs. No logic beyond choosing defaults. */
 final class PomAdapter {
 
+    /** How a pom makes the build reproducible (said when neither timestamp source is set). */
+    static final String REPRODUCIBLE_FIX = "add <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp> to the pom's <properties> (mvn artifact:set-output-timestamp sets it), or export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct).";
+
+
     private final MavenProject project;
     private final DebMojo config;
     private final Map<String, String> env;
 
-    PomAdapter(MavenProject project, DebMojo config, Map<String, String> env) {
+    private final DebLog log;
+
+    PomAdapter(MavenProject project, DebMojo config, Map<String, String> env, DebLog log) {
+        this.log = log;
         this.project = project;
         this.config = config;
         this.env = env;
@@ -74,7 +82,7 @@ final class PomAdapter {
                 .configured(Relation.CONFLICTS, config.conflicts, "<conflicts>")
                 .configured(Relation.REPLACES, config.replaces, "<replaces>")
                 .configured(Relation.PROVIDES, config.provides, "<provides>");
-        d = debian.apply(d);
+        d = debian.apply(d, log, config.changelogGivesVersion());
         String name = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
         if (name != null) {
             d = d.derived("longDescription", longDescription(name, jarCount), "the project <description>");
@@ -223,7 +231,13 @@ final class PomAdapter {
         }
     }
 
-    PackageDocs docs() {
+    /**
+     * The copyright and changelog metadata of the pom.
+     *
+     * @param copyrightFromDebian whether debian/copyright replaces the generated copyright file (then a pom
+     *                            without licenses is not worth a warning)
+     */
+    PackageDocs docs(boolean copyrightFromDebian) {
         Set<String> holders = new LinkedHashSet<>();
         if (project.getOrganization() != null && project.getOrganization().getName() != null) {
             holders.add(project.getOrganization().getName());
@@ -241,10 +255,18 @@ final class PomAdapter {
                 licenses.add(new License(l.getName().trim(), l.getUrl()));
             }
         }
+        if (licenses.isEmpty() && !copyrightFromDebian) {
+            log.warn("The pom states no license (<licenses> is empty), so the package's copyright file says"
+                    + " 'License: unknown'. Fix: add <licenses><license><name>Apache-2.0</name></license></licenses>"
+                    + " (your license; an SPDX expression such as 'Apache-2.0 OR MIT' keeps both), or write"
+                    + " debian/copyright.");
+        }
+        Integer since = project.getInceptionYear() != null && project.getInceptionYear().trim().matches("[0-9]{4}")
+                ? Integer.valueOf(project.getInceptionYear().trim()) : null;
         String source = project.getScm() != null && project.getScm().getUrl() != null
                 ? project.getScm().getUrl() : httpUrl(project.getUrl());
         String upstream = project.getName() != null && !project.getName().isBlank() ? project.getName() : project.getArtifactId();
-        return new PackageDocs(upstream, source, new ArrayList<>(holders), licenses, List.of(), config.distribution);
+        return new PackageDocs(upstream, source, new ArrayList<>(holders), licenses, List.of(), config.distribution, since);
     }
 
     private static String httpUrl(String url) {

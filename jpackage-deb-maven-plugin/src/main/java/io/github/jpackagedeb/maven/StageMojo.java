@@ -28,6 +28,13 @@ import java.util.List;
 @Mojo(name = "stage", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class StageMojo extends DebMojo {
 
+    /** dpkg-buildpackage takes the version from debian/changelog: the staged files must say the same. */
+    @Override
+    boolean changelogGivesVersion() {
+        return true;
+    }
+
+
     /** Where the tree goes. Default: {@code <debianDirectory>/<package name>}, debhelper's package build directory. */
     @Parameter(property = "jpackage-deb.stageDirectory")
     File stageDirectory;
@@ -55,8 +62,9 @@ public class StageMojo extends DebMojo {
                     project.getArtifact().setFile(jar); // run on its own, after an earlier mvn package
                 }
             }
-            Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now());
-            DebBuilder builder = debBuilder(new PomAdapter(project, this, System.getenv()), timestamp);
+            Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now(),
+                    new MavenLog(getLog()), PomAdapter.REPRODUCIBLE_FIX);
+            DebBuilder builder = debBuilder(new PomAdapter(project, this, System.getenv(), new MavenLog(getLog())), timestamp);
             PackageSpec effective = builder.effectiveSpec();
             Path debian = debianDirectory.toPath();
             Path root = stageDirectory != null ? stageDirectory.toPath() : debian.resolve(effective.name());

@@ -146,8 +146,11 @@ final class BuildCommand implements Callable<Integer> {
         }
         AppSpec app = app();
         Instant time = timestamp != null ? BuildTimestamp.resolve(timestamp, null, Instant.now())
-                : BuildTimestamp.resolve(null, ctx.env().get("SOURCE_DATE_EPOCH"),
-                debian.changelog().map(l -> l.newest().date()).orElse(Instant.now()));
+                : debian.changelog().isPresent() // dpkg-buildpackage's rule: the changelog's date
+                ? BuildTimestamp.resolve(null, ctx.env().get("SOURCE_DATE_EPOCH"), debian.changelog().get().newest().date())
+                : BuildTimestamp.resolve(null, ctx.env().get("SOURCE_DATE_EPOCH"), Instant.now(), ui.log(),
+                "pass --timestamp 2026-01-01T00:00:00Z, export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or keep a"
+                        + " debian/changelog (its newest entry's date is used).");
         SpecDraft d = SpecDraft.empty()
                 .configured("packageName", packageName, "--package")
                 .configured("maintainer", maintainer, "--maintainer")
@@ -161,7 +164,7 @@ final class BuildCommand implements Callable<Integer> {
             d = d.derived("version", MavenVersionMapper.defaults().map(upstreamVersion, time).toString(),
                     "--upstream-version " + upstreamVersion).snapshot(MavenVersionMapper.isSnapshot(upstreamVersion));
         }
-        d = debian.apply(d);
+        d = debian.apply(d, ui.log());
         PackageSpec spec = d.toSpec();
         String upstream = upstreamVersion != null ? upstreamVersion
                 : debian.changelog().map(DebianChangelog::newest).map(e -> e.version().upstream())

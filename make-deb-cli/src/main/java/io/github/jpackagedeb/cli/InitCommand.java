@@ -104,7 +104,8 @@ final class InitCommand implements Callable<Integer> {
             + "the pom's maven.compiler.release, else 17).")
     Integer javaRelease;
 
-    @Option(names = "--force", description = "Rewrite the files make-deb writes in an existing debian/ (others are kept).")
+    @Option(names = "--force", description = "Rewrite the files make-deb writes in an existing debian/ (others are kept; "
+            + "a replaced file that differs is copied to FILE.~N~ first, and debian/changelog keeps its entries).")
     boolean force;
 
     @Option(names = "--dry-run", description = "Print what would be written, write nothing.")
@@ -260,9 +261,12 @@ final class InitCommand implements Callable<Integer> {
             ui.info("Dry run: would write " + files.size() + " files to " + project.resolve("debian") + " for " + what + ".");
             return MakeDeb.OK;
         }
-        List<String> written = Scaffold.write(project, files, force);
+        Scaffold.Written done = Scaffold.writeKeepingEdits(project, files, force);
         ui.info("Wrote debian/ for " + what + ":");
-        written.forEach(w -> ui.result("  " + w));
+        done.written().forEach(w -> ui.result("  " + w
+                + (done.merged().contains(w) ? " (its earlier entries kept below the new one)" : "")));
+        done.backups().forEach((file, backup) -> ui.warn("replaced " + file + "; what it held is in " + backup
+                + " (compare with diff -u " + backup + " " + file + ")"));
         values.forEach((k, v) -> ui.detail(k + ": " + v.value() + " (from " + v.source() + ")"));
         if (!pom.declaresPlugin()) {
             ui.warn("the pom does not use jpackage-deb-maven-plugin; add it to <build><plugins> for `mvn package` to "

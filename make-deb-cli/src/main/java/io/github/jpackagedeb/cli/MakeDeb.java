@@ -17,8 +17,8 @@ import java.util.Properties;
  */
 @Command(name = "make-deb", mixinStandardHelpOptions = true, versionProvider = MakeDeb.Version.class,
         description = "Turns a JVM application into a Debian package.",
-        subcommands = {InitCommand.class, BuildCommand.class, CheckCommand.class, InspectCommand.class,
-                RepoCommand.class, FlameGraphCommand.class, CommandLine.HelpCommand.class,
+        subcommands = {InitCommand.class, ChangelogCommand.class, BuildCommand.class, CheckCommand.class,
+                InspectCommand.class, RepoCommand.class, FlameGraphCommand.class, CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class})
 public final class MakeDeb implements Runnable {
 

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.DebLog;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,8 +17,28 @@ public final class BuildTimestamp {
     private BuildTimestamp() {
     }
 
+    /**
+     * As {@link #resolve(String, String, Instant)}, and when neither source is set (so the package gets the current
+     * time and is not reproducible), says so once on {@code log}, naming both and {@code fix}.
+     *
+     * @param fix how this front end's user sets the timestamp, e.g. the pom property to add
+     */
+    public static Instant resolve(String outputTimestamp, String sourceDateEpoch, Instant now, DebLog log, String fix) {
+        if (!set(outputTimestamp) && (sourceDateEpoch == null || sourceDateEpoch.isBlank())) {
+            log.warn("This build is not reproducible: neither project.build.outputTimestamp nor SOURCE_DATE_EPOCH is"
+                    + " set, so every file of the package is stamped with the current time and two builds of the same"
+                    + " sources differ. Fix: " + fix);
+        }
+        return resolve(outputTimestamp, sourceDateEpoch, now);
+    }
+
+    /** Maven's rule: a value of one character (e.g. "a" inherited to switch it off) does not count. */
+    private static boolean set(String outputTimestamp) {
+        return outputTimestamp != null && outputTimestamp.trim().length() > 1;
+    }
+
     public static Instant resolve(String outputTimestamp, String sourceDateEpoch, Instant now) {
-        if (outputTimestamp != null && outputTimestamp.trim().length() > 1) {
+        if (set(outputTimestamp)) {
             return parse("outputTimestamp", outputTimestamp.trim(),
                     "use ISO-8601 like 2026-01-31T12:00:00Z or seconds since 1970 (Maven's project.build.outputTimestamp).");
         }

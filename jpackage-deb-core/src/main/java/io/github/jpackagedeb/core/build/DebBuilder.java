@@ -181,6 +181,7 @@ public final class DebBuilder {
         List<Jar> classPath = app.classPath();
         java.util.Set<Path> codeless = ClassPathCheck.checkJars(classPath);
         String mainClass = ClassPathCheck.mainClass(app.mainClass(), app.mainJar(), classPath);
+        MainMethod.check(mainClass, classPath, targetRelease());
         Layout layout = Layout.standard(effective.name());
         List<DebEntry> entries = new ArrayList<>();
         for (Jar jar : classPath) {
@@ -220,7 +221,9 @@ public final class DebBuilder {
                         : Content.of(DocFiles.copyright(effective, docs, app.dependencies(), year), "copyright")));
         entries.add(DebEntry.file(Layout.rel(layout.docDir() + "/changelog.Debian.gz"),
                 debianDocs.changelog() != null
-                        ? Content.of(DocFiles.gzip(debianDocs.changelog().getBytes(StandardCharsets.UTF_8)), "changelog from " + debianDocs.source())
+                        ? Content.of(DocFiles.gzip(DocFiles.changelogFor(debianDocs.changelog(), debianDocs.source()
+                                + "/changelog", effective, docs, upstreamVersion, timestamp).getBytes(StandardCharsets.UTF_8)),
+                        "changelog from " + debianDocs.source())
                         : Content.of(DocFiles.changelogGz(effective, docs, upstreamVersion, timestamp), "changelog")));
         // an extra file at the man page's path (a page of the application's own, e.g. make-deb's) replaces the
         // generated one
@@ -342,6 +345,27 @@ public final class DebBuilder {
         }
         log.info("Wrote " + target + " (" + result.size() + " bytes, sha256 " + result.sha256() + ")");
         return new Result(target, effective, result, changelogGz(entries, effective.name()));
+    }
+
+    /**
+     * The Java feature release the package runs on: the bundled runtime's (its {@code release} file), else the
+     * release the application is built for (a jar-only package depends on that release or later).
+     */
+    private int targetRelease() {
+        if (runtime != null) {
+            try {
+                for (String line : Files.readAllLines(runtime.image().resolve("release"), StandardCharsets.UTF_8)) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(?:1\\.)?([0-9]+).*")
+                            .matcher(line);
+                    if (m.matches()) {
+                        return Integer.parseInt(m.group(1));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("cannot read the bundled runtime's release file: " + e);
+            }
+        }
+        return app.javaRelease();
     }
 
     /** The bytes of the package's changelog.Debian.gz entry, or null. */

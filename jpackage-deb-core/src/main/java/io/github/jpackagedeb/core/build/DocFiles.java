@@ -29,16 +29,18 @@ final class DocFiles {
         v.put("SOURCE_LINE", docs.source() == null ? "" : "Source: " + oneLine(docs.source()) + "\n");
         String holders = docs.copyrightHolders().isEmpty() ? spec.maintainer()
                 : String.join("\n           ", docs.copyrightHolders().stream().map(DocFiles::oneLine).toList());
-        v.put("COPYRIGHT", year + " " + holders);
+        Integer since = docs.inceptionYear();
+        v.put("COPYRIGHT", (since != null && since < year ? since + "-" : "") + year + " " + holders);
         String licenseName;
         StringBuilder text = new StringBuilder();
-        if (docs.licenses().isEmpty()) {
+        List<License> licenses = alternatives(docs.licenses());
+        if (licenses.isEmpty()) {
             licenseName = "unknown";
             text.append(" The project states no license; ask the maintainer, ").append(oneLine(spec.maintainer())).append('.');
         } else {
-            licenseName = String.join(" or ", docs.licenses().stream().map(License::shortName).distinct().toList());
+            licenseName = String.join(" or ", licenses.stream().map(License::shortName).distinct().toList());
             boolean first = true;
-            for (License l : docs.licenses()) {
+            for (License l : licenses) {
                 if (!first) {
                     text.append("\n .\n");
                 }
@@ -67,8 +69,51 @@ final class DocFiles {
         return rendered.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The licenses with an SPDX "OR" expression ({@code Apache-2.0 OR MIT}) split into its alternatives, so that
+     * each is named in DEP-5's {@code License: Apache-2.0 or Expat} and has its own text; one license stated twice
+     * is listed once.
+     */
+    static List<License> alternatives(List<License> licenses) {
+        java.util.Map<String, License> out = new LinkedHashMap<>();
+        for (License l : licenses) {
+            String[] parts = l.name().strip().replaceAll("^\\((.*)\\)$", "$1").split("\\s+OR\\s+");
+            for (String part : parts) {
+                if (!part.isBlank()) {
+                    License one = parts.length == 1 ? l : new License(part.strip(), l.url());
+                    out.putIfAbsent(one.shortName(), one);
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
     /** {@code /usr/share/doc/<pkg>/changelog.Debian.gz} (Policy 12.7, format of Policy 4.4). */
     static byte[] changelogGz(PackageSpec spec, PackageDocs docs, String upstreamVersion, Instant timestamp) {
+        return gzip(changelogEntry(spec, docs, upstreamVersion, timestamp).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The author's {@code debian/changelog}, with an entry for the version being built on top when its newest entry
+     * is for another version, so that the package's changelog.Debian.gz (and its .changes) always describe the
+     * package (Policy 4.4: the newest entry is the package's version). The file itself is not rewritten.
+     *
+     * @param file the changelog's name, for messages
+     */
+    static String changelogFor(String authorText, String file, PackageSpec spec, PackageDocs docs,
+                               String upstreamVersion, Instant timestamp) {
+        io.github.jpackagedeb.core.debiandir.DebianChangelog log =
+                io.github.jpackagedeb.core.debiandir.DebianChangelog.parse(authorText, file);
+        if (log.newest().version().toString().equals(spec.version().toString())) {
+            return authorText;
+        }
+        PackageDocs sameDistribution = new PackageDocs(docs.upstreamName(), docs.source(), docs.copyrightHolders(),
+                docs.licenses(), docs.changes(), log.newest().distributions());
+        return changelogEntry(spec, sameDistribution, upstreamVersion, timestamp) + "\n" + authorText;
+    }
+
+    /** One changelog entry for the version being built. */
+    private static String changelogEntry(PackageSpec spec, PackageDocs docs, String upstreamVersion, Instant timestamp) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("PACKAGE", spec.name());
         v.put("VERSION", spec.version().toString());
@@ -87,7 +132,7 @@ final class DocFiles {
         v.put("CHANGES", c.toString());
         v.put("MAINTAINER", spec.maintainer());
         v.put("DATE", CHANGELOG_DATE.format(timestamp));
-        return gzip(Template.load("changelog").render(v).getBytes(StandardCharsets.UTF_8));
+        return Template.load("changelog").render(v);
     }
 
     /** {@code /usr/share/man/man1/<cmd>.1.gz}: a short page, so that the command is documented (Policy 12.1). */
@@ -115,20 +160,7 @@ final class DocFiles {
 
     /** A changelog bullet wrapped at 80 columns (lintian: debian-changelog-line-too-long), continued under its text. */
     static String wrap(String text) {
-        StringBuilder sb = new StringBuilder();
-        int col = 4;
-        for (String word : text.split(" +")) {
-            if (col > 4 && col + 1 + word.length() > 80) {
-                sb.append("\n    ");
-                col = 4;
-            } else if (col > 4) {
-                sb.append(' ');
-                col++;
-            }
-            sb.append(word);
-            col += word.length();
-        }
-        return sb.toString();
+        return io.github.jpackagedeb.core.debiandir.DebianChangelog.wrap(text);
     }
 
     private static String oneLine(String s) {

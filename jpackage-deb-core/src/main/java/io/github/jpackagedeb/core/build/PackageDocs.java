@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param licenses     the application's licenses; may be empty (then stated as unknown)
  * @param changes      changelog bullet lines for this version; empty for a default line
  * @param distribution the changelog distribution, e.g. {@code unstable}
+ * @param inceptionYear the year the project started (a pom's {@code inceptionYear}), or null: the copyright years
+ *                      then run from it to the build's year
  */
 public record PackageDocs(String upstreamName, String source, List<String> copyrightHolders, List<License> licenses,
-                          List<String> changes, String distribution) {
+                          List<String> changes, String distribution, Integer inceptionYear) {
+
+    /** Without an inception year. */
+    public PackageDocs(String upstreamName, String source, List<String> copyrightHolders, List<License> licenses,
+                       List<String> changes, String distribution) {
+        this(upstreamName, source, copyrightHolders, licenses, changes, distribution, null);
+    }
 
     public PackageDocs {
         Objects.requireNonNull(upstreamName, "upstreamName");

@@ -155,6 +155,51 @@ public record DebianChangelog(List<Entry> entries, String text, String file) {
         return new DebianChangelog(entries, text, file);
     }
 
+    /**
+     * This changelog with a new entry on top (what {@code dch -v VERSION} writes): the change lines as
+     * {@code "  * "} bullets wrapped at 80 columns, the trailer with {@code maintainer} and {@code date}.
+     *
+     * @return the new text, parsed back (so a bad version, maintainer or line is reported like a hand-made one)
+     */
+    public DebianChangelog withEntry(DebianVersion version, String distribution, List<String> changes, String maintainer,
+                                     Instant date) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(newest().pkg()).append(" (").append(version).append(") ").append(distribution)
+                .append("; urgency=medium\n\n");
+        for (String c : changes) {
+            sb.append("  * ").append(wrap(c.replaceAll("\\s+", " ").strip())).append('\n');
+        }
+        sb.append("\n -- ").append(maintainer).append("  ").append(RFC_5322_OUT.format(date)).append("\n\n");
+        return parse(sb + text, file);
+    }
+
+    /** Entry dates as {@code date -R} prints them (RFC 5322, two-digit day). */
+    private static final DateTimeFormatter RFC_5322_OUT = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
+    /** A bullet's text wrapped at 80 columns, continued under its text (lintian: debian-changelog-line-too-long). */
+    public static String wrap(String text) {
+        return wrap(text, 80);
+    }
+
+    /** A bullet's text (after {@code "  * "}) wrapped at {@code width} columns, continued under its text. */
+    public static String wrap(String text, int width) {
+        StringBuilder sb = new StringBuilder();
+        int col = 4;
+        for (String word : text.split(" +")) {
+            if (col > 4 && col + 1 + word.length() > width) {
+                sb.append("\n    ");
+                col = 4;
+            } else if (col > 4) {
+                sb.append(' ');
+                col++;
+            }
+            sb.append(word);
+            col += word.length();
+        }
+        return sb.toString();
+    }
+
     private static DebException error(String file, int line, String problem, String fix) {
         return new DebException("debianChangelog", null, file + (line > 0 ? " line " + line : "") + ": " + problem, fix);
     }

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * {@code dpkg-buildpackage} build; a build without debhelper has nothing to put there, so a relationship entry
  * that is only a substitution variable is dropped. A variable inside another entry is an error.
  *
+ * <p>A field that does not belong in its paragraph ({@code Recomends:}, or {@code Depends:} in the source
+ * paragraph) is an error naming the closest known field ({@link ControlFields}); {@code X[BCS]-} fields are allowed.
+ *
  * @param source   the source paragraph, if any
  * @param binaries the binary paragraphs, at least one
  * @param file     the file name, for messages
@@ -44,6 +47,7 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
         List<Deb822.Paragraph> binaries = new ArrayList<>();
         for (Deb822.Paragraph p : paragraphs) {
             if (p.field("Source").isPresent() && p.field("Package").isEmpty() && source.isEmpty() && binaries.isEmpty()) {
+                ControlFields.check(p, true);
                 source = Optional.of(p);
             } else if (p.field("Package").isPresent()) {
                 if (p.value("Package").isEmpty()) {
@@ -53,6 +57,7 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
                             "give the package name after 'Package:' in " + file + ", e.g. 'Package: my-app'"
                                     + " (Debian Policy 5.6.7), or remove the field.");
                 }
+                ControlFields.check(p, false);
                 binaries.add(p);
             } else {
                 throw new DebException("debianControl", null, file + " line " + p.line()

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.build.DebianDir;
 import io.github.jpackagedeb.core.build.DebianDocs;
 import io.github.jpackagedeb.core.version.DebianVersion;
@@ -76,13 +77,24 @@ public final class DebianDirectory {
     /**
      * The draft with the fields of {@code debian/control} and the version of {@code debian/changelog} applied:
      * they override derived values; an explicitly configured value that disagrees is an error naming both sources.
-     * The changelog's newest entry must be for this package, and for the version the project maps to (its epoch
-     * and revision may differ: they are Debian's own), unless the version was configured explicitly, which must
-     * then equal it.
+     * The changelog's newest entry must be for this package; for the upstream version the project maps to, it
+     * gives the epoch and revision (Debian's own). When it is for another upstream version (the changelog was
+     * written for an older release, or for a snapshot), the build says so on {@code log} and keeps the project's
+     * version: the package then gets a changelog entry of its own for it (see {@code DebBuilder}), and
+     * {@code debian/changelog} is not rewritten. An explicitly configured version must equal the entry's.
      *
      * @throws DebException on a conflict, naming both sources and the fix
      */
-    public SpecDraft apply(SpecDraft draft) {
+    public SpecDraft apply(SpecDraft draft, DebLog log) {
+        return apply(draft, log, false);
+    }
+
+    /**
+     * As {@link #apply(SpecDraft, DebLog)}; with {@code changelogIsVersion} (a {@code dpkg-buildpackage} build, where
+     * dpkg-gencontrol takes the version from the newest entry) the version is exactly the entry's, and an entry for
+     * another upstream version is an error (the package and its changelog would disagree).
+     */
+    public SpecDraft apply(SpecDraft draft, DebLog log, boolean changelogIsVersion) {
         SpecDraft d = draft;
         if (control != null) {
             String wanted = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
@@ -98,12 +110,12 @@ public final class DebianDirectory {
             }
         }
         if (changelog != null) {
-            d = applyChangelog(d);
+            d = applyChangelog(d, log, changelogIsVersion);
         }
         return d;
     }
 
-    private SpecDraft applyChangelog(SpecDraft d) {
+    private SpecDraft applyChangelog(SpecDraft d, DebLog log, boolean exact) {
         DebianChangelog.Entry top = changelog.newest();
         String where = changelog.file() + " line " + top.line();
         SpecDraft.Value name = d.get("packageName").orElse(null);
@@ -126,11 +138,22 @@ public final class DebianDirectory {
         }
         DebianVersion mapped = DebianVersion.parse(have.value());
         if (!withoutSnapshot(mapped.upstream()).equals(withoutSnapshot(top.version().upstream()))) {
-            throw new DebException("version", have.value(), have.origin().label() + " maps to the Debian version "
-                    + mapped + ", but the newest entry of " + where + " is for " + top.version()
-                    + " (another upstream version).",
-                    "add a changelog entry for the new version (dch -v " + mapped + " 'New upstream release.'), "
-                            + "or set the Debian version explicitly.");
+            if (exact) {
+                throw new DebException("version", have.value(), have.origin().label() + " maps to the Debian version "
+                        + mapped + ", but the newest entry of " + where + " is for " + top.version()
+                        + " (another upstream version), which dpkg-buildpackage would build.",
+                        "record the release in " + changelog.file() + ": make-deb changelog -m 'New upstream release.' "
+                                + "(or dch -v " + mapped + " 'New upstream release.').");
+            }
+            log.warn(have.origin().label() + " maps to the Debian version " + mapped + ", but the newest entry of "
+                    + where + " is for " + top.version() + " (another upstream version). The package gets a changelog"
+                    + " entry for " + mapped + "; " + changelog.file() + " is not changed. Fix: record the release in "
+                    + changelog.file() + " with 'make-deb changelog -m \"New upstream release.\"' (or dch -v "
+                    + mapped + " 'New upstream release.').");
+            return d;
+        }
+        if (exact) {
+            return d.override("version", logged); // dpkg-gencontrol's version, so the staged files agree with it
         }
         // the same upstream version: the changelog's epoch and revision are the packager's to choose
         DebianVersion v = DebianVersion.of(top.version().epoch(), mapped.upstream(), top.version().revision());

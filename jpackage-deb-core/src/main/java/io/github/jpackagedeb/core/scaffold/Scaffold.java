@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.scaffold;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.debiandir.DebianChangelog;
 import io.github.jpackagedeb.core.build.Layout;
 import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.control.ControlFile;
@@ -104,12 +105,42 @@ public final class Scaffold {
         return files;
     }
 
+    /**
+     * The new changelog with the entries of the existing one kept: the new (first) entry on top of the old entries,
+     * or the old file as it is when its newest entry is already for the new version. An old file that does not parse
+     * is not merged (it is backed up instead).
+     */
+    static String mergeChangelog(String old, String fresh) {
+        DebianChangelog had;
+        DebianChangelog made;
+        try {
+            had = DebianChangelog.parse(old, "debian/changelog");
+            made = DebianChangelog.parse(fresh, "debian/changelog");
+        } catch (DebException e) {
+            return fresh;
+        }
+        if (had.newest().version().toString().equals(made.newest().version().toString())) {
+            return old;
+        }
+        return fresh.stripTrailing() + "\n\n" + old;
+    }
+
+    /** {@code <file>.~N~} with the first N not taken. */
+    private static Path backupName(Path p) {
+        for (int n = 1; ; n++) {
+            Path b = p.resolveSibling(p.getFileName() + ".~" + n + "~");
+            if (!Files.exists(b, LinkOption.NOFOLLOW_LINKS)) {
+                return b;
+            }
+        }
+    }
+
     static String changelog(ScaffoldSpec s) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("PACKAGE", s.spec().name());
         v.put("VERSION", s.spec().version().toString());
         v.put("DISTRIBUTION", s.distribution());
-        v.put("MESSAGE", wrap(oneLine(s.changelogMessage()), 76, "    "));
+        v.put("MESSAGE", DebianChangelog.wrap(oneLine(s.changelogMessage()), 76));
         v.put("MAINTAINER", s.spec().maintainer());
         v.put("DATE", CHANGELOG_DATE.format(s.timestamp()));
         return Template.load(BASE + "changelog").render(v);
@@ -220,34 +251,38 @@ public final class Scaffold {
         return s.replaceAll("[\\r\\n\\t]+", " ").strip();
     }
 
-    /** Word-wraps a changelog bullet at {@code width} columns, continuation lines indented by {@code indent}. */
-    private static String wrap(String text, int width, String indent) {
-        StringBuilder sb = new StringBuilder();
-        int col = 4;
-        for (String word : text.split(" +")) {
-            if (col > 4 && col + 1 + word.length() > width) {
-                sb.append('\n').append(indent);
-                col = indent.length();
-            } else if (col > 4) {
-                sb.append(' ');
-                col++;
-            }
-            sb.append(word);
-            col += word.length();
-        }
-        return sb.toString();
-    }
-
     /**
      * Writes the files under {@code projectDir}: first into a temporary directory next to {@code debian/}, which is
      * then renamed into place, so that nothing is half-written when something fails. An existing {@code debian/} is
-     * an error unless {@code force}; with it, the files of the scaffold are rewritten and every other file of the
-     * existing directory is kept.
+     * an error unless {@code force}; with it, the files of the scaffold are rewritten (edits kept as
+     * {@link #writeKeepingEdits} says) and every other file of the existing directory is kept.
      *
      * @return the paths written, relative to {@code projectDir}
      * @throws DebException (field {@code debianDir}) when debian/ exists without force, or nothing can be written
      */
     public static List<String> write(Path projectDir, List<File> files, boolean force) {
+        return writeKeepingEdits(projectDir, files, force).written();
+    }
+
+    /**
+     * What {@link #writeKeepingEdits} did.
+     *
+     * @param written the paths written, relative to the project directory
+     * @param backups for each replaced file whose content differed: its path → the path of the copy of what it held
+     * @param merged  the files whose existing content was merged into the new one (the changelog's entries)
+     */
+    public record Written(List<String> written, Map<String, String> backups, List<String> merged) {
+    }
+
+    /**
+     * As {@link #write}, and with {@code force} no edit is lost: {@code debian/changelog} keeps its entries (the new
+     * entry goes on top, unless the newest is already for this version, then the file stays as it is), and every
+     * other file that is replaced with different content is first copied to {@code <file>.~N~} beside it (GNU's
+     * numbered backups, which dpkg-source ignores by default and no build step reads).
+     */
+    public static Written writeKeepingEdits(Path projectDir, List<File> files, boolean force) {
+        Map<String, String> backups = new LinkedHashMap<>();
+        List<String> merged = new ArrayList<>();
         Path target = projectDir.resolve("debian");
         boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         if (exists && !force) {
@@ -277,8 +312,25 @@ public final class Scaffold {
                 }
                 Path p = tmp.resolve(f.path().substring("debian/".length()));
                 Files.createDirectories(p.getParent());
+                String content = f.content();
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    byte[] had = Files.readAllBytes(p);
+                    String before = new String(had, StandardCharsets.UTF_8);
+                    if (f.path().equals("debian/changelog")) {
+                        String m = mergeChangelog(before, content);
+                        if (!m.equals(content) && !m.equals(before)) {
+                            merged.add(f.path());
+                        }
+                        content = m;
+                    }
+                    if (!java.util.Arrays.equals(had, content.getBytes(StandardCharsets.UTF_8))) {
+                        Path backup = backupName(p);
+                        Files.copy(p, backup, StandardCopyOption.COPY_ATTRIBUTES);
+                        backups.put(f.path(), "debian/" + tmp.relativize(backup));
+                    }
+                }
                 Files.deleteIfExists(p);
-                Files.writeString(p, f.content(), StandardCharsets.UTF_8);
+                Files.writeString(p, content, StandardCharsets.UTF_8);
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(f.executable() ? "rwxr-xr-x" : "rw-r--r--"));
                 written.add(f.path());
             }
@@ -298,7 +350,7 @@ public final class Scaffold {
                 throw e;
             }
             tmp = null;
-            return written;
+            return new Written(List.copyOf(written), Map.copyOf(backups), List.copyOf(merged));
         } catch (IOException e) {
             throw new DebException("debianDir", target.toString(), "cannot write debian/: " + e,
                     "check free space and permissions of the project directory; nothing was changed.", e);

@@ -424,14 +424,29 @@ public final class ScaffoldSpec {
                 throw new DebException("javaRelease", Integer.toString(javaRelease), "not a Java feature release.",
                         "use the release the application is compiled for, e.g. 17 or 21.");
             }
-            DebianVersion v = debianVersion != null ? debianVersion
-                    : MavenVersionMapper.defaults().map(upstreamVersion, timestamp);
+            DebianVersion v = debianVersion != null ? debianVersion : scaffoldVersion(upstreamVersion, timestamp);
             PackageSpec.Builder sb = PackageSpec.builder().name(packageName).version(v).maintainer(maintainer)
                     .synopsis(synopsis).longDescription(longDescription).homepage(homepage).section(section)
                     .priority(priority).architecture(bundlesRuntime ? "any" : "all");
             relations.forEach(sb::relations);
             PackageSpec spec = sb.build();
             return new ScaffoldSpec(this, spec);
+        }
+
+        /**
+         * The version of the first changelog entry: the default mapping, but a snapshot without the time stamp
+         * ({@code 1.0-SNAPSHOT} → {@code 1.0~snapshot-1}): the time stamp is each build's, and a frozen one would
+         * describe one build forever. dpkg orders {@code 1.0~snapshot-1} before every time-stamped snapshot build
+         * of 1.0, and both before {@code 1.0-1} (Policy 5.6.12), and the build matches the entry by its upstream
+         * version without the time stamp.
+         */
+        public static DebianVersion scaffoldVersion(String upstreamVersion, Instant timestamp) {
+            DebianVersion mapped = MavenVersionMapper.defaults().map(upstreamVersion, timestamp);
+            if (!MavenVersionMapper.isSnapshot(upstreamVersion)) {
+                return mapped;
+            }
+            return DebianVersion.of(mapped.epoch(), mapped.upstream().replaceAll("(~snapshot)\\.[0-9]+$", "$1"),
+                    mapped.revision());
         }
 
         private static String blank(String v) {

@@ -68,6 +68,22 @@ class DebianDocsBuildTest {
     }
 
     @Test
+    void aChangelogForAnotherVersionGetsAnEntryForTheBuiltOneOnTop() throws IOException {
+        String log = "app (0.9~snapshot-1) experimental; urgency=medium\n\n  * Initial package.\n\n"
+                + " -- Jane Doe <jane@example.org>  Wed, 01 Jan 2025 00:00:00 +0000\n";
+        DebBuilder b = builder(new DebianDocs(log, null, null, List.of(), "debian"));
+        String shipped = text(b.entries(b.effectiveSpec()), "usr/share/doc/app/changelog.Debian.gz");
+        assertTrue(shipped.startsWith("app (1.0-1) experimental; urgency=medium\n"), shipped);
+        assertTrue(shipped.endsWith("\n\n" + log), "the author's entries follow, unchanged:\n" + shipped);
+        io.github.jpackagedeb.core.debiandir.DebianChangelog parsed =
+                io.github.jpackagedeb.core.debiandir.DebianChangelog.parse(shipped, "shipped");
+        assertEquals("1.0-1", parsed.newest().version().toString());
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"), parsed.newest().date(), "the build's timestamp");
+        assertEquals(2, parsed.entries().size());
+        assertTrue(b.build().changelogGz() != null);
+    }
+
+    @Test
     void aConffileThePackageDoesNotShipIsAnError() throws IOException {
         DebBuilder b = builder(new DebianDocs(null, null, null, List.of("/etc/nope.conf"), "debian/app.conffiles"));
         DebException e = assertThrows(DebException.class, () -> b.entries(b.effectiveSpec()));

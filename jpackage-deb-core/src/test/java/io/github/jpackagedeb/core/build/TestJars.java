@@ -19,7 +19,10 @@ public final class TestJars {
     private TestJars() {
     }
 
-    /** A jar with the given entries (name, text content) and an optional Main-Class. */
+    /**
+     * A jar with the given entries (name, text content) and an optional Main-Class; a {@code .class} entry gets the
+     * bytes of {@link #classWithMain} (a class with a {@code public static main(String[])}) instead of its text.
+     */
     public static Path jar(Path file, String mainClass, String... namesAndContents) throws IOException {
         Files.createDirectories(file.getParent());
         Manifest mf = new Manifest();
@@ -32,7 +35,10 @@ public final class TestJars {
                 JarEntry e = new JarEntry(namesAndContents[i]);
                 e.setLastModifiedTime(FileTime.fromMillis(0));
                 jos.putNextEntry(e);
-                jos.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                String name = namesAndContents[i];
+                jos.write(name.endsWith(".class")
+                        ? classWithMain(name.substring(0, name.length() - 6), "java/lang/Object", 0x0009)
+                        : namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
                 jos.closeEntry();
             }
         }
@@ -64,5 +70,48 @@ public final class TestJars {
             jos.closeEntry();
         }
         return jar;
+    }
+
+    /**
+     * The bytes of a class file (JVMS 4.1) named {@code name} (internal form) extending {@code superName}, with one
+     * method {@code main(String[])} of the given access flags (0x0009: public static) and no code: enough for
+     * readers of class files, not for a JVM.
+     *
+     * @param mainFlags the flags of main, or -1 for a class without a main method
+     */
+    public static byte[] classWithMain(String name, String superName, int mainFlags) {
+        try {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(b);
+            out.writeInt(0xCAFEBABE);
+            out.writeShort(0);
+            out.writeShort(61);
+            out.writeShort(9); // constant pool count: 8 entries, #1..#8
+            out.writeByte(1); out.writeUTF(name);                  // #1
+            out.writeByte(7); out.writeShort(1);                   // #2 this class
+            out.writeByte(1); out.writeUTF(superName);             // #3
+            out.writeByte(7); out.writeShort(3);                   // #4 super class
+            out.writeByte(1); out.writeUTF("main");                // #5
+            out.writeByte(1); out.writeUTF("([Ljava/lang/String;)V"); // #6
+            out.writeByte(5); out.writeLong(42);                   // #7, #8: a long takes two slots
+            out.writeShort(0x0021); // public super
+            out.writeShort(2);
+            out.writeShort(4);
+            out.writeShort(0); // interfaces
+            out.writeShort(0); // fields
+            if (mainFlags < 0) {
+                out.writeShort(0);
+            } else {
+                out.writeShort(1);
+                out.writeShort(mainFlags);
+                out.writeShort(5);
+                out.writeShort(6);
+                out.writeShort(0); // attributes
+            }
+            out.writeShort(0); // class attributes
+            return b.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.build.DebianDocs;
 import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.control.ControlFile;
@@ -53,7 +54,7 @@ class DebianDirectoryTest {
     @Test
     void debianControlOverridesDerivedValuesFieldByField() throws IOException {
         Path d = debian(DebianControlTest.CONTROL, CHANGELOG);
-        PackageSpec spec = DebianDirectory.read(d).apply(pomDerived()).toSpec();
+        PackageSpec spec = DebianDirectory.read(d).apply(pomDerived(), DebLog.SILENT).toSpec();
         assertEquals("Jane Doe <jane@example.org>", spec.maintainer());
         assertEquals("tool that does things", spec.synopsis());
         assertEquals("https://example.org/app", spec.homepage());
@@ -66,14 +67,14 @@ class DebianDirectoryTest {
     void aConfiguredValueThatDisagreesIsAConflictNamingBothSources() throws IOException {
         Path d = debian("Package: x\nArchitecture: all\nDescription: d\n", null);
         SpecDraft draft = pomDerived().configured("packageName", "y", "<packageName>");
-        DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(draft));
+        DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(draft, DebLog.SILENT));
         assertEquals("packageName", e.field());
         assertTrue(e.problem().contains("<packageName> says 'y'") && e.problem().contains("debian/control line 1 (Package)")
                 && e.problem().contains("'x'"), e.problem());
         // the same value twice is fine
         SpecDraft same = pomDerived().configured("packageName", "x", "<packageName>");
-        assertEquals("x", DebianDirectory.read(d).apply(same).get("packageName").orElseThrow().value());
-        assertEquals("x", DebianDirectory.read(d).apply(pomDerived()).get("packageName").orElseThrow().value(),
+        assertEquals("x", DebianDirectory.read(d).apply(same, DebLog.SILENT).get("packageName").orElseThrow().value());
+        assertEquals("x", DebianDirectory.read(d).apply(pomDerived(), DebLog.SILENT).get("packageName").orElseThrow().value(),
                 "over a derived name, debian/control wins");
     }
 
@@ -81,44 +82,64 @@ class DebianDirectoryTest {
     void aConfiguredRelationMustBeInDebianControlWhichMayAddToIt() throws IOException {
         Path d = debian(DebianControlTest.CONTROL, null);
         SpecDraft held = pomDerived().configured(Relation.RECOMMENDS, List.of("curl"), "<recommends>");
-        assertEquals(List.of("curl"), DebianDirectory.read(d).apply(held).toSpec().relation(Relation.RECOMMENDS));
+        assertEquals(List.of("curl"), DebianDirectory.read(d).apply(held, DebLog.SILENT).toSpec().relation(Relation.RECOMMENDS));
         SpecDraft subset = pomDerived().configured(Relation.DEPENDS, List.of("default-jre-headless (>= 2:1.17) | "
                 + "java17-runtime-headless"), "<depends>");
-        assertEquals(1, DebianDirectory.read(d).apply(subset).toSpec().relation(Relation.DEPENDS).size());
+        assertEquals(1, DebianDirectory.read(d).apply(subset, DebLog.SILENT).toSpec().relation(Relation.DEPENDS).size());
         SpecDraft missing = pomDerived().configured(Relation.DEPENDS, List.of("libfoo1"), "<depends>");
-        DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(missing));
+        DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(missing, DebLog.SILENT));
         assertTrue(e.problem().contains("<depends> lists 'libfoo1', but debian/control line 10 (Depends)"), e.problem());
     }
 
     @Test
     void architectureAnyLeavesTheChoiceToTheBuild() throws IOException {
         Path d = debian("Package: app\nArchitecture: any\nDescription: d\n", null);
-        assertTrue(DebianDirectory.read(d).apply(pomDerived()).get("architecture").isEmpty());
+        assertTrue(DebianDirectory.read(d).apply(pomDerived(), DebLog.SILENT).get("architecture").isEmpty());
     }
 
     @Test
-    void theChangelogMustBeForTheProjectVersion() throws IOException {
+    void aChangelogForAnotherVersionIsSaidAndTheProjectVersionBuilt() throws IOException {
         Path d = debian(null, CHANGELOG);
         SpecDraft newer = pomDerived().derived("version", "1.1.0-1", "the project <version> 1.1.0");
-        DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(newer));
-        assertTrue(e.fix().contains("dch -v 1.1.0-1"), e.getMessage());
-        assertTrue(e.problem().contains("debian/changelog line 1"), e.getMessage());
+        List<String> warnings = new java.util.ArrayList<>();
+        DebLog log = new DebLog() {
+            @Override public void debug(String message) { }
+            @Override public void info(String message) { }
+            @Override public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+        assertEquals("1.1.0-1", DebianDirectory.read(d).apply(newer, log).toSpec().version().toString(),
+                "another upstream version: the project's version is built (and gets its own changelog entry)");
+        assertEquals(1, warnings.size());
+        String w = warnings.get(0);
+        assertTrue(w.contains("the newest entry of debian/changelog line 1 is for 1.0.0-3 (another upstream version)")
+                && w.contains("gets a changelog entry for 1.1.0-1") && w.contains("make-deb changelog")
+                && w.contains("dch -v 1.1.0-1"), w);
+        // dpkg-buildpackage (the stage goal) builds the entry's version: another upstream version is an error there
+        DebException exact = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(newer, log, true));
+        assertTrue(exact.problem().contains("which dpkg-buildpackage would build"), exact.problem());
+        assertTrue(exact.fix().contains("make-deb changelog") && exact.fix().contains("dch -v 1.1.0-1"), exact.fix());
+        SpecDraft snap = pomDerived().derived("version", "1.0.0~snapshot.20260101000000-1", "the project <version>")
+                .snapshot(true);
+        assertEquals("1.0.0-3", DebianDirectory.read(d).apply(snap, log, true).toSpec().version().toString(),
+                "the stage goal takes the entry's version exactly, as dpkg-gencontrol does");
         SpecDraft configured = pomDerived().configured("version", "2:1.0.0-1", "<debianVersion>");
-        DebException c = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(configured));
+        DebException c = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(configured, DebLog.SILENT));
         assertTrue(c.problem().contains("<debianVersion> says '2:1.0.0-1'"), c.getMessage());
         SpecDraft snapshot = pomDerived().derived("version", "1.0.0~snapshot.20260101000000-1", "the project <version>")
                 .snapshot(true);
-        assertEquals("1.0.0~snapshot.20260101000000-3", DebianDirectory.read(d).apply(snapshot).toSpec().version().toString(),
+        assertEquals("1.0.0~snapshot.20260101000000-3", DebianDirectory.read(d).apply(snapshot, DebLog.SILENT).toSpec().version().toString(),
                 "a snapshot keeps its time stamp and takes the changelog's revision");
         SpecDraft otherName = pomDerived().configured("packageName", "other", "<packageName>");
-        DebException n = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(otherName));
+        DebException n = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(otherName, DebLog.SILENT));
         assertTrue(n.problem().contains("for package 'app'"), n.getMessage());
     }
 
     @Test
     void badValuesFromDebianAreReportedAgainstTheFile() throws IOException {
         Path d = debian("Package: app\nMaintainer: nobody\nArchitecture: all\nDescription: d\n", null);
-        DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(pomDerived()).toSpec());
+        DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(pomDerived(), DebLog.SILENT).toSpec());
         assertEquals("debianControl", e.field());
         assertTrue(e.problem().startsWith("debian/control line 2 (Maintainer): "), e.problem());
     }
@@ -148,7 +169,7 @@ class DebianDirectoryTest {
                 .timestamp(Instant.parse("2026-01-01T00:00:00Z")).build();
         Scaffold.write(project, Scaffold.render(s), false);
         PackageSpec read = DebianDirectory.read(project.resolve("debian"))
-                .apply(SpecDraft.empty().derived("version", "2.1.0-1", "pom")).toSpec();
+                .apply(SpecDraft.empty().derived("version", "2.1.0-1", "pom"), DebLog.SILENT).toSpec();
         PackageSpec expected = s.spec().toBuilder().architecture("all")
                 .relation(Relation.DEPENDS, "default-jre-headless (>= 2:1.17) | java17-runtime-headless").build();
         // the long description comes back wrapped as the control file holds it: the same control file

@@ -147,6 +147,38 @@ class ScaffoldTest {
     }
 
     @Test
+    void forceKeepsABackupOfEveryEditAndTheChangelogsEntries() throws IOException {
+        Scaffold.write(project, Scaffold.render(tiny().build()), false);
+        Path d = project.resolve("debian");
+        String defaults = Files.readString(d.resolve("tiny-app.default")) + "JAVA_OPTS=-Xmx64m\n";
+        Files.writeString(d.resolve("tiny-app.default"), defaults);
+        String log = "tiny-app (0.9-1) unstable; urgency=medium\n\n  * My own entry.\n\n"
+                + " -- Jane Doe <jane@example.org>  Wed, 01 Jan 2025 00:00:00 +0000\n";
+        Files.writeString(d.resolve("changelog"), log);
+        String control = Files.readString(d.resolve("control"));
+
+        Scaffold.Written w = Scaffold.writeKeepingEdits(project, Scaffold.render(tiny().build()), true);
+        assertEquals(defaults, Files.readString(d.resolve("tiny-app.default.~1~")), "the edit is kept beside the file");
+        assertEquals("debian/tiny-app.default.~1~", w.backups().get("debian/tiny-app.default"));
+        assertFalse(w.backups().containsKey("debian/control"), "an unchanged file needs no backup");
+        assertEquals(control, Files.readString(d.resolve("control")));
+        String merged = Files.readString(d.resolve("changelog"));
+        DebianChangelog parsed = DebianChangelog.parse(merged, "debian/changelog");
+        assertEquals(2, parsed.entries().size(), merged);
+        assertEquals("0.9-1", parsed.entries().get(1).version().toString());
+        assertTrue(merged.endsWith(log), merged);
+        assertEquals(List.of("debian/changelog"), w.merged());
+
+        // a second --force: the newest entry is already for this version, so the changelog stays; backups count up
+        Files.writeString(d.resolve("tiny-app.default"), "EDITED=again\n");
+        Scaffold.Written again = Scaffold.writeKeepingEdits(project, Scaffold.render(tiny().build()), true);
+        assertEquals(merged, Files.readString(d.resolve("changelog")));
+        assertEquals("EDITED=again\n", Files.readString(d.resolve("tiny-app.default.~2~")));
+        assertEquals(defaults, Files.readString(d.resolve("tiny-app.default.~1~")));
+        assertEquals(List.of(), again.merged());
+    }
+
+    @Test
     void nothingIsHalfWrittenWhenTheDirectoryIsNotWritable() throws IOException, InterruptedException {
         requireTool("chattr");
         Path ro = Files.createDirectories(project.resolve("ro"));
