@@ -44,6 +44,14 @@ public class DebMojo extends AbstractMojo {
     @Parameter(property = "jpackage-deb.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * Skips modules with packaging {@code pom} (a reactor's parent or aggregator), with one info line, so that the
+     * plugin can be declared in a parent's {@code <build><plugins>} and every jar module of the reactor makes its own
+     * .deb. Set to false to make a pom module fail instead (it has no jar to package).
+     */
+    @Parameter(property = "jpackage-deb.skipPom", defaultValue = "true")
+    boolean skipPom = true;
+
     /** The Debian package name (Policy 5.6.1). Default: derived from the artifactId. */
     @Parameter(property = "jpackage-deb.packageName")
     String packageName;
@@ -246,9 +254,12 @@ public class DebMojo extends AbstractMojo {
             getLog().info("Skipping the Debian package (jpackage-deb.skip)");
             return;
         }
+        if (skipsPom()) {
+            return;
+        }
+        PomAdapter pom = new PomAdapter(project, this, System.getenv());
         try {
             Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now());
-            PomAdapter pom = new PomAdapter(project, this, System.getenv());
             OpenPgpSigner signer = Signing.signer(signing, timestamp, settings, settingsDecrypter, System.getenv());
             DebBuilder.Result result = debBuilder(pom, timestamp).build();
             Signing.afterBuild(result.deb(), result.changelogGz(), signer, changes, timestamp, new MavenLog(getLog()));
@@ -256,9 +267,25 @@ public class DebMojo extends AbstractMojo {
                 projectHelper.attachArtifact(project, "deb", result.deb().toFile());
             }
         } catch (DebException e) {
-            getLog().debug(e);
-            throw new MojoFailureException(PomWording.describe(e));
+            throw failure(e, pom);
         }
+    }
+
+    /** Core's error worded for the pom, with a note when a value it lacks was inherited from a foreign parent. */
+    MojoFailureException failure(DebException e, PomAdapter pom) {
+        getLog().debug(e);
+        String note = pom.inheritedNote(e.field());
+        return new MojoFailureException(PomWording.describe(e) + (note.isEmpty() ? "" : "\n  Note: " + note + "."));
+    }
+
+    /** True (after one info line) when this is a pom-packaging module and {@code skipPom} is on. */
+    boolean skipsPom() {
+        if (skipPom && "pom".equals(project.getPackaging())) {
+            getLog().info("Skipping " + project.getArtifactId() + ": packaging pom has no jar to package"
+                    + " (jpackage-deb.skipPom)");
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -269,6 +296,11 @@ public class DebMojo extends AbstractMojo {
         DebianDirectory debian = DebianDirectory.read(debianDirectory == null ? null : debianDirectory.toPath());
         AppSpec app = pom.app();
         PackageSpec spec = pom.spec(timestamp, app.classPath().size(), debian);
+        io.github.jpackagedeb.core.build.PackageDocs docs = pom.docs();
+        if (!pom.ignoredInherited().isEmpty()) {
+            getLog().warn(Character.toUpperCase(PomOrigin.note(pom.ignoredInherited()).charAt(0))
+                    + PomOrigin.note(pom.ignoredInherited()).substring(1) + ".");
+        }
         io.github.jpackagedeb.core.service.ServiceSpec service = pom.service();
         io.github.jpackagedeb.core.build.DebianDir debianDir = debian.forPackage(spec.name());
         boolean profiling = io.github.jpackagedeb.core.build.Lifecycle.profiling(service, debianDir).enabled();
@@ -283,7 +315,7 @@ public class DebMojo extends AbstractMojo {
                 .runtime(RuntimeOptions.build(this, toolchainManager == null || session == null ? null
                         : toolchainManager.getToolchainFromBuildContext("jdk", session), app, new MavenLog(getLog()),
                         profiling ? List.of(io.github.jpackagedeb.core.service.ProfilingSpec.MODULE) : List.of()))
-                .docs(pom.docs())
+                .docs(docs)
                 .upstreamVersion(project.getVersion())
                 .outputDirectory(outputDirectory.toPath())
                 .blockCache((cacheDirectory != null ? cacheDirectory.toPath()

@@ -33,11 +33,36 @@ final class PomAdapter {
     private final MavenProject project;
     private final DebMojo config;
     private final Map<String, String> env;
+    private final PomOrigin origin;
 
     PomAdapter(MavenProject project, DebMojo config, Map<String, String> env) {
         this.project = project;
         this.config = config;
         this.env = env;
+        this.origin = new PomOrigin(project);
+    }
+
+    /**
+     * The metadata elements whose values Maven inherited from a parent outside the project (a framework's parent pom)
+     * and that the package therefore does not use, each with that parent's G:A:V; filled as the values are read.
+     */
+    Map<String, String> ignoredInherited() {
+        return origin.ignored();
+    }
+
+    /**
+     * The note for an error about {@code field} (core's name) when the pom element that would give it was inherited
+     * from a foreign parent and not used; empty otherwise.
+     */
+    String inheritedNote(String field) {
+        String element = switch (field) {
+            case "description", "longDescription" -> "<description>";
+            case "maintainer" -> "<developers>";
+            case "homepage" -> "<url>";
+            default -> null;
+        };
+        String gav = element == null ? null : origin.ignored().get(element);
+        return gav == null ? "" : PomOrigin.note(Map.of(element, gav));
     }
 
     /**
@@ -58,7 +83,7 @@ final class PomAdapter {
                 .configured("section", config.section, "<section>")
                 .configured("priority", config.priority, "<priority>")
                 .configured("homepage", config.homepage, "<homepage>")
-                .derived("homepage", httpUrl(project.getUrl()), "the project <url>");
+                .derived("homepage", httpUrl(url()), "the project <url>");
         if (config.debianVersion != null) {
             d = d.configured("version", config.debianVersion, "<debianVersion>");
         } else {
@@ -93,8 +118,20 @@ final class PomAdapter {
         return mapper.map(project.getVersion(), timestamp);
     }
 
+    /** The project's own {@code <developers>} (not a foreign parent's). */
+    private List<Developer> developers() {
+        List<Developer> own = origin.own("<developers>", project.getDevelopers().isEmpty() ? null
+                : project.getDevelopers(), m -> !m.getDevelopers().isEmpty());
+        return own == null ? List.of() : own;
+    }
+
+    /** The project's own {@code <url>}. */
+    private String url() {
+        return origin.own("<url>", project.getUrl(), m -> m.getUrl() != null);
+    }
+
     private String maintainer() {
-        for (Developer d : project.getDevelopers()) {
+        for (Developer d : developers()) {
             if (d.getName() != null && !d.getName().isBlank() && d.getEmail() != null && !d.getEmail().isBlank()) {
                 return d.getName().trim() + " <" + d.getEmail().trim() + ">";
             }
@@ -108,7 +145,7 @@ final class PomAdapter {
     }
 
     private String pomDescription() {
-        String d = project.getDescription();
+        String d = origin.own("<description>", project.getDescription(), m -> m.getDescription() != null);
         return d == null ? null : d.strip().replaceAll("[ \\t]*\\R[ \\t]*", "\n");
     }
 
@@ -225,10 +262,12 @@ final class PomAdapter {
 
     PackageDocs docs() {
         Set<String> holders = new LinkedHashSet<>();
-        if (project.getOrganization() != null && project.getOrganization().getName() != null) {
-            holders.add(project.getOrganization().getName());
+        org.apache.maven.model.Organization org = origin.own("<organization>", project.getOrganization(),
+                m -> m.getOrganization() != null);
+        if (org != null && org.getName() != null) {
+            holders.add(org.getName());
         }
-        for (Developer d : project.getDevelopers()) {
+        for (Developer d : developers()) {
             if (d.getName() != null && !d.getName().isBlank()) {
                 holders.add(d.getName().trim());
             } else if (d.getOrganization() != null && !d.getOrganization().isBlank()) {
@@ -236,13 +275,17 @@ final class PomAdapter {
             }
         }
         List<License> licenses = new ArrayList<>();
-        for (org.apache.maven.model.License l : project.getLicenses()) {
+        List<org.apache.maven.model.License> ownLicenses = origin.own("<licenses>",
+                project.getLicenses().isEmpty() ? null : project.getLicenses(), m -> !m.getLicenses().isEmpty());
+        for (org.apache.maven.model.License l : ownLicenses == null ? List.<org.apache.maven.model.License>of()
+                : ownLicenses) {
             if (l.getName() != null && !l.getName().isBlank()) {
                 licenses.add(new License(l.getName().trim(), l.getUrl()));
             }
         }
-        String source = project.getScm() != null && project.getScm().getUrl() != null
-                ? project.getScm().getUrl() : httpUrl(project.getUrl());
+        String scm = project.getScm() == null ? null : origin.own("<scm><url>", project.getScm().getUrl(),
+                m -> m.getScm() != null && m.getScm().getUrl() != null);
+        String source = scm != null ? scm : httpUrl(url());
         String upstream = project.getName() != null && !project.getName().isBlank() ? project.getName() : project.getArtifactId();
         return new PackageDocs(upstream, source, new ArrayList<>(holders), licenses, List.of(), config.distribution);
     }

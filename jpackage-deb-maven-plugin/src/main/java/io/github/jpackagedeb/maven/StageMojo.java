@@ -48,6 +48,10 @@ public class StageMojo extends DebMojo {
             getLog().info("Skipping the package tree (jpackage-deb.stage.skip)");
             return;
         }
+        if (skipsPom()) {
+            return;
+        }
+        PomAdapter pom = new PomAdapter(project, this, System.getenv());
         try {
             if (project.getArtifact().getFile() == null) {
                 File jar = new File(buildDirectory, finalName + ".jar");
@@ -56,7 +60,7 @@ public class StageMojo extends DebMojo {
                 }
             }
             Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now());
-            DebBuilder builder = debBuilder(new PomAdapter(project, this, System.getenv()), timestamp);
+            DebBuilder builder = debBuilder(pom, timestamp);
             PackageSpec effective = builder.effectiveSpec();
             Path debian = debianDirectory.toPath();
             Path root = stageDirectory != null ? stageDirectory.toPath() : debian.resolve(effective.name());
@@ -69,8 +73,7 @@ public class StageMojo extends DebMojo {
             getLog().info("Staged " + effective + ": " + n + " entries in " + root
                     + (fragments.isEmpty() ? "" : ", maintainer-script code in " + fragments.size() + " debhelper file(s)"));
         } catch (DebException e) {
-            getLog().debug(e);
-            throw new MojoFailureException(PomWording.describe(e));
+            throw failure(e, pom);
         }
     }
 }
