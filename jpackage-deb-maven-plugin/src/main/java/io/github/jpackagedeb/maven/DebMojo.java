@@ -119,6 +119,22 @@ public class DebMojo extends AbstractMojo {
     @Parameter(property = "jpackage-deb.mainClass")
     String mainClass;
 
+    /**
+     * JVM options the launcher passes before JAVA_OPTS, to the command and to the service (jpackage's
+     * {@code --java-options}), one per entry, e.g. {@code -Xmx512m}. Shown as JVM_OPTIONS in /etc/default/&lt;pkg&gt;,
+     * where a host changes them without a rebuild.
+     */
+    @Parameter
+    List<String> jvmOptions;
+
+    /**
+     * Program arguments the launcher passes before the caller's, to the command and to the service (jpackage's
+     * {@code --arguments}), one per entry. Shown as APP_ARGUMENTS in /etc/default/&lt;pkg&gt;, where a host changes them
+     * without a rebuild.
+     */
+    @Parameter
+    List<String> arguments;
+
     /** The Java feature release the application needs (Depends on that runtime). */
     @Parameter(property = "jpackage-deb.javaRelease", defaultValue = "${maven.compiler.release}")
     String javaRelease;

@@ -183,6 +183,8 @@ final class PomAdapter {
         }
         AppSpec.Builder b = AppSpec.builder().mainJar(new Jar(file.toPath(), coordinates(main)))
                 .mainClass(config.mainClass)
+                .jvmOptions(config.jvmOptions)
+                .arguments(config.arguments)
                 .javaRelease(javaRelease());
         for (Artifact a : project.getArtifacts()) {
             if ("pom".equals(a.getType())) {
