@@ -189,6 +189,15 @@ public class DebMojo extends AbstractMojo {
     @Parameter(property = "jpackage-deb.jlinkCompression")
     String jlinkCompression;
 
+    /**
+     * A desktop application (windows, sound, text drawn with fonts). Off by default: the bundled runtime is then
+     * headless, without java.desktop's display, sound and font libraries (libawt_xawt, libjawt, libsplashscreen,
+     * libjsound, libfontmanager), so that no X11, ALSA or FreeType package lands in Depends or Recommends; headless
+     * AWT without text (BufferedImage, ImageIO) still works. The build log says what was left out.
+     */
+    @Parameter(property = "jpackage-deb.desktop", defaultValue = "false")
+    boolean desktop;
+
     /** Dump a CDS archive into the runtime, so the application starts faster. */
     @Parameter(property = "jpackage-deb.cds", defaultValue = "true")
     boolean cds;

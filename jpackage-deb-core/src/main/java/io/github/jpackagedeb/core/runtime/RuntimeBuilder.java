@@ -69,6 +69,7 @@ public final class RuntimeBuilder {
         try {
             entry = cache.image(name, dir -> {
                 Map<String, String> meta = Jlink.link(target, jlinkJdk, modules, spec, dir, log);
+                meta.put("headless-removed", String.join(", ", spec.desktop() ? List.of() : removeDisplayLibraries(dir)));
                 List<SharedLibraries.Input> elf = new ArrayList<>();
                 for (Map.Entry<Path, ElfFile> e : Jlink.elfFiles(dir).entrySet()) {
                     elf.add(new SharedLibraries.Input(e.getKey().getFileName().toString(), e.getValue()));
@@ -92,6 +93,12 @@ public final class RuntimeBuilder {
             throw e;
         }
         Map<String, String> meta = entry.meta();
+        List<String> removed = split(meta.get("headless-removed"));
+        if (!removed.isEmpty()) {
+            log.info("Headless runtime (not a desktop application): left out " + String.join(", ", removed)
+                    + " (display, sound and font libraries, so nothing of X11, ALSA or FreeType is needed;"
+                    + " <desktop>true</desktop> keeps them)");
+        }
         List<RuntimeImage.RuntimeFile> files = new ArrayList<>();
         for (RuntimeCache.ManifestItem i : entry.files()) {
             files.add(new RuntimeImage.RuntimeFile(i.path(), i.type(), i.mode(), i.size(), i.target()));
@@ -108,6 +115,25 @@ public final class RuntimeBuilder {
                     + " MiB, CDS " + (image.cds() ? "yes" : "no") + "); Depends: " + String.join(", ", image.depends()));
         }
         return image;
+    }
+
+    /**
+     * Deletes {@link SharedLibraries#DISPLAY_LIBRARIES} from the image's {@code lib/}; returns the paths removed, in
+     * order.
+     */
+    private static List<String> removeDisplayLibraries(java.nio.file.Path image) {
+        List<String> removed = new ArrayList<>();
+        for (String name : new TreeSet<>(SharedLibraries.DISPLAY_LIBRARIES)) {
+            java.nio.file.Path f = image.resolve("lib").resolve(name);
+            try {
+                if (java.nio.file.Files.deleteIfExists(f)) {
+                    removed.add("lib/" + name);
+                }
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return removed;
     }
 
     static boolean outOfSpace(String message) {
@@ -189,6 +215,7 @@ public final class RuntimeBuilder {
                 "compress " + spec.compression(),
                 "options " + String.join("\u0000", spec.jlinkOptions()),
                 "cds " + spec.cds(),
+                "desktop " + spec.desktop(),
                 "strip " + strip);
         md.update(text.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest());
