@@ -26,6 +26,7 @@ class ForeignParentIT {
     @BeforeAll
     static void installTheFrameworkParent() throws IOException {
         Env.requireTool("dpkg-deb");
+        PluginBuildIT.tiny = Env.pathProperty("it.projectRoot").resolve("it/src/it/projects/tiny-app");
         Path dir = Files.createDirectories(Env.pathProperty("it.workDir").resolve("framework-parent"));
         Path pom = Files.writeString(dir.resolve("framework-parent-3.2.0.pom"), """
                 <?xml version="1.0" encoding="UTF-8"?>

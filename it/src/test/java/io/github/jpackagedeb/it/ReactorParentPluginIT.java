@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,15 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReactorParentPluginIT {
 
     static Path copy() throws IOException {
-        Path copy = MavenRunner.copyProject(Env.pathProperty("it.projectRoot")
-                .resolve("it/src/it/projects/reactor-parent-plugin"));
-        try (Stream<Path> s = Files.walk(copy)) {
-            for (Path pom : s.filter(p -> p.getFileName().toString().equals("pom.xml")).toList()) {
-                Files.writeString(pom, Files.readString(pom).replace("@jpackagedeb.version@",
-                        Env.property("it.pluginVersion")));
-            }
-        }
-        return copy;
+        return ConcurrentReactorIT.copyProject("reactor-parent-plugin");
     }
 
     @Test

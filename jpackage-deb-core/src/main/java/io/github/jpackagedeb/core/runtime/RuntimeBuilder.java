@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.EditDistance;
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.build.Jar;
 
@@ -172,7 +173,7 @@ public final class RuntimeBuilder {
                 List<String> near = new ArrayList<>();
                 String last = m.substring(m.lastIndexOf('.') + 1);
                 for (String k : known) {
-                    if (k.endsWith("." + last) || k.contains(last) || distance(k, m) <= 2) {
+                    if (k.endsWith("." + last) || k.contains(last) || EditDistance.of(k, m) <= 2) {
                         near.add(k);
                     }
                 }
@@ -184,25 +185,6 @@ public final class RuntimeBuilder {
             }
         }
         return new TreeSet<>(modules);
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** The cache key of an image: everything that changes its bytes. */
