@@ -74,7 +74,7 @@ class ForeignParentIT {
     @Test
     void theProjectsOwnValuesAreUsedAndTheParentsAreNamedInTheLog() throws IOException {
         MavenRunner.Result r = MavenRunner.runIn(appWithParent("url", "licenses"), "package").assertSuccess();
-        assertTrue(r.log().contains("[WARNING] Not using <url>, <licenses> inherited from <parent> " + GAV), r.log());
+        assertTrue(r.log().contains("[WARNING] Not using <url>, <organization>, <licenses> inherited from <parent> " + GAV), r.log());
         DebInspector deb = DebInspector.of(PluginBuildIT.onlyDeb(r.target()));
         assertEquals("Tiny Tester <tiny@example.org>", deb.field("Maintainer").orElseThrow());
         assertEquals("Prints a greeting", deb.field("Description").orElseThrow().lines().findFirst().orElseThrow());
