@@ -22,7 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConcurrentReactorIT {
 
     static Path copy() throws IOException {
-        Path copy = MavenRunner.copyProject(Env.pathProperty("it.projectRoot").resolve("it/src/it/projects/multi-app"));
+        return copyProject("multi-app");
+    }
+
+    /** A copy of {@code it/src/it/projects/<name>} with our plugin's version filled into every pom. */
+    static Path copyProject(String name) throws IOException {
+        Path copy = MavenRunner.copyProject(Env.pathProperty("it.projectRoot").resolve("it/src/it/projects/" + name));
         try (Stream<Path> s = Files.walk(copy)) {
             for (Path pom : s.filter(p -> p.getFileName().toString().equals("pom.xml")).toList()) {
                 Files.writeString(pom, Files.readString(pom).replace("@jpackagedeb.version@",

@@ -44,6 +44,14 @@ public class DebMojo extends AbstractMojo {
     @Parameter(property = "jpackage-deb.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * Skips modules with packaging {@code pom} (a reactor's parent or aggregator), with one info line, so that the
+     * plugin can be declared in a parent's {@code <build><plugins>} and every jar module of the reactor makes its own
+     * .deb. Set to false to make a pom module fail instead (it has no jar to package).
+     */
+    @Parameter(property = "jpackage-deb.skipPom", defaultValue = "true")
+    boolean skipPom = true;
+
     /** The Debian package name (Policy 5.6.1). Default: derived from the artifactId. */
     @Parameter(property = "jpackage-deb.packageName")
     String packageName;
@@ -122,6 +130,22 @@ public class DebMojo extends AbstractMojo {
     @Parameter(property = "jpackage-deb.mainClass")
     String mainClass;
 
+    /**
+     * JVM options the launcher passes before JAVA_OPTS, to the command and to the service (jpackage's
+     * {@code --java-options}), one per entry, e.g. {@code -Xmx512m}. Shown as JVM_OPTIONS in /etc/default/&lt;pkg&gt;,
+     * where a host changes them without a rebuild.
+     */
+    @Parameter
+    List<String> jvmOptions;
+
+    /**
+     * Program arguments the launcher passes before the caller's, to the command and to the service (jpackage's
+     * {@code --arguments}), one per entry. Shown as APP_ARGUMENTS in /etc/default/&lt;pkg&gt;, where a host changes them
+     * without a rebuild.
+     */
+    @Parameter
+    List<String> arguments;
+
     /** The Java feature release the application needs (Depends on that runtime). */
     @Parameter(property = "jpackage-deb.javaRelease", defaultValue = "${maven.compiler.release}")
     String javaRelease;
@@ -176,6 +200,15 @@ public class DebMojo extends AbstractMojo {
     /** jlink's --compress (zip-6 on Java 21+, 2 on 17). Default none: the .deb compresses the runtime better. */
     @Parameter(property = "jpackage-deb.jlinkCompression")
     String jlinkCompression;
+
+    /**
+     * A desktop application (windows, sound, text drawn with fonts). Off by default: the bundled runtime is then
+     * headless, without java.desktop's display, sound and font libraries (libawt_xawt, libjawt, libsplashscreen,
+     * libjsound, libfontmanager), so that no X11, ALSA or FreeType package lands in Depends or Recommends; headless
+     * AWT without text (BufferedImage, ImageIO) still works. The build log says what was left out.
+     */
+    @Parameter(property = "jpackage-deb.desktop", defaultValue = "false")
+    boolean desktop;
 
     /** Dump a CDS archive into the runtime, so the application starts faster. */
     @Parameter(property = "jpackage-deb.cds", defaultValue = "true")
@@ -258,10 +291,13 @@ public class DebMojo extends AbstractMojo {
             getLog().info("Skipping the Debian package (jpackage-deb.skip)");
             return;
         }
+        if (skipsPom()) {
+            return;
+        }
+        PomAdapter pom = new PomAdapter(project, this, System.getenv(), new MavenLog(getLog()));
         try {
             Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now(),
                     new MavenLog(getLog()), PomAdapter.REPRODUCIBLE_FIX);
-            PomAdapter pom = new PomAdapter(project, this, System.getenv(), new MavenLog(getLog()));
             OpenPgpSigner signer = Signing.signer(signing, timestamp, settings, settingsDecrypter, System.getenv());
             DebBuilder.Result result = debBuilder(pom, timestamp).build();
             Signing.afterBuild(result.deb(), result.changelogGz(), signer, changes, timestamp, new MavenLog(getLog()));
@@ -269,9 +305,25 @@ public class DebMojo extends AbstractMojo {
                 projectHelper.attachArtifact(project, "deb", result.deb().toFile());
             }
         } catch (DebException e) {
-            getLog().debug(e);
-            throw new MojoFailureException(PomWording.describe(e));
+            throw failure(e, pom);
         }
+    }
+
+    /** Core's error worded for the pom, with a note when a value it lacks was inherited from a foreign parent. */
+    MojoFailureException failure(DebException e, PomAdapter pom) {
+        getLog().debug(e);
+        String note = pom.inheritedNote(e.field());
+        return new MojoFailureException(PomWording.describe(e) + (note.isEmpty() ? "" : "\n  Note: " + note + "."));
+    }
+
+    /** True (after one info line) when this is a pom-packaging module and {@code skipPom} is on. */
+    boolean skipsPom() {
+        if (skipPom && "pom".equals(project.getPackaging())) {
+            getLog().info("Skipping " + project.getArtifactId() + ": packaging pom has no jar to package"
+                    + " (jpackage-deb.skipPom)");
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -290,10 +342,15 @@ public class DebMojo extends AbstractMojo {
         DebianDirectory debian = DebianDirectory.read(debianDirectory == null ? null : debianDirectory.toPath());
         AppSpec app = pom.app();
         PackageSpec spec = pom.spec(timestamp, app.classPath().size(), debian);
+        io.github.jpackagedeb.core.build.DebianDocs debianDocs = debian.docs(spec.name());
+        io.github.jpackagedeb.core.build.PackageDocs docs = pom.docs(debianDocs.copyright() != null);
+        if (!pom.ignoredInherited().isEmpty()) {
+            getLog().warn(Character.toUpperCase(PomOrigin.note(pom.ignoredInherited()).charAt(0))
+                    + PomOrigin.note(pom.ignoredInherited()).substring(1) + ".");
+        }
         io.github.jpackagedeb.core.service.ServiceSpec service = pom.service();
         io.github.jpackagedeb.core.build.DebianDir debianDir = debian.forPackage(spec.name());
         boolean profiling = io.github.jpackagedeb.core.build.Lifecycle.profiling(service, debianDir).enabled();
-        io.github.jpackagedeb.core.build.DebianDocs debianDocs = debian.docs(spec.name());
         return DebBuilder.builder()
                 .spec(spec)
                 .service(service)
@@ -305,7 +362,7 @@ public class DebMojo extends AbstractMojo {
                 .runtime(RuntimeOptions.build(this, toolchainManager == null || session == null ? null
                         : toolchainManager.getToolchainFromBuildContext("jdk", session), app, new MavenLog(getLog()),
                         profiling ? List.of(io.github.jpackagedeb.core.service.ProfilingSpec.MODULE) : List.of()))
-                .docs(pom.docs(debianDocs.copyright() != null))
+                .docs(docs)
                 .upstreamVersion(project.getVersion())
                 .outputDirectory(outputDirectory.toPath())
                 .blockCache((cacheDirectory != null ? cacheDirectory.toPath()

@@ -38,6 +38,7 @@ final class PomAdapter {
     private final MavenProject project;
     private final DebMojo config;
     private final Map<String, String> env;
+    private final PomOrigin origin;
 
     private final DebLog log;
 
@@ -46,6 +47,30 @@ final class PomAdapter {
         this.project = project;
         this.config = config;
         this.env = env;
+        this.origin = new PomOrigin(project);
+    }
+
+    /**
+     * The metadata elements whose values Maven inherited from a parent outside the project (a framework's parent pom)
+     * and that the package therefore does not use, each with that parent's G:A:V; filled as the values are read.
+     */
+    Map<String, String> ignoredInherited() {
+        return origin.ignored();
+    }
+
+    /**
+     * The note for an error about {@code field} (core's name) when the pom element that would give it was inherited
+     * from a foreign parent and not used; empty otherwise.
+     */
+    String inheritedNote(String field) {
+        String element = switch (field) {
+            case "description", "longDescription" -> "<description>";
+            case "maintainer" -> "<developers>";
+            case "homepage" -> "<url>";
+            default -> null;
+        };
+        String gav = element == null ? null : origin.ignored().get(element);
+        return gav == null ? "" : PomOrigin.note(Map.of(element, gav));
     }
 
     /**
@@ -66,7 +91,7 @@ final class PomAdapter {
                 .configured("section", config.section, "<section>")
                 .configured("priority", config.priority, "<priority>")
                 .configured("homepage", config.homepage, "<homepage>")
-                .derived("homepage", httpUrl(project.getUrl()), "the project <url>");
+                .derived("homepage", httpUrl(url()), "the project <url>");
         if (config.debianVersion != null) {
             d = d.configured("version", config.debianVersion, "<debianVersion>");
         } else {
@@ -101,8 +126,20 @@ final class PomAdapter {
         return mapper.map(project.getVersion(), timestamp);
     }
 
+    /** The project's own {@code <developers>} (not a foreign parent's). */
+    private List<Developer> developers() {
+        List<Developer> own = origin.own("<developers>", project.getDevelopers().isEmpty() ? null
+                : project.getDevelopers(), m -> !m.getDevelopers().isEmpty());
+        return own == null ? List.of() : own;
+    }
+
+    /** The project's own {@code <url>}. */
+    private String url() {
+        return origin.own("<url>", project.getUrl(), m -> m.getUrl() != null);
+    }
+
     private String maintainer() {
-        for (Developer d : project.getDevelopers()) {
+        for (Developer d : developers()) {
             if (d.getName() != null && !d.getName().isBlank() && d.getEmail() != null && !d.getEmail().isBlank()) {
                 return d.getName().trim() + " <" + d.getEmail().trim() + ">";
             }
@@ -116,7 +153,7 @@ final class PomAdapter {
     }
 
     private String pomDescription() {
-        String d = project.getDescription();
+        String d = origin.own("<description>", project.getDescription(), m -> m.getDescription() != null);
         return d == null ? null : d.strip().replaceAll("[ \\t]*\\R[ \\t]*", "\n");
     }
 
@@ -154,6 +191,8 @@ final class PomAdapter {
         }
         AppSpec.Builder b = AppSpec.builder().mainJar(new Jar(file.toPath(), coordinates(main)))
                 .mainClass(config.mainClass)
+                .jvmOptions(config.jvmOptions)
+                .arguments(config.arguments)
                 .javaRelease(javaRelease());
         for (Artifact a : project.getArtifacts()) {
             if ("pom".equals(a.getType())) {
@@ -239,10 +278,12 @@ final class PomAdapter {
      */
     PackageDocs docs(boolean copyrightFromDebian) {
         Set<String> holders = new LinkedHashSet<>();
-        if (project.getOrganization() != null && project.getOrganization().getName() != null) {
-            holders.add(project.getOrganization().getName());
+        org.apache.maven.model.Organization org = origin.own("<organization>", project.getOrganization(),
+                m -> m.getOrganization() != null);
+        if (org != null && org.getName() != null) {
+            holders.add(org.getName());
         }
-        for (Developer d : project.getDevelopers()) {
+        for (Developer d : developers()) {
             if (d.getName() != null && !d.getName().isBlank()) {
                 holders.add(d.getName().trim());
             } else if (d.getOrganization() != null && !d.getOrganization().isBlank()) {
@@ -250,7 +291,10 @@ final class PomAdapter {
             }
         }
         List<License> licenses = new ArrayList<>();
-        for (org.apache.maven.model.License l : project.getLicenses()) {
+        List<org.apache.maven.model.License> ownLicenses = origin.own("<licenses>",
+                project.getLicenses().isEmpty() ? null : project.getLicenses(), m -> !m.getLicenses().isEmpty());
+        for (org.apache.maven.model.License l : ownLicenses == null ? List.<org.apache.maven.model.License>of()
+                : ownLicenses) {
             if (l.getName() != null && !l.getName().isBlank()) {
                 licenses.add(new License(l.getName().trim(), l.getUrl()));
             }
@@ -263,8 +307,9 @@ final class PomAdapter {
         }
         Integer since = project.getInceptionYear() != null && project.getInceptionYear().trim().matches("[0-9]{4}")
                 ? Integer.valueOf(project.getInceptionYear().trim()) : null;
-        String source = project.getScm() != null && project.getScm().getUrl() != null
-                ? project.getScm().getUrl() : httpUrl(project.getUrl());
+        String scm = project.getScm() == null ? null : origin.own("<scm><url>", project.getScm().getUrl(),
+                m -> m.getScm() != null && m.getScm().getUrl() != null);
+        String source = scm != null ? scm : httpUrl(url());
         String upstream = project.getName() != null && !project.getName().isBlank() ? project.getName() : project.getArtifactId();
         return new PackageDocs(upstream, source, new ArrayList<>(holders), licenses, List.of(), config.distribution, since);
     }

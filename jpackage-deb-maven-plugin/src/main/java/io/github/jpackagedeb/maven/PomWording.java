@@ -17,6 +17,8 @@ final class PomWording {
             Map.entry("description", "<synopsis> (default: the first sentence of the project <description>)"),
             Map.entry("longDescription", "<longDescription> (default: the project <description>)"),
             Map.entry("mainClass", "<mainClass> (default: Main-Class of the jar manifest)"),
+            Map.entry("jvmOptions", "<jvmOptions>"),
+            Map.entry("arguments", "<arguments>"),
             Map.entry("jar", "<dependencies> (the runtime class path)"),
             Map.entry("mainJar", "the project's own jar (<build><finalName>)"),
             Map.entry("compression", "<compression>"),

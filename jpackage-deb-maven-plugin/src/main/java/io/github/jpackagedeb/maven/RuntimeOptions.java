@@ -59,6 +59,7 @@ final class RuntimeOptions {
                 .jlinkOptions(config.jlinkOptions)
                 .compression(config.jlinkCompression)
                 .cds(config.cds)
+                .desktop(config.desktop)
                 .cacheDirectory(config.cacheDirectory == null ? null : config.cacheDirectory.toPath())
                 .fallbackCacheDirectory(new File(config.project.getBuild().getDirectory(), "jpackage-deb-cache").toPath())
                 .build();

@@ -55,6 +55,10 @@ public class StageMojo extends DebMojo {
             getLog().info("Skipping the package tree (jpackage-deb.stage.skip)");
             return;
         }
+        if (skipsPom()) {
+            return;
+        }
+        PomAdapter pom = new PomAdapter(project, this, System.getenv(), new MavenLog(getLog()));
         try {
             if (project.getArtifact().getFile() == null) {
                 File jar = new File(buildDirectory, finalName + ".jar");
@@ -64,7 +68,7 @@ public class StageMojo extends DebMojo {
             }
             Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now(),
                     new MavenLog(getLog()), PomAdapter.REPRODUCIBLE_FIX);
-            DebBuilder builder = debBuilder(new PomAdapter(project, this, System.getenv(), new MavenLog(getLog())), timestamp);
+            DebBuilder builder = debBuilder(pom, timestamp);
             PackageSpec effective = builder.effectiveSpec();
             Path debian = debianDirectory.toPath();
             Path root = stageDirectory != null ? stageDirectory.toPath() : debian.resolve(effective.name());
@@ -78,8 +82,7 @@ public class StageMojo extends DebMojo {
             getLog().info("Staged " + effective + ": " + n + " entries in " + root
                     + (fragments.isEmpty() ? "" : ", maintainer-script code in " + fragments.size() + " debhelper file(s)"));
         } catch (DebException e) {
-            getLog().debug(e);
-            throw new MojoFailureException(PomWording.describe(e));
+            throw failure(e, pom);
         }
     }
 }

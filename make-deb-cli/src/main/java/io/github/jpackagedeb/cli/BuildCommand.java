@@ -69,6 +69,14 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--main-class", paramLabel = "CLASS", description = "The class with the main method (default: Main-Class of the jar's manifest).")
     String mainClass;
 
+    @Option(names = "--jvm-option", paramLabel = "OPTION", description = "A JVM option the launcher passes before "
+            + "JAVA_OPTS (shown as JVM_OPTIONS in /etc/default/<pkg>); repeat for several.")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Option(names = "--argument", paramLabel = "ARG", description = "A program argument the launcher passes before the "
+            + "caller's (shown as APP_ARGUMENTS in /etc/default/<pkg>); repeat for several.")
+    List<String> arguments = new ArrayList<>();
+
     @Option(names = "--debian-dir", paramLabel = "DIR", description = "The debian/ directory to read (default: ./debian).")
     Path debianDir = Path.of("debian");
 
@@ -219,7 +227,7 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         AppSpec.Builder b = AppSpec.builder().mainJar(new Jar(main, main.getFileName().toString()))
-                .mainClass(mainClass).javaRelease(javaRelease);
+                .mainClass(mainClass).javaRelease(javaRelease).jvmOptions(jvmOptions).arguments(arguments);
         for (Path l : rest) {
             b.dependency(new Jar(l, l.getFileName().toString()));
         }

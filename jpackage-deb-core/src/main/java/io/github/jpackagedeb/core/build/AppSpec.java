@@ -16,8 +16,12 @@ public final class AppSpec {
     private final List<Jar> dependencies;
     private final String mainClass;
     private final int javaRelease;
+    private final List<String> jvmOptions;
+    private final List<String> arguments;
 
     private AppSpec(Builder b) {
+        this.jvmOptions = List.copyOf(b.jvmOptions);
+        this.arguments = List.copyOf(b.arguments);
         this.mainJar = b.mainJar;
         this.dependencies = List.copyOf(b.dependencies);
         this.mainClass = b.mainClass;
@@ -54,7 +58,19 @@ public final class AppSpec {
         return javaRelease;
     }
 
+    /** JVM options the launcher passes before JAVA_OPTS (jpackage's --java-options); a host may override them. */
+    public List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    /** Program arguments the launcher passes before the caller's (jpackage's --arguments); a host may override them. */
+    public List<String> arguments() {
+        return arguments;
+    }
+
     public static final class Builder {
+        private final List<String> jvmOptions = new ArrayList<>();
+        private final List<String> arguments = new ArrayList<>();
         private Jar mainJar;
         private final List<Jar> dependencies = new ArrayList<>();
         private String mainClass;
@@ -81,6 +97,35 @@ public final class AppSpec {
         public Builder mainClass(String value) {
             this.mainClass = value == null || value.isBlank() ? null : value.trim();
             return this;
+        }
+
+        /** Default JVM options, one option per entry (null: none). */
+        public Builder jvmOptions(List<String> values) {
+            add(jvmOptions, values, "jvmOptions");
+            return this;
+        }
+
+        /** Default program arguments, one argument per entry (null: none); spaces inside an entry are kept. */
+        public Builder arguments(List<String> values) {
+            add(arguments, values, "arguments");
+            return this;
+        }
+
+        private static void add(List<String> to, List<String> values, String field) {
+            if (values == null) {
+                return;
+            }
+            for (String v : values) {
+                if (v == null || v.isEmpty()) {
+                    continue;
+                }
+                if (v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                    throw new DebException(field, v, "holds a line break or another control character, which a "
+                            + "shell variable in /etc/default cannot carry.", "give one option or argument per entry, "
+                            + "on one line.");
+                }
+                to.add(v);
+            }
         }
 
         public Builder javaRelease(int value) {

@@ -212,7 +212,9 @@ public final class DebBuilder {
         appCdsList().ifPresent(list -> entries.add(DebEntry.file(Layout.rel(layout.appCdsClassList()),
                 Content.of(list, "class-data sharing class list"))));
         entries.add(DebEntry.conffile(Layout.rel(layout.defaultsFile()),
-                Content.of(lifecycle.defaultsFile().getBytes(StandardCharsets.UTF_8), "/etc/default file")));
+                Content.of((lifecycle.defaultsFile() + (debianDir.defaultFile().isPresent() ? ""
+                        : LauncherSettings.defaults(app, effective.name()))).getBytes(StandardCharsets.UTF_8),
+                        "/etc/default file")));
         entries.addAll(lifecycle.entries());
         int year = timestamp.atZone(ZoneOffset.UTC).getYear();
         entries.add(DebEntry.file(Layout.rel(layout.docDir() + "/copyright"),
@@ -397,6 +399,9 @@ public final class DebBuilder {
         v.put("JAVA_RELEASE", Integer.toString(app.javaRelease()));
         v.put("CLASSPATH", cp.toString());
         v.put("MAIN_CLASS", mainClass);
+        v.put("JVM_OPTIONS", LauncherSettings.value(app.jvmOptions()));
+        v.put("APP_ARGUMENTS", LauncherSettings.value(app.arguments()));
+        v.put("EXTRA_LIB_DIR", LauncherSettings.extraLibDir(effective.name()));
         v.put("APP_CDS", appCdsList().isPresent() ? Template.load("launcher-appcds.sh")
                 .render(Map.of("ARCHIVE", Layout.standard(effective.name()).appCdsArchive())) : "");
         v.put("PROFILING", resolved != null && resolved.profiling().enabled()

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.EditDistance;
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.build.Jar;
 
@@ -69,6 +70,7 @@ public final class RuntimeBuilder {
         try {
             entry = cache.image(name, dir -> {
                 Map<String, String> meta = Jlink.link(target, jlinkJdk, modules, spec, dir, log);
+                meta.put("headless-removed", String.join(", ", spec.desktop() ? List.of() : removeDisplayLibraries(dir)));
                 List<SharedLibraries.Input> elf = new ArrayList<>();
                 for (Map.Entry<Path, ElfFile> e : Jlink.elfFiles(dir).entrySet()) {
                     elf.add(new SharedLibraries.Input(e.getKey().getFileName().toString(), e.getValue()));
@@ -92,6 +94,12 @@ public final class RuntimeBuilder {
             throw e;
         }
         Map<String, String> meta = entry.meta();
+        List<String> removed = split(meta.get("headless-removed"));
+        if (!removed.isEmpty()) {
+            log.info("Headless runtime (not a desktop application): left out " + String.join(", ", removed)
+                    + " (display, sound and font libraries, so nothing of X11, ALSA or FreeType is needed;"
+                    + " <desktop>true</desktop> keeps them)");
+        }
         List<RuntimeImage.RuntimeFile> files = new ArrayList<>();
         for (RuntimeCache.ManifestItem i : entry.files()) {
             files.add(new RuntimeImage.RuntimeFile(i.path(), i.type(), i.mode(), i.size(), i.target()));
@@ -108,6 +116,25 @@ public final class RuntimeBuilder {
                     + " MiB, CDS " + (image.cds() ? "yes" : "no") + "); Depends: " + String.join(", ", image.depends()));
         }
         return image;
+    }
+
+    /**
+     * Deletes {@link SharedLibraries#DISPLAY_LIBRARIES} from the image's {@code lib/}; returns the paths removed, in
+     * order.
+     */
+    private static List<String> removeDisplayLibraries(java.nio.file.Path image) {
+        List<String> removed = new ArrayList<>();
+        for (String name : new TreeSet<>(SharedLibraries.DISPLAY_LIBRARIES)) {
+            java.nio.file.Path f = image.resolve("lib").resolve(name);
+            try {
+                if (java.nio.file.Files.deleteIfExists(f)) {
+                    removed.add("lib/" + name);
+                }
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return removed;
     }
 
     static boolean outOfSpace(String message) {
@@ -146,7 +173,7 @@ public final class RuntimeBuilder {
                 List<String> near = new ArrayList<>();
                 String last = m.substring(m.lastIndexOf('.') + 1);
                 for (String k : known) {
-                    if (k.endsWith("." + last) || k.contains(last) || distance(k, m) <= 2) {
+                    if (k.endsWith("." + last) || k.contains(last) || EditDistance.of(k, m) <= 2) {
                         near.add(k);
                     }
                 }
@@ -160,25 +187,6 @@ public final class RuntimeBuilder {
         return new TreeSet<>(modules);
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
     /** The cache key of an image: everything that changes its bytes. */
     static String key(Jdk target, Jdk tool, SortedSet<String> modules, RuntimeSpec spec, boolean strip) {
         MessageDigest md = Jdk.sha256();
@@ -189,6 +197,7 @@ public final class RuntimeBuilder {
                 "compress " + spec.compression(),
                 "options " + String.join("\u0000", spec.jlinkOptions()),
                 "cds " + spec.cds(),
+                "desktop " + spec.desktop(),
                 "strip " + strip);
         md.update(text.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest());

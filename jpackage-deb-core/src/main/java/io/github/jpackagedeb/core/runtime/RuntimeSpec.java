@@ -30,6 +30,7 @@ public final class RuntimeSpec {
     private final List<String> jlinkOptions;
     private final String compression;
     private final boolean cds;
+    private final boolean desktop;
     private final boolean stripNative;
     private final Path cacheDirectory;
     private final Path fallbackCacheDirectory;
@@ -42,6 +43,7 @@ public final class RuntimeSpec {
         this.jlinkOptions = List.copyOf(b.jlinkOptions);
         this.compression = b.compression;
         this.cds = b.cds;
+        this.desktop = b.desktop;
         this.stripNative = b.stripNative;
         this.cacheDirectory = b.cacheDirectory;
         this.fallbackCacheDirectory = b.fallbackCacheDirectory;
@@ -86,6 +88,14 @@ public final class RuntimeSpec {
         return cds;
     }
 
+    /**
+     * Whether the application is a desktop application: false (the default) makes a headless runtime, without the
+     * native libraries only a display, sound or font rendering uses ({@link SharedLibraries#DISPLAY_LIBRARIES}).
+     */
+    public boolean desktop() {
+        return desktop;
+    }
+
     /** Whether to strip the native files with {@code strip --strip-unneeded} (default true). */
     public boolean stripNative() {
         return stripNative;
@@ -110,6 +120,7 @@ public final class RuntimeSpec {
         private final List<String> jlinkOptions = new ArrayList<>();
         private String compression;
         private boolean cds = true;
+        private boolean desktop;
         private boolean stripNative = true;
         private Path cacheDirectory;
         private Path fallbackCacheDirectory;
@@ -171,6 +182,12 @@ public final class RuntimeSpec {
 
         public Builder cds(boolean value) {
             this.cds = value;
+            return this;
+        }
+
+        /** A desktop application keeps the display, sound and font libraries of java.desktop (default false). */
+        public Builder desktop(boolean value) {
+            this.desktop = value;
             return this;
         }
 

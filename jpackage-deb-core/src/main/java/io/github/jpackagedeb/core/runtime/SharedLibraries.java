@@ -38,6 +38,17 @@ public final class SharedLibraries {
             "libjsound.so", "liblcms.so", "libmlib_image.so", "libsplashscreen.so", "libfreetype.so");
 
     /**
+     * The native libraries of java.desktop that only a display (X11: libawt_xawt, libjawt, libsplashscreen), sound
+     * (libjsound: ALSA) or font rendering (libfontmanager, a bundled libfreetype) loads: left out of a runtime that is
+     * not for a desktop application, so that no X11, ALSA or FreeType package lands in Depends or Recommends. Headless
+     * AWT without text (java.awt.headless=true: BufferedImage, Java 2D shapes, ImageIO) keeps working with libawt,
+     * libawt_headless, libmlib_image, libjavajpeg and liblcms; drawing text or loading a font fails
+     * (UnsatisfiedLinkError), as do sound and windows.
+     */
+    public static final Set<String> DISPLAY_LIBRARIES = Set.of(
+            "libawt_xawt.so", "libjawt.so", "libsplashscreen.so", "libjsound.so", "libfontmanager.so", "libfreetype.so");
+
+    /**
      * One row: a soname, its package, the baseline minimum version (null: unversioned) and the symbol-version node
      * prefix whose versions raise it.
      */

@@ -21,8 +21,8 @@ public final class ServiceSpec {
     private static final Set<String> RESTART = Set.of("no", "on-success", "on-failure", "on-abnormal",
             "on-watchdog", "on-abort", "always");
     private static final Pattern TIME_SPAN = Pattern.compile("[0-9]+(ms|s|min)?");
-    /** One unit directive: {@code Key=value} on one line. */
-    private static final Pattern DIRECTIVE = Pattern.compile("[A-Z][A-Za-z0-9]*=[^\\n\\r]*");
+
+    private static final String FIELD_DIRECTIVES = "service.unitDirectives";
 
     private final String name;
     private final String user;
@@ -127,9 +127,17 @@ public final class ServiceSpec {
         return dataOnPurge;
     }
 
-    /** More {@code [Service]} directives, {@code Key=value} each, added after the generated ones (so they win). */
+    /**
+     * More directives as configured, {@code Key=value} each, added after the generated ones (so they win); in
+     * {@code [Service]} unless a line {@code [Unit]}, {@code [Service]} or {@code [Install]} before them says otherwise.
+     */
     public List<String> unitDirectives() {
         return unitDirectives;
+    }
+
+    /** {@link #unitDirectives()} read into their sections (checked when the spec was built). */
+    public List<UnitDirectives.Directive> directives() {
+        return UnitDirectives.parse(unitDirectives, FIELD_DIRECTIVES);
     }
 
     /**
@@ -264,13 +272,8 @@ public final class ServiceSpec {
                 throw new DebException("service.restartSec", restartSec, "not a time span this tool accepts.",
                         "give a number with an optional unit ms, s or min, e.g. 5s.");
             }
-            for (String d : unitDirectives) {
-                if (!DIRECTIVE.matcher(d).matches()) {
-                    throw new DebException("service.unitDirectives", d, "not a unit directive: a directive is one "
-                            + "line Key=value, the key starting with an upper-case letter (systemd.syntax(7)).",
-                            "write it as e.g. LimitNOFILE=65536.");
-                }
-            }
+            UnitDirectives.checkExecStart(SystemdUnit.TYPE, UnitDirectives.parse(unitDirectives, FIELD_DIRECTIVES),
+                    FIELD_DIRECTIVES);
             return new ServiceSpec(name, user, group, description, restart, restartSec, dataOnPurge, unitDirectives,
                     profiling);
         }

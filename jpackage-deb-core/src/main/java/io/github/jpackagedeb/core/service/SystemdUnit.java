@@ -20,6 +20,8 @@ public final class SystemdUnit {
 
     /** Where units go (not /usr/lib: Debian 12's lintian and older systemd expect /lib). */
     public static final String UNIT_DIR = "/lib/systemd/system";
+    /** The generated unit's {@code Type=}: exec, so that a launcher that cannot start fails the start job. */
+    public static final String TYPE = "exec";
     private static final Pattern SECTION = Pattern.compile("\\[[^\\[\\]]+\\]");
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*\\s*=.*");
     private static final Set<String> KNOWN_SECTIONS = Set.of("Unit", "Service", "Install");
@@ -66,17 +68,27 @@ public final class SystemdUnit {
         v.put("LOGS_DIR_NAME", pkg);
         v.put("RESTART", service.restart());
         v.put("RESTART_SEC", service.restartSec());
-        StringBuilder extra = new StringBuilder();
-        if (!service.unitDirectives().isEmpty()) {
-            extra.append("\n# Added by the package's configuration (later settings win):\n");
-            for (String d : service.unitDirectives()) {
-                extra.append(d).append('\n');
-            }
-        }
-        v.put("EXTRA_DIRECTIVES", extra.toString());
+        v.put("TYPE", TYPE);
+        v.put("UNIT_DIRECTIVES", configured(service, "Unit"));
+        v.put("EXTRA_DIRECTIVES", configured(service, "Service"));
+        v.put("INSTALL_DIRECTIVES", configured(service, "Install"));
         String unit = Template.load("systemd.service").render(v);
         check(unit, "the generated unit");
         return unit;
+    }
+
+    /** The configured directives of one section, after a comment line; empty when there are none. */
+    private static String configured(ServiceSpec service, String section) {
+        StringBuilder extra = new StringBuilder();
+        for (UnitDirectives.Directive d : service.directives()) {
+            if (d.section().equals(section)) {
+                if (extra.length() == 0) {
+                    extra.append("\n# Added by the package's configuration (later settings win):\n");
+                }
+                extra.append(d).append('\n');
+            }
+        }
+        return extra.toString();
     }
 
     /** {@code %} starts a specifier in unit files (systemd.unit(5)): a literal one is written {@code %%}. */

@@ -1,0 +1,7 @@
+package com.example.one;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("app-one " + String.join(" ", args));
+    }
+}

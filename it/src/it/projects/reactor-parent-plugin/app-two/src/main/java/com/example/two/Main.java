@@ -1,0 +1,7 @@
+package com.example.two;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("app-two " + String.join(" ", args));
+    }
+}
