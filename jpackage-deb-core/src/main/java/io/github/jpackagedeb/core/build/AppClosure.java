@@ -158,6 +158,14 @@ public final class AppClosure {
         Optional<Manifest> fat = springBootFatJar(main);
         if (fat.isPresent()) {
             springBoot = true;
+            if (app.dependencies().isEmpty()) {
+                throw new DebException("jar", main.origin(), main.fileName() + " is a Spring Boot fat jar given alone:"
+                        + " its own classes and its BOOT-INF/lib jars would have to run through Spring Boot's loader,"
+                        + " and the package ships the thin layout (the application jar and its dependency jars).",
+                        "unpack it with 'java -Djarmode=tools -jar " + main.fileName() + " extract' (Spring Boot 3.3+"
+                                + "; it writes the application jar and lib/) and package that directory, or give the"
+                                + " original jar (<jar>.original) with its dependency jars.");
+            }
             if (mainClass == null) {
                 mainClass = fat.get().getMainAttributes().getValue("Start-Class");
             }

@@ -128,6 +128,16 @@ class AppClosureTest {
     }
 
     @Test
+    void aFatJarGivenAloneIsRefusedWithTheWayToUnpackIt() throws IOException {
+        Path fat = fatJar(Files.createDirectories(tmp.resolve("dir")).resolve("app.jar"));
+        DebException e = assertThrows(DebException.class,
+                () -> resolve(AppSpec.builder().mainJar(Jar.of(fat)).build(), null, List.of()));
+        assertEquals("jar", e.field());
+        assertTrue(e.problem().contains("fat jar given alone"), e.getMessage());
+        assertTrue(e.fix().contains("-Djarmode=tools") && e.fix().contains("extract"), e.fix());
+    }
+
+    @Test
     void devtoolsAndDockerComposeAreLeftOutOfASpringBootApplicationWithWhatOnlyTheyNeed() throws IOException {
         Jar main = new Jar(TestJars.jar(tmp.resolve("target/app-1.0.jar"), "com.example.App",
                 "com/example/App.class", "x"), "com.example:app:1.0");
