@@ -252,8 +252,24 @@ public final class DebBuilder {
                         .append(spec.name()).append(": codeless-jar [").append(Layout.rel(layout.libDir())).append('/')
                         .append(jar.fileName()).append("]\n");
             }
+            if (hasMultiReleaseClasses(jar)) {
+                sb.append("# ").append(jar.origin()).append(" is a multi-release jar: classes under META-INF/versions/N")
+                        .append(" are loaded only by Java N and later, and lintian may not know their class-file")
+                        .append(" version yet.\n")
+                        .append(spec.name()).append(": unknown-java-class-version META-INF/versions/* [")
+                        .append(Layout.rel(layout.libDir())).append('/').append(jar.fileName()).append("]\n");
+            }
         }
         return sb.toString();
+    }
+
+    /** Whether the jar holds classes for later Java releases under META-INF/versions/ (JAR spec, multi-release). */
+    private static boolean hasMultiReleaseClasses(Jar jar) {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.file().toFile())) {
+            return z.stream().anyMatch(e -> e.getName().startsWith("META-INF/versions/") && e.getName().endsWith(".class"));
+        } catch (java.io.IOException e) {
+            return false; // ClassPathCheck has already read it
+        }
     }
 
     /**
