@@ -37,7 +37,9 @@ import java.util.zip.ZipFile;
  * and the dependency closure, with {@code Start-Class} as main class; never the fat jar and the closure together.</li>
  * <li><b>Spring Boot on the class path</b> (a jar holds {@code org/springframework/boot/SpringApplication.class}):
  * what Spring Boot leaves out of its production jar is left out (spring-boot-devtools, which would switch on
- * development settings in production, and spring-boot-docker-compose); with no main class configured and none in the
+ * development settings in production, spring-boot-docker-compose, and jars whose manifest says
+ * {@code Spring-Boot-Jar-Type: dependencies-starter} or {@code annotation-processor}, which hold no code the
+ * application runs); with no main class configured and none in the
  * manifest, the one class of the application jar annotated {@code @SpringBootApplication} is the main class (the jar
  * is the thin one when this plugin runs before repackage).</li>
  * <li><b>Excludes</b>: {@code groupId:artifactId} patterns ({@code *} matches any characters) remove the matching
