@@ -132,4 +132,33 @@ if getent passwd "$PKG" >/dev/null; then ok "purge: user kept"; else bad "purge:
 if grep -q "kept /var/lib/$PKG" /root/dpkg-purge.log; then ok "purge: told the admin the data was kept"; else
     bad "purge: no note about the kept data"; fi
 
+# The Spring Boot example (its files: HelloSpringBootPackageIT): install, upgrade, rollback, purge, answering each time
+PKG=hello-spring-boot
+PORT=8080
+LAST_PID=
+
+step boot-install
+T0=$(date +%s%N)
+install_ok boot-install "$DEBS/sb-v1.deb" 1.0.0-1
+if out=$(wait_health 1.0.0); then
+    ok "boot-install: first HTTP 200 $(( ($(date +%s%N) - T0) / 1000000 )) ms after dpkg -i began: $out"
+else bad "boot-install: no answer: $out"; journalctl -u "$PKG" --no-pager | tail -40; fi
+check_running boot-install 1.0.0
+if ls "/usr/share/java/$PKG/lib" | grep -q -e devtools -e starter; then bad "boot-install: devtools or starters shipped"
+else ok "boot-install: $(ls "/usr/share/java/$PKG/lib" | wc -l) jars, no devtools, no starters"; fi
+
+step boot-upgrade
+install_ok boot-upgrade "$DEBS/sb-v2.deb" 2.0.0-1
+check_running boot-upgrade 2.0.0
+
+step boot-rollback
+install_ok boot-rollback "$DEBS/sb-v1.deb" 1.0.0-1
+check_running boot-rollback 1.0.0
+
+step boot-purge
+if $DPKG -P "$PKG" >/root/dpkg-boot-purge.log 2>&1; then ok "boot-purge: dpkg -P"; else bad "boot-purge: dpkg -P failed"; fi
+if systemctl is-active --quiet "$PKG"; then bad "boot-purge: still active"; else ok "boot-purge: stopped"; fi
+if [ -e "/usr/share/java/$PKG" ] || [ -e "/etc/default/$PKG" ]; then bad "boot-purge: files left"; else
+    ok "boot-purge: files gone"; fi
+
 echo END

@@ -126,7 +126,23 @@ public class DebMojo extends AbstractMojo {
     @Parameter
     List<String> provides;
 
-    /** The class with the main method. Default: Main-Class of the jar's manifest. */
+    /**
+     * Dependencies left out of the package: {@code groupId:artifactId} patterns ({@code *} matches any characters),
+     * e.g. {@code <exclude>com.example:*-dev</exclude>}. Their own dependencies go too, unless something else still
+     * needs them. A pattern that matches nothing is a warning. For a Spring Boot application, what
+     * spring-boot-maven-plugin leaves out of its jar is left out as well (spring-boot-devtools,
+     * spring-boot-docker-compose, its {@code <excludes>} and {@code <excludeGroupIds>}).
+     */
+    @Parameter
+    List<String> excludes;
+
+    @Component
+    org.eclipse.aether.RepositorySystem repositorySystem;
+
+    /**
+     * The class with the main method. Default: Main-Class of the jar's manifest; for a jar repackaged by Spring Boot,
+     * its Start-Class (or spring-boot-maven-plugin's mainClass).
+     */
     @Parameter(property = "jpackage-deb.mainClass")
     String mainClass;
 
@@ -340,7 +356,9 @@ public class DebMojo extends AbstractMojo {
      */
     DebBuilder debBuilder(PomAdapter pom, Instant timestamp) {
         DebianDirectory debian = DebianDirectory.read(debianDirectory == null ? null : debianDirectory.toPath());
-        AppSpec app = pom.app();
+        io.github.jpackagedeb.core.build.AppClosure.Result closure = Closure.resolve(project, pom.app(), excludes,
+                repositorySystem, session, new MavenLog(getLog()));
+        AppSpec app = closure.app();
         PackageSpec spec = pom.spec(timestamp, app.classPath().size(), debian);
         io.github.jpackagedeb.core.build.DebianDocs debianDocs = debian.docs(spec.name());
         io.github.jpackagedeb.core.build.PackageDocs docs = pom.docs(debianDocs.copyright() != null);
@@ -358,7 +376,7 @@ public class DebMojo extends AbstractMojo {
                 .debianDir(debianDir)
                 .debianDocs(debianDocs)
                 .app(app)
-                .appCds(AppCds.spec(appCds))
+                .appCds(closure.appCds(AppCds.spec(appCds)))
                 .runtime(RuntimeOptions.build(this, toolchainManager == null || session == null ? null
                         : toolchainManager.getToolchainFromBuildContext("jdk", session), app, new MavenLog(getLog()),
                         profiling ? List.of(io.github.jpackagedeb.core.service.ProfilingSpec.MODULE) : List.of()))

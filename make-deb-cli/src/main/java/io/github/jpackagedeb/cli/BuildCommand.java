@@ -152,7 +152,10 @@ final class BuildCommand implements Callable<Integer> {
         if (!debian.exists()) {
             ui.info("No " + debianDir + " directory: the package's fields come from the options alone.");
         }
-        AppSpec app = app();
+        // a Spring Boot fat jar, devtools, starters, jars inside a shaded jar: the same rules as the Maven plugin
+        AppSpec app = io.github.jpackagedeb.core.build.AppClosure.resolve(app(), null, List.of(),
+                Path.of(System.getProperty("java.io.tmpdir"), "make-deb-app-" + ProcessHandle.current().pid()),
+                ui.log()).app();
         Instant time = timestamp != null ? BuildTimestamp.resolve(timestamp, null, Instant.now())
                 : debian.changelog().isPresent() // dpkg-buildpackage's rule: the changelog's date
                 ? BuildTimestamp.resolve(null, ctx.env().get("SOURCE_DATE_EPOCH"), debian.changelog().get().newest().date())

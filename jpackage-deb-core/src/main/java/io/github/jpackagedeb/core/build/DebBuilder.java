@@ -277,8 +277,43 @@ public final class DebBuilder {
                         .append(spec.name()).append(": codeless-jar [").append(Layout.rel(layout.libDir())).append('/')
                         .append(jar.fileName()).append("]\n");
             }
+            if (hasMultiReleaseClasses(jar)) {
+                sb.append("# ").append(jar.origin()).append(" is a multi-release jar: classes under META-INF/versions/N")
+                        .append(" are loaded only by Java N and later; some are newer than lintian's known class-file")
+                        .append(" versions.\n")
+                        .append(spec.name()).append(": unknown-java-class-version META-INF/versions/* [")
+                        .append(Layout.rel(layout.libDir())).append('/').append(jar.fileName()).append("]\n");
+            }
         }
         return sb.toString();
+    }
+
+    /**
+     * The newest class-file major version bookworm's lintian (2.116) knows, /usr/share/lintian/data/java/constants
+     * highest-known-bytecode-version: 65, Java 21. lintian reports a newer one as unknown-java-class-version.
+     */
+    static final int LINTIAN_HIGHEST_CLASS_VERSION = 65;
+
+    /**
+     * Whether the jar holds, under META-INF/versions/N (a multi-release jar, loaded only by Java N and later), a class
+     * newer than lintian knows.
+     */
+    private static boolean hasMultiReleaseClasses(Jar jar) {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.file().toFile())) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(z.entries())) {
+                if (e.getName().startsWith("META-INF/versions/") && e.getName().endsWith(".class")) {
+                    try (java.io.InputStream in = z.getInputStream(e)) {
+                        byte[] h = in.readNBytes(8);
+                        if (h.length == 8 && ((h[6] & 0xff) << 8 | (h[7] & 0xff)) > LINTIAN_HIGHEST_CLASS_VERSION) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (java.io.IOException e) {
+            return false; // ClassPathCheck has already read it
+        }
     }
 
     /**

@@ -78,13 +78,18 @@ public final class AppCds {
                 cp.append(j.file().toAbsolutePath());
             }
             List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xshare:off",
-                    "-XX:DumpLoadedClassList=" + list, "-cp", cp.toString(), mainClass));
+                    "-XX:DumpLoadedClassList=" + list));
+            cmd.addAll(spec.trainingJvmArgs());
+            cmd.addAll(List.of("-cp", cp.toString(), mainClass));
             cmd.addAll(spec.trainingArgs());
             long start = System.nanoTime();
             // an empty environment and an empty working directory, stdin closed: the same classes on every machine
             ToolRun run = ToolRun.process(cmd, work, true, spec.timeout());
             long ms = (System.nanoTime() - start) / 1_000_000;
             String args = String.join(" ", spec.trainingArgs());
+            if (!spec.trainingJvmArgs().isEmpty()) {
+                args = (String.join(" ", spec.trainingJvmArgs()) + " " + args).strip();
+            }
             if (run.exit() == -1 && run.output().endsWith("seconds)")) {
                 throw new DebException("appCds.trainingArgs", args, "the class-data sharing training run ("
                         + mainClass + " " + args + ") was still running after " + spec.timeout().toSeconds()

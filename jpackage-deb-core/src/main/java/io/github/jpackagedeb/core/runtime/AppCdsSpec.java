@@ -19,10 +19,12 @@ public final class AppCdsSpec {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<String> trainingArgs;
+    private final List<String> trainingJvmArgs;
     private final Duration timeout;
 
     private AppCdsSpec(Builder b) {
         this.trainingArgs = List.copyOf(b.trainingArgs);
+        this.trainingJvmArgs = List.copyOf(b.trainingJvmArgs);
         this.timeout = b.timeout;
     }
 
@@ -38,6 +40,20 @@ public final class AppCdsSpec {
         return trainingArgs;
     }
 
+    /**
+     * Java options of the training run, before the main class (e.g. {@code -Dspring.context.exit=onRefresh}, with
+     * which a Spring Boot application starts its context and exits). Only for the training run: the installed
+     * application never sees them.
+     */
+    public List<String> trainingJvmArgs() {
+        return trainingJvmArgs;
+    }
+
+    /** The same settings with these training Java options. */
+    public AppCdsSpec withTrainingJvmArgs(List<String> values) {
+        return builder().trainingArgs(trainingArgs).trainingJvmArgs(values).timeout(timeout).build();
+    }
+
     /** How long the training run may take before it is stopped and the build fails (default 60 s). */
     public Duration timeout() {
         return timeout;
@@ -45,6 +61,7 @@ public final class AppCdsSpec {
 
     public static final class Builder {
         private final List<String> trainingArgs = new ArrayList<>();
+        private final List<String> trainingJvmArgs = new ArrayList<>();
         private Duration timeout = DEFAULT_TIMEOUT;
 
         private Builder() {
@@ -54,6 +71,15 @@ public final class AppCdsSpec {
             if (values != null) {
                 for (String v : values) {
                     trainingArgs.add(Objects.requireNonNull(v, "trainingArgs element"));
+                }
+            }
+            return this;
+        }
+
+        public Builder trainingJvmArgs(List<String> values) {
+            if (values != null) {
+                for (String v : values) {
+                    trainingJvmArgs.add(Objects.requireNonNull(v, "trainingJvmArgs element"));
                 }
             }
             return this;
@@ -83,6 +109,12 @@ public final class AppCdsSpec {
                 if (a.indexOf('\0') >= 0 || a.indexOf('\n') >= 0) {
                     throw new DebException("appCds.trainingArgs", a, "a training argument holds a NUL or"
                             + " newline character.", "pass plain arguments, e.g. --version.");
+                }
+            }
+            for (String a : trainingJvmArgs) {
+                if (!a.startsWith("-") || a.indexOf('\0') >= 0 || a.indexOf('\n') >= 0) {
+                    throw new DebException("appCds.trainingJvmArgs", a, "not a Java option (it must start with -"
+                            + " and hold no NUL or newline).", "pass options such as -Dname=value.");
                 }
             }
             return new AppCdsSpec(this);
