@@ -90,6 +90,9 @@ final class ParallelXzOutputStream extends OutputStream {
     /** The index records so far: unpadded size and uncompressed size of each block. */
     private final ByteArrayOutputStream records = new ByteArrayOutputStream();
     private long blocks;
+    /** Input offsets where a span of one file's content starts, and where it ends (see {@link #prefetch}). */
+    private final java.util.TreeMap<Long, Long> ownSpans = new java.util.TreeMap<>();
+    private Progress progress;
     private Slot slot;
     private int filled;
     private boolean headerWritten;
@@ -210,7 +213,13 @@ final class ParallelXzOutputStream extends OutputStream {
      * and more than one thread; the bytes of the stream never change.
      */
     void prefetch(java.util.List<Span> spans) {
-        if (pool == null || blockCache == null || headerWritten || filled > 0) {
+        if (headerWritten || filled > 0) {
+            return;
+        }
+        for (Span span : spans) {
+            ownSpans.put(span.start(), span.start() + span.length());
+        }
+        if (pool == null || blockCache == null) {
             return;
         }
         record Job(Span span, long offset, int length) {
@@ -219,9 +228,7 @@ final class ParallelXzOutputStream extends OutputStream {
         for (Span span : spans) {
             for (long off = 0; off < span.length(); off += blockSize) {
                 int length = (int) Math.min(blockSize, span.length() - off);
-                if (length >= XzBlockCache.MIN_BLOCK) {
-                    jobs.add(new Job(span, off, length));
-                }
+                jobs.add(new Job(span, off, length));
             }
         }
         jobs.sort(java.util.Comparator.comparingInt(Job::length).reversed()
@@ -254,17 +261,92 @@ final class ParallelXzOutputStream extends OutputStream {
         }
     }
 
+    /** Whether the block starting at this input offset lies in a span of one file's content (see {@link #prefetch}). */
+    private boolean inOwnSpan(long offset) {
+        java.util.Map.Entry<Long, Long> e = ownSpans.floorEntry(offset);
+        return e != null && offset < e.getValue();
+    }
+
+    /**
+     * Logs through {@code log} (info) that compression starts, a progress line at least every
+     * {@link Progress#EVERY_NANOS} while blocks are written, and at the end how many blocks were reused from the block
+     * cache and how many compressed, in what time.
+     *
+     * @param what  what is compressed, for the log ({@code data.tar})
+     * @param total the input's length in bytes
+     */
+    void progress(io.github.jpackagedeb.core.DebLog log, String what, long total) {
+        this.progress = new Progress(log, what, total, maxInFlight == 0 ? 1 : maxInFlight);
+    }
+
+    /** The blocks this stream compressed itself so far (not taken from the block cache), for tests. */
+    long blocksCompressed() {
+        return compressedBlocks;
+    }
+
+    /** The blocks this stream took from the block cache, compressed by an earlier build, for tests. */
+    long blocksReused() {
+        return reusedBlocks;
+    }
+
+    private long compressedBlocks;
+    private long reusedBlocks;
+    private long compressedBytes;
+    private long doneBytes;
+
+    /** What {@link #progress} logs, and when. */
+    private static final class Progress {
+        static final long EVERY_NANOS = 5_000_000_000L;
+        final io.github.jpackagedeb.core.DebLog log;
+        final String what;
+        final long total;
+        final long start = System.nanoTime();
+        long last = start;
+
+        Progress(io.github.jpackagedeb.core.DebLog log, String what, long total, int threads) {
+            this.log = log;
+            this.what = what;
+            this.total = total;
+            log.info("xz: compressing " + what + " (" + mb(total) + " MB, " + threads + " thread"
+                    + (threads == 1 ? "" : "s") + ")");
+        }
+
+        static String mb(long bytes) {
+            return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e6);
+        }
+
+        static String seconds(long nanos) {
+            return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+        }
+    }
+
+    /** Logs a progress line if the last one (or the start) is {@link Progress#EVERY_NANOS} ago. */
+    private void progressTick() {
+        Progress p = progress;
+        if (p == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - p.last >= Progress.EVERY_NANOS) {
+            p.last = now;
+            p.log.info("xz: " + p.what + " " + Progress.mb(doneBytes) + " of " + Progress.mb(p.total) + " MB, "
+                    + blocks + " blocks written (" + reusedBlocks + " reused), " + Progress.seconds(now - p.start)
+                    + " s");
+        }
+    }
+
     /** Hands the full (or last) buffer to a worker; writes out finished blocks to keep memory bounded. */
     private void submit() throws IOException {
         Slot s = slot;
         int length = filled;
         boolean bcj = blockIsX86();
+        boolean cacheable = length >= XzBlockCache.MIN_BLOCK || inOwnSpan(blockStart);
         Future<?> ahead = prefetched.remove(blockStart);
         slot = null;
         filled = 0;
         blockStart += length;
         if (pool == null) {
-            emit(compress(s, length, bcj, options, cache, blockCache));
+            emit(compress(s, length, bcj, options, cache, cacheable ? blockCache : null));
             return;
         }
         // a block compressed ahead: wait for it (it was queued before any block of the stream, so it runs or has
@@ -277,7 +359,7 @@ final class ParallelXzOutputStream extends OutputStream {
                     // compressed again below
                 }
             }
-            return compress(s, length, bcj, options, cache, blockCache);
+            return compress(s, length, bcj, options, cache, cacheable ? blockCache : null);
         }));
         while (inFlight.size() > maxInFlight) {
             emit(await(inFlight.poll()));
@@ -286,6 +368,13 @@ final class ParallelXzOutputStream extends OutputStream {
 
     private Block await(Future<Block> f) throws IOException {
         try {
+            while (progress != null) {
+                try {
+                    return f.get(1, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    progressTick();
+                }
+            }
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -311,6 +400,14 @@ final class ParallelXzOutputStream extends OutputStream {
         varint(records, b.unpaddedSize());
         varint(records, b.uncompressedSize());
         blocks++;
+        doneBytes += b.uncompressedSize();
+        if (b.reused()) {
+            reusedBlocks++;
+        } else {
+            compressedBlocks++;
+            compressedBytes += b.uncompressedSize();
+        }
+        progressTick();
         freeSlots.push(b.slot());
     }
 
@@ -360,6 +457,12 @@ final class ParallelXzOutputStream extends OutputStream {
             writeIntLE(sink, crc32(tail, 0, tail.length));
             sink.write(tail);
             sink.write(FOOTER_MAGIC);
+            if (progress != null) {
+                progress.log.info("xz: " + progress.what + ": " + reusedBlocks + " of " + blocks + " blocks reused"
+                        + (blockCache == null ? "" : " from the block cache") + ", " + compressedBlocks + " compressed ("
+                        + Progress.mb(compressedBytes) + " MB) in " + Progress.seconds(System.nanoTime() - progress.start)
+                        + " s");
+            }
             if (blockCache != null) {
                 blockCache.finish();
             }
@@ -461,8 +564,12 @@ final class ParallelXzOutputStream extends OutputStream {
         }
     }
 
-    /** One compressed block (header, data, padding, check) in {@code bytes[offset, offset + length)}. */
-    record Block(ByteBuffer bytes, int offset, int length, long unpaddedSize, long uncompressedSize, Slot slot) {
+    /**
+     * One compressed block (header, data, padding, check) in {@code bytes[offset, offset + length)}; {@code reused}
+     * when it came from the block cache without being compressed by this build.
+     */
+    record Block(ByteBuffer bytes, int offset, int length, long unpaddedSize, long uncompressedSize, Slot slot,
+                 boolean reused) {
     }
 
     /**
@@ -472,12 +579,12 @@ final class ParallelXzOutputStream extends OutputStream {
     static Block compress(Slot slot, int length, boolean x86, LZMA2Options template, ArrayCache cache,
                           XzBlockCache blockCache) throws IOException {
         byte[] key = null;
-        if (blockCache != null && length >= XzBlockCache.MIN_BLOCK) {
+        if (blockCache != null) {
             key = blockCache.key(x86 ? "x86+lzma2" : "lzma2", slot.in, length);
             // (prefetch uses the same filter names)
             XzBlockCache.Cached c = blockCache.get(key, length, slot);
             if (c != null) {
-                return new Block(c.bytes(), c.offset(), c.length(), c.unpaddedSize(), length, slot);
+                return new Block(c.bytes(), c.offset(), c.length(), c.unpaddedSize(), length, slot, !c.madeAhead());
             }
         }
         Block b = compress(slot, length, x86, template, cache);
@@ -531,7 +638,7 @@ final class ParallelXzOutputStream extends OutputStream {
         int offset = Slot.HEADER_ROOM - header.length;
         out.put(offset, header, 0, header.length);
         int total = header.length + dataSize + padding + CHECK_SIZE;
-        return new Block(out, offset, total, (long) header.length + dataSize + CHECK_SIZE, length, slot);
+        return new Block(out, offset, total, (long) header.length + dataSize + CHECK_SIZE, length, slot, false);
     }
 
     /**

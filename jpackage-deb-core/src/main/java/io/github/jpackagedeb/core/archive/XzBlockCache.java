@@ -154,18 +154,22 @@ final class XzBlockCache {
         } catch (IOException | RuntimeException e) {
             log.debug("cannot touch " + p + ": " + e);
         }
-        if (madeAhead.contains(HexFormat.of().formatHex(key))) {
+        boolean made = madeAhead.contains(HexFormat.of().formatHex(key));
+        if (made) {
             misses.incrementAndGet(); // compressed by this build, ahead of the stream: not a reuse
             ahead.incrementAndGet();
         } else {
             hits.incrementAndGet();
             hitBytes.addAndGet(length);
         }
-        return new Cached(unpadded, buf, HEADER, size - HEADER);
+        return new Cached(unpadded, buf, HEADER, size - HEADER, made);
     }
 
-    /** A block read from the cache: {@code bytes[offset, offset + length)}. */
-    record Cached(long unpaddedSize, ByteBuffer bytes, int offset, int length) {
+    /**
+     * A block read from the cache: {@code bytes[offset, offset + length)}; {@code madeAhead} when this build compressed
+     * it ahead of the stream (so it is not a reuse).
+     */
+    record Cached(long unpaddedSize, ByteBuffer bytes, int offset, int length, boolean madeAhead) {
     }
 
     /** Whether a block with this key is stored (not checked: {@link #get} checks). */
@@ -214,7 +218,7 @@ final class XzBlockCache {
         long h = hits.get();
         long m = misses.get();
         if (h + m > 0) {
-            log.info("xz blocks: " + h + " of " + (h + m) + " reused from " + dir + " (" + hitBytes.get() / (1024 * 1024)
+            log.debug("xz blocks: " + h + " of " + (h + m) + " reused from " + dir + " (" + hitBytes.get() / (1024 * 1024)
                     + " MiB not compressed again)" + (ahead.get() > 0 ? "; " + ahead.get()
                     + " compressed ahead of the stream, largest first" : ""));
         }
