@@ -45,8 +45,13 @@ final class XzBlockCache {
 
     /** The most bytes the cache keeps (least recently used blocks go first). */
     static final long MAX_BYTES = 2L << 30;
-    /** Blocks smaller than this are compressed again rather than cached (not worth a file). */
-    static final int MIN_BLOCK = 256 * 1024;
+    /**
+     * Blocks of headers and small files smaller than this are compressed again rather than cached (not worth a file);
+     * blocks of a file's own content are always cached. Measured on hello-cli with a pinned timestamp: at 16 KiB a
+     * warm build compresses 0.1 MB again (0.9 MB at 256 KiB); without a pinned timestamp such blocks never match
+     * again, which costs about 12 files (0.4 MB) of cache per build, trimmed with the rest.
+     */
+    static final int MIN_BLOCK = 16 * 1024;
     private static final byte[] MAGIC = "jpackage-deb xz block 1\n".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 8 + 8 + 32;
     private static final String SUFFIX = ".xzb";
