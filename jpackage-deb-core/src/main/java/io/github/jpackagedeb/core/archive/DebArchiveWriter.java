@@ -184,6 +184,7 @@ public final class DebArchiveWriter {
         long entriesLength = 0;
         List<Long> cuts = new ArrayList<>();
         List<Boolean> x86 = new ArrayList<>();
+        List<Boolean> light = new ArrayList<>();
         List<ParallelXzOutputStream.Span> ownSpans = new ArrayList<>();
         for (EntryRules.Item item : items) {
             long length = TarWriter.entryLength(item.tarName(), item.linkTarget(), item.size());
@@ -192,26 +193,32 @@ public final class DebArchiveWriter {
                 // so their block-cache keys, depend on the content alone, not on the build timestamp in the header
                 // nor on where the file sits in data.tar; headers and small files share the blocks between them.
                 // x86 machine code (a runtime's libjvm.so) goes through the x86 BCJ filter
+                // a jar (a zip: deflated already) gets a lighter preset (ParallelXzOutputStream.LIGHT_PRESET)
                 boolean code = isX86Elf(item.content());
+                boolean zip = !code && isZip(item.content());
                 long contentStart = entriesLength + TarWriter.entryLength(item.tarName(), null, 0);
                 cuts.add(contentStart);
                 x86.add(code);
+                light.add(zip);
                 cuts.add(entriesLength + length);
                 x86.add(false);
+                light.add(false);
                 ownSpans.add(new ParallelXzOutputStream.Span(contentStart, entriesLength + length - contentStart, code,
-                        contentSource(item)));
+                        zip, contentSource(item)));
             }
             entriesLength += length;
         }
         boolean[] x86Spans = new boolean[x86.size()];
+        boolean[] lightSpans = new boolean[light.size()];
         for (int i = 0; i < x86Spans.length; i++) {
             x86Spans[i] = x86.get(i);
+            lightSpans[i] = light.get(i);
         }
         long tarLength = TarWriter.archiveLength(entriesLength);
         OutputStream sink = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16);
         try (OutputStream compressed = dataCompression == Compression.XZ
                 ? Compressors.xz(sink, tarLength, threads, xzBlockSize,
-                        cuts.stream().mapToLong(Long::longValue).toArray(), x86Spans,
+                        cuts.stream().mapToLong(Long::longValue).toArray(), x86Spans, lightSpans,
                         XzBlockCache.open(blockCache, Compressors.xzSettings(), log))
                 : Compressors.open(dataCompression, sink, tarLength, threads, xzBlockSize)) {
             if (compressed instanceof ParallelXzOutputStream xz) {
@@ -308,6 +315,19 @@ public final class DebArchiveWriter {
             }
             int machine = h[5] == 2 ? (h[18] & 0xFF) << 8 | (h[19] & 0xFF) : (h[18] & 0xFF) | (h[19] & 0xFF) << 8;
             return machine == 3 || machine == 62;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the content is a zip file (a jar): it starts with a local file header ({@code PK\3\4}). Unreadable
+     * content is not: copying it reports the error.
+     */
+    static boolean isZip(Content content) {
+        byte[] h = new byte[4];
+        try (InputStream in = content.open()) {
+            return in.readNBytes(h, 0, 4) == 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4;
         } catch (IOException | RuntimeException e) {
             return false;
         }

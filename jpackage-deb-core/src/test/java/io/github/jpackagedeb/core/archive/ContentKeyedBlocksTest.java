@@ -129,6 +129,36 @@ class ContentKeyedBlocksTest {
         assertArrayEquals(write(null, T + 7200, entries(0), new XzBlockCacheTest.Log(), "changed-plain"), third);
     }
 
+    /** A real jar (light preset) among other big files: data.tar.xz holds exactly the uncompressed package's data.tar. */
+    @Test
+    void aJarIsCompressedLightAndDecodesToTheSameTar() throws Exception {
+        Path jar = tmp.resolve("real.jar");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (int i = 0; i < 40; i++) {
+                z.putNextEntry(new java.util.zip.ZipEntry("p/C" + i + ".class"));
+                z.write(ParallelXzOutputStreamTest.data(20_000, 900 + i));
+            }
+        }
+        assertTrue(DebArchiveWriter.isZip(Content.of(jar)));
+        List<DebEntry> e = new ArrayList<>(entries(-1));
+        e.add(DebEntry.file("usr/share/java/app/lib/real.jar", Content.of(jar)));
+        byte[] control = Sample.ascii("Package: app\nVersion: 1.0-1\nArchitecture: all\nMaintainer: T <t@example.org>\n"
+                + "Description: d\n d\n");
+        byte[][] tars = new byte[2][];
+        int i = 0;
+        for (Compression c : List.of(Compression.XZ, Compression.NONE)) {
+            Path deb = tmp.resolve("out/jar-" + c + ".deb");
+            DebArchiveWriter.builder().timestamp(T).xzBlockSize(BLOCK).threads(2).dataCompression(c).build()
+                    .write(deb, control, Map.of(), e);
+            var f = io.github.jpackagedeb.core.debfile.DebFile.read(deb);
+            var m = f.members().stream().filter(x -> x.name().startsWith("data.tar")).findFirst().orElseThrow();
+            byte[] all = Files.readAllBytes(deb);
+            byte[] member = java.util.Arrays.copyOfRange(all, (int) m.offset(), (int) (m.offset() + m.size()));
+            tars[i++] = c == Compression.XZ ? ParallelXzOutputStreamTest.decompress(member) : member;
+        }
+        assertArrayEquals(tars[1], tars[0]);
+    }
+
     @Test
     void theWriterLogsWhenCompressionStartsAndEnds() throws Exception {
         XzBlockCacheTest.Log log = new XzBlockCacheTest.Log();
