@@ -5,6 +5,8 @@
 #   ours        mvn package, our plugin, default compression (xz), warm runtime cache
 #   ours-appchange  the same after a change to the application (a new file in target/classes, so the
 #               application jar differs): the edit-build loop, where the runtime and the dependencies stay
+#   ours-appchange-nots  the same change with project.build.outputTimestamp not pinned (a single character
+#               disables it, as Maven takes it): every tar header gets a new mtime, as in most projects
 #   ours-zstd   the same with -Djpackage-deb.compression=zstd
 #   ours-cold   the same as ours with an empty cache (jdeps, jlink and all compression run)
 #   ours-cold-zstd  the same with zstd
@@ -36,6 +38,7 @@ restore="if [ -f $t/classes/bench-change.txt ]; then rm -f $t/classes/bench-chan
   printf 'base\t%s; rm -f %s/*.deb\tXDG_CACHE_HOME=%s %s -Djpackage-deb.skip=true package\n' "$restore" "$t" "$WARM_CACHE" "$M"
   printf 'ours\t%s; rm -f %s/*.deb\tXDG_CACHE_HOME=%s %s %s package %s\n' "$restore" "$t" "$WARM_CACHE" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours)"
   printf 'ours-appchange\trm -f %s/*.deb; mkdir -p %s/classes; date +%%s%%N > %s/classes/bench-change.txt\tXDG_CACHE_HOME=%s %s %s package %s\n' "$t" "$t" "$t" "$WARM_CACHE" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours-appchange)"
+  printf 'ours-appchange-nots\trm -f %s/*.deb; mkdir -p %s/classes; date +%%s%%N > %s/classes/bench-change.txt\tXDG_CACHE_HOME=%s %s %s -Dproject.build.outputTimestamp=a package %s\n' "$t" "$t" "$t" "$WARM_CACHE" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours-appchange-nots)"
   printf 'ours-zstd\t%s; rm -f %s/*.deb\tXDG_CACHE_HOME=%s %s %s -Djpackage-deb.compression=zstd package %s\n' "$restore" "$t" "$WARM_CACHE" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours-zstd)"
   printf 'ours-cold\t%s; rm -rf %s %s/*.deb\tXDG_CACHE_HOME=%s %s %s package %s\n' "$restore" "$cold" "$t" "$cold" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours-cold)"
   printf 'ours-cold-zstd\t%s; rm -rf %s %s/*.deb\tXDG_CACHE_HOME=%s %s %s -Djpackage-deb.compression=zstd package %s\n' "$restore" "$cold" "$t" "$cold" "$M" "$BENCH_RUNTIME_ARGS" "$(keep "$t/*.deb" ours-cold-zstd)"
@@ -52,7 +55,7 @@ restore="if [ -f $t/classes/bench-change.txt ]; then rm -f $t/classes/bench-chan
 # which commands: LABELS, else the app's default set (every way for hello-cli and the large app; what the
 # targets need for the others: the small app is there for the memory comparison)
 case "$app" in
-  hello-service) default="base ours ours-appchange ours-zstd ours-cold floor-xz floor-zstd jdeb-base jdeb-gzip jdeb-xz jpackage" ;;
+  hello-service) default="base ours ours-appchange ours-appchange-nots ours-zstd ours-cold floor-xz floor-zstd jdeb-base jdeb-gzip jdeb-xz jpackage" ;;
   small) default="base ours ours-zstd floor-xz floor-zstd" ;;
   *) default="$(cut -f1 "$cmds.all" | paste -sd' ')" ;;
 esac

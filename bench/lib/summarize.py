@@ -23,12 +23,13 @@ APP_TITLE = {
     "small": "bench/apps/small-app (74 jars)",
     "large": "bench/apps/large-app (~230 jars)",
 }
-ORDER = ["base", "ours", "ours-appchange", "ours-zstd", "ours-cold", "ours-cold-zstd", "ours-jaronly", "floor-xz", "floor-zstd",
+ORDER = ["base", "ours", "ours-appchange", "ours-appchange-nots", "ours-zstd", "ours-cold", "ours-cold-zstd", "ours-jaronly", "floor-xz", "floor-zstd",
          "jdeb-base", "jdeb-gzip", "jdeb-xz", "jpackage"]
 DESC = {
     "base": "mvn package, plugin skipped (paired baseline)",
     "ours": "mvn package, our plugin, xz (default), warm runtime cache",
     "ours-appchange": "the same after a change to the application jar",
+    "ours-appchange-nots": "the same change, project.build.outputTimestamp not pinned (every header's mtime new)",
     "ours-zstd": "mvn package, our plugin, zstd, warm cache",
     "ours-cold": "mvn package, our plugin, xz, empty cache (runtime, jdeps, xz blocks)",
     "ours-cold-zstd": "mvn package, our plugin, zstd, empty cache",
@@ -40,7 +41,7 @@ DESC = {
     "jdeb-xz": "jdeb 1.14 xz (Maven build)",
     "jpackage": "jdeps + jpackage --type deb (runs jlink, dpkg-deb)",
 }
-PAIRED = {"ours": "base", "ours-appchange": "base", "ours-zstd": "base", "ours-cold": "base", "ours-cold-zstd": "base", "ours-jaronly": "base",
+PAIRED = {"ours": "base", "ours-appchange": "base", "ours-appchange-nots": "base", "ours-zstd": "base", "ours-cold": "base", "ours-cold-zstd": "base", "ours-jaronly": "base",
           "jdeb-gzip": "jdeb-base", "jdeb-xz": "jdeb-base"}
 
 
@@ -166,6 +167,11 @@ def main():
         t["vs_jdeb_gzip"] = ratio_of_deltas(rounds, "jdeb-gzip", "ours", True, True)
         t["cold_vs_jpackage"] = ratio_of_deltas(rounds, "ours-cold", "jpackage", True, False)
         t["cold_zstd_vs_jpackage"] = ratio_of_deltas(rounds, "ours-cold-zstd", "jpackage", True, False)
+        # issue 17: the edit-build loop without a pinned timestamp, against the unchanged warm build
+        t["nots_delta"] = delta_med(rounds, "ours-appchange-nots")
+        t["nots_vs_warm"] = ratio_of_deltas(rounds, "ours-appchange-nots", "ours", True, True)
+        t["nots_rss"] = per_round(rounds, "ours-appchange-nots", "ours",
+                                  lambda a, b: a[2] / b[2] if b[2] > 0 else None)
         t["size_ours"] = sz.get(f"{app}/ours")
         t["size_jdeb_xz"] = sz.get(f"{app}/jdeb-xz")
         t["size_floor_xz"] = sz.get(f"{app}/floor-xz")
@@ -189,8 +195,12 @@ def main():
     print("## Installing (`dpkg -i` into a fresh isolated Debian 12 root)\n")
     print("| app | package | dpkg -i wall s (median) | ÷ ours | failures |")
     print("|---|---|---:|---:|---:|")
+    install_vs_jpackage = {}
     for app in APPS:
         rounds = read_rounds(os.path.join(RAW, f"install-{app}.tsv"))
+        r = per_round(rounds, "ours", "jpackage", lambda a, b: a[0] / b[0] if b[0] > 0 else None)
+        if r is not None:
+            install_vs_jpackage[app] = r
         for label in ["ours", "ours-jaronly", "jdeb-gzip", "jdeb-xz", "jpackage"]:
             if label not in rounds:
                 continue
@@ -249,11 +259,22 @@ def main():
         c = t["cold_zstd_vs_jpackage"]
         if c is not None:
             row("… with zstd", app, fmt(c) + "×", c <= 1.0)
+        c = t["cold_vs_jpackage"]
+        row("cold build ≤ 0.6× jpackage (issue 17)", app, fmt(c) + "×", None if c is None else c <= 0.6)
+        d = t["nots_delta"]
+        if d is not None:
+            row("change rebuild, no pinned timestamp: Δ ≤ 1.5 s (issue 17)", app, fmt(d) + " s", d <= 1.5)
+            r = t["nots_vs_warm"]
+            row("… ≤ 2× the unchanged warm build's Δ", app, fmt(r) + "×", None if r is None else r <= 2.0)
+            r = t["nots_rss"]
+            row("… peak RSS ≤ 1.10× the unchanged warm build's", app, fmt(r) + "×", None if r is None else r <= 1.10)
     if "small" in targets and "large" in targets and targets["small"]["rss_ours"] and targets["large"]["rss_ours"]:
         r = targets["large"]["rss_ours"] / targets["small"]["rss_ours"]
         rb = (targets["large"]["rss_base"] / targets["small"]["rss_base"]) if targets["small"]["rss_base"] else None
         row("peak RSS of the build, 230 jars ÷ 74 jars ≤ 1.10", "large/small",
             f"{r:.2f} (without plugin: {fmt(rb)})", r <= 1.10)
+    for app, r in install_vs_jpackage.items():
+        row("dpkg -i ≤ 1.1× jpackage's (issue 17)", app, fmt(r) + "×", r <= 1.1)
     for (app, deb), r in startup.items():
         row(f"installed launcher start-up ≤ 0.8× java -cp ({deb})", app, f"{r:.2f}", r <= 0.8)
     print()

@@ -132,10 +132,16 @@ final class Compressors {
      */
     static OutputStream xz(OutputStream sink, long inputLength, int threads, int blockSize, long[] cuts,
                            boolean[] x86, XzBlockCache blockCache) {
+        return xz(sink, inputLength, threads, blockSize, cuts, x86, new boolean[cuts.length], blockCache);
+    }
+
+    /** The same, with spans of already-compressed content marked light (see {@link ParallelXzOutputStream}). */
+    static OutputStream xz(OutputStream sink, long inputLength, int threads, int blockSize, long[] cuts,
+                           boolean[] x86, boolean[] light, XzBlockCache blockCache) {
         int t = inputLength <= blockSize ? 1 : xzThreads(threads, Runtime.getRuntime().maxMemory());
         // an input smaller than a block needs no block-sized buffer (the bytes are the same: one block either way)
         int size = (int) Math.max(1, Math.min(blockSize, inputLength));
-        return new ParallelXzOutputStream(sink, xzOptions(), size, t, cuts, x86, blockCache);
+        return new ParallelXzOutputStream(sink, xzOptions(), size, t, cuts, x86, light, blockCache);
     }
 
     /** What {@link XzBlockCache} keys on besides the input: every setting of {@link #xz} that changes the bytes. */

@@ -59,22 +59,6 @@ final class TarWriter {
         return n;
     }
 
-    /**
-     * The bytes a regular file's entry starts with (GNU long-name records, if any, and its header), as
-     * {@link #file} writes them: with the content and its padding after them, the entry is complete.
-     */
-    static byte[] fileHeader(String name, int mode, long size, long mtime) {
-        java.io.ByteArrayOutputStream h = new java.io.ByteArrayOutputStream(3 * BLOCK);
-        TarWriter t = new TarWriter(h, mtime);
-        try {
-            t.file(name, mode, size);
-            t.drain();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a byte array does not fail
-        }
-        return h.toByteArray();
-    }
-
     /** The length of a whole archive whose entries take {@code entries} bytes: end marker and record padding added. */
     static long archiveLength(long entries) {
         long n = entries + 2L * BLOCK;

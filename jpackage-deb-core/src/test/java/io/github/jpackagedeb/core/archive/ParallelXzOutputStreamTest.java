@@ -164,6 +164,40 @@ class ParallelXzOutputStreamTest {
         assertTrue(!blocks.get(0).contains("--x86") && blocks.get(1).contains("--x86"), blocks.toString());
     }
 
+    /** A span marked light (already-compressed content) is made with the lighter preset: other bytes, same input. */
+    @Test
+    void lightSpansUseTheLighterPresetAndDecode() throws IOException {
+        byte[] in = data(5 * BLOCK + 321, 11);
+        long[] cuts = {BLOCK + 100, 4 * BLOCK};
+        byte[][] out = new byte[3][];
+        int i = 0;
+        for (Object[] run : new Object[][] {{new boolean[] {true, false}, 2}, {new boolean[] {true, false}, 1},
+                                            {new boolean[] {false, false}, 2}}) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (ParallelXzOutputStream xz = new ParallelXzOutputStream(b, new LZMA2Options(6), BLOCK, (int) run[1],
+                    cuts, new boolean[2], (boolean[]) run[0], null)) {
+                xz.write(in, 0, in.length);
+            }
+            out[i++] = b.toByteArray();
+        }
+        assertArrayEquals(in, decompress(out[0]));
+        assertArrayEquals(out[0], out[1], "the same bytes for any number of threads");
+        assertTrue(!java.util.Arrays.equals(out[0], out[2]), "the light span is compressed with other options");
+        assertArrayEquals(in, decompress(out[2]));
+    }
+
+    @Test
+    void onlyZipFilesAreLight() throws IOException {
+        ByteArrayOutputStream jar = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(jar)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("a.txt"));
+            z.write(data(10_000, 5));
+        }
+        assertTrue(DebArchiveWriter.isZip(Content.of(jar.toByteArray(), "jar")));
+        assertTrue(!DebArchiveWriter.isZip(Content.of(data(10_000, 5), "text")));
+        assertTrue(!DebArchiveWriter.isZip(Content.of(new byte[] {'P', 'K'}, "short")));
+    }
+
     @Test
     void onlyX86ElfFilesAreMachineCode() throws IOException {
         byte[] elf64 = new byte[64];

@@ -35,6 +35,7 @@ class XzBlockCacheTest {
 
         @Override
         public void debug(String m) {
+            lines.add("DEBUG " + m);
         }
 
         @Override
@@ -47,8 +48,14 @@ class XzBlockCacheTest {
             lines.add("WARN " + m);
         }
 
+        /** The block cache's own account (debug), or "". */
         String reuse() {
-            return lines.stream().filter(l -> l.startsWith("xz blocks: ")).findFirst().orElse("");
+            return lines.stream().filter(l -> l.startsWith("DEBUG xz blocks: ")).findFirst().orElse("");
+        }
+
+        /** The writer's summary line. */
+        ContentKeyedBlocksTest.Summary summary() {
+            return ContentKeyedBlocksTest.Summary.of(this);
         }
     }
 
@@ -90,19 +97,21 @@ class XzBlockCacheTest {
 
         Log cold = new Log();
         assertArrayEquals(plain, write(cache, entries("version 1"), cold, "cold"));
-        assertTrue(cold.reuse().startsWith("xz blocks: 0 of "), cold.lines.toString());
+        assertEquals(0, cold.summary().reused(), cold.lines.toString());
         List<Path> files = blockFiles(cache);
         assertFalse(files.isEmpty());
 
         Log warm = new Log();
         assertArrayEquals(plain, write(cache, entries("version 1"), warm, "warm"));
-        assertTrue(warm.reuse().startsWith("xz blocks: " + files.size() + " of " + files.size()), warm.lines.toString());
+        // every cached block is reused; the blocks of headers and of the small file are too small to cache
+        assertEquals(files.size(), warm.summary().reused(), warm.lines.toString());
+        assertEquals(warm.summary().blocks() - files.size(), warm.summary().compressed(), warm.lines.toString());
 
         // another small file: the big files' blocks are still reused, and the bytes are those of a cacheless build
         byte[] plain2 = write(null, entries("version 2, longer than the first"), new Log(), "plain2");
         Log changed = new Log();
         assertArrayEquals(plain2, write(cache, entries("version 2, longer than the first"), changed, "changed"));
-        assertTrue(changed.reuse().startsWith("xz blocks: " + files.size() + " of "), changed.lines.toString());
+        assertEquals(files.size(), changed.summary().reused(), changed.lines.toString());
 
         // a damaged block file (one byte flipped) and a torn one (cut short) are noticed, replaced, and change nothing
         byte[] b = Files.readAllBytes(files.get(0));
@@ -115,7 +124,7 @@ class XzBlockCacheTest {
                 damaged.lines.toString());
         Log again = new Log();
         assertArrayEquals(plain, write(cache, entries("version 1"), again, "again"));
-        assertTrue(again.reuse().startsWith("xz blocks: " + files.size() + " of " + files.size()), again.lines.toString());
+        assertEquals(files.size(), again.summary().reused(), again.lines.toString());
     }
 
     /**
@@ -132,12 +141,13 @@ class XzBlockCacheTest {
                 .build().write(single, control, Map.of(), entries("v"));
         Log cold = new Log();
         assertArrayEquals(Files.readAllBytes(single), write(tmp.resolve("cache"), entries("v"), cold, "cold"));
-        // every cached block (the big files' blocks; a last piece under XzBlockCache.MIN_BLOCK is not cached) was
+        // every cached block (the big files' blocks, a last piece under XzBlockCache.MIN_BLOCK included) was
         // made ahead and then taken from the cache by the stream
         List<Path> files = blockFiles(tmp.resolve("cache"));
         assertTrue(files.size() >= 3, files.toString());
-        assertTrue(cold.reuse().startsWith("xz blocks: 0 of ") && cold.reuse().endsWith("; " + files.size()
-                + " compressed ahead of the stream, largest first"), cold.lines.toString());
+        assertEquals(0, cold.summary().reused(), cold.lines.toString());
+        assertTrue(cold.reuse().endsWith("; " + files.size() + " compressed ahead of the stream, largest first"),
+                cold.lines.toString());
     }
 
     @Test
@@ -147,6 +157,8 @@ class XzBlockCacheTest {
         Log log = new Log();
         assertArrayEquals(plain, write(file.resolve("cache"), entries("v"), log, "nocache"));
         assertEquals("", log.reuse());
+        assertEquals(0, log.summary().reused());
+        assertFalse(log.lines.stream().anyMatch(l -> l.contains("from the block cache")), log.lines.toString());
     }
 
     @Test
