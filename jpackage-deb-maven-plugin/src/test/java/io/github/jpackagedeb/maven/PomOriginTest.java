@@ -104,7 +104,7 @@ class PomOriginTest {
         config.project = p;
         config.revision = "1";
         config.distribution = "unstable";
-        return new PomAdapter(p, config, env);
+        return new PomAdapter(p, config, env, io.github.jpackagedeb.core.DebLog.SILENT);
     }
 
     private static PackageSpec spec(PomAdapter a) {
@@ -142,7 +142,7 @@ class PomOriginTest {
         assertEquals("Serves the example API", spec.synopsis());
         assertEquals("Jane Doe <jane@example.org>", spec.maintainer());
         assertEquals(null, spec.homepage(), "the parent's url is not the application's homepage");
-        var docs = withEnv.docs();
+        var docs = withEnv.docs(false);
         assertEquals(List.of(), docs.licenses());
         assertEquals(List.of(), docs.copyrightHolders());
         assertEquals(List.of("<developers>", "<url>", "<organization>", "<licenses>"),
@@ -171,7 +171,7 @@ class PomOriginTest {
         Path parentPom = Files.writeString(dir.resolve("pom.xml"), "<project/>");
         MavenProject p = parent(parentPom, "com.example", "parent", "1.0.0");
         PomAdapter a = adapter(child(p, "", "Own description."));
-        a.docs();
+        a.docs(false);
         assertEquals("com.example:parent:1.0.0", a.ignoredInherited().get("<licenses>"));
         assertTrue(new File(dir.toFile(), "pom.xml").isFile());
     }
