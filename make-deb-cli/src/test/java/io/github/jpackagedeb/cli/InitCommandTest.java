@@ -1,5 +1,8 @@
 package io.github.jpackagedeb.cli;
 
+import io.github.jpackagedeb.core.testing.ExternalTools;
+import io.github.jpackagedeb.core.testing.Integration;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -218,7 +221,10 @@ class InitCommandTest {
     }
 
     @Test
+    @Integration
     void aNonWritableDirectoryFailsWithNothingWritten() throws Exception {
+        ExternalTools.requireRoot("chattr +i makes a directory read-only even for root");
+        ExternalTools.require("chattr");
         Path p = Cli.project("tiny", tmp);
         boolean immutable = exec(p, "chattr", "+i", p.toString()) == 0;
         if (!immutable) {

@@ -1,5 +1,8 @@
 package io.github.jpackagedeb.cli;
 
+import io.github.jpackagedeb.core.testing.ExternalTools;
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.archive.Content;
 import io.github.jpackagedeb.core.archive.DebArchiveWriter;
 import io.github.jpackagedeb.core.archive.DebEntry;
@@ -30,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code make-deb repo}: parsing, output, exit codes and error wording; keys from the real gpg. */
+@Integration
 class RepoCommandTest {
 
     @TempDir
@@ -40,14 +44,7 @@ class RepoCommandTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        boolean gpg = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, "gpg")));
-        if (!gpg) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("gpg is required when CI=true");
-            }
-            Assumptions.abort("gpg is not installed");
-        }
+        ExternalTools.require("gpg", "gpgconf");
         Path home = Files.createDirectories(tmp.resolve("gnupg"));
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
         exec(home, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "s3cret phrase", "--quick-gen-key",

@@ -21,9 +21,9 @@ import java.util.Optional;
 /**
  * Links one runtime image and makes it fit for a package:
  * <ol>
- * <li>{@code jlink --strip-debug --no-header-files --no-man-pages} (with {@code --strip-java-debug-attributes} instead
- * of {@code --strip-debug} when cross-linking: Debian's jlink strips native debug symbols with the host's objcopy,
- * which cannot read another CPU's ELF files), the compression and options asked for;</li>
+ * <li>{@code jlink --strip-java-debug-attributes --no-header-files --no-man-pages} (not {@code --strip-debug}:
+ * Debian's jlink strips native debug symbols with objcopy, which a machine with only a JDK lacks and which cannot
+ * read another CPU's ELF files), the compression and options asked for;</li>
  * <li>native files stripped with {@code strip --remove-section=.comment --remove-section=.note --strip-unneeded},
  * as dh_strip does (the host's strip for the host's CPU, else
  * {@code <triplet>-strip} when installed; a warning when there is none: the build goes on);</li>
@@ -94,7 +94,11 @@ final class Jlink {
         }
         args.add("--add-modules");
         args.add(String.join(",", modules));
-        args.add(cross ? "--strip-java-debug-attributes" : "--strip-debug");
+        // not --strip-debug: Debian's jlink then runs objcopy (binutils), which a machine with only a JDK lacks
+        // ("Cannot run program objcopy"), and which cannot read another CPU's ELF files. Debian's and Temurin's
+        // native libraries carry no debug sections (their debug info is split out), so --strip-debug removes no
+        // more than this: the same bytes (checked on Debian's 17.0.x); strip() below handles the native symbols.
+        args.add("--strip-java-debug-attributes");
         args.add("--no-header-files");
         args.add("--no-man-pages");
         if (spec.compression() != null) {

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.archive;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code --format=gnu --sort=name --owner=root:0 --group=root:0 --mtime=@T} (the format
  * dpkg-deb itself uses), long names and long link targets included.
  */
+@Integration
 class GnuTarParityTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.archive;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebLog;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * nothing but the previous good package (or nothing) is under the final name, the next write removes the
  * temporary files the killed process left, and it produces the same bytes as a write that was never interrupted.
  */
+@Integration
 class InterruptedWriteTest {
 
     static final long T = 1_700_000_000L;
@@ -208,7 +211,7 @@ class InterruptedWriteTest {
     /** A full disk (a 2 MiB tmpfs as the output directory): a clear error, nothing left, the older package intact. */
     @Test
     void aFullDiskIsAClearErrorAndLeavesNothing() throws Exception {
-        io.github.jpackagedeb.core.RootMount.require();
+        io.github.jpackagedeb.core.testing.ExternalTools.requireRoot("to mount a small tmpfs (a full disk)");
         Path in = tmp.resolve("in");
         inputs(in, 7);
         Path mnt = Files.createDirectories(tmp.resolve("small"));

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.archive;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * reports its members as malformed (it predates dpkg's zstd support); with none it asks for
  * compression. Those tags, and only those, are expected.
  */
+@Integration
 class LintianTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.archive;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and several zstd jobs has the same bytes whether one, two or four threads write it, and dpkg-deb and liblzma read
  * it back intact.
  */
+@Integration
 class ParallelCompressionTest {
 
     static final long T = 1_700_000_000L;

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.archive;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The block-parallel xz stream: decodable by xz-java and by the system's liblzma (xz), one stream of the expected
  * blocks, and the same bytes for any number of threads and any way the caller splits its writes.
  */
+@Integration
 class ParallelXzOutputStreamTest {
 
     static final int BLOCK = 64 * 1024;

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.archive;
 
+import io.github.jpackagedeb.core.testing.ExternalTools;
+
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -22,21 +24,7 @@ final class Tools {
 
     /** Skips the test when a tool is missing, unless CI=true, where a missing tool is a failure. */
     static void require(String... tools) {
-        for (String tool : tools) {
-            boolean found = false;
-            for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
-                if ("true".equals(System.getenv("CI"))) {
-                    Assertions.fail(tool + " is required when CI=true but is not on the PATH");
-                }
-                Assumptions.assumeTrue(false, tool + " is not installed");
-            }
-        }
+        ExternalTools.require(tools);
     }
 
     record Result(int exit, byte[] stdout, String stderr) {

@@ -228,7 +228,7 @@ class AppClosureTest {
         String annotated = "....Lorg/springframework/boot/autoconfigure/SpringBootApplication;..main..([Ljava/lang/String;)V";
         Jar main = new Jar(TestJars.jar(tmp.resolve("target/app-1.0.jar"), null,
                 "com/example/App.class", annotated, "com/example/Other.class", "..main..([Ljava/lang/String;)V",
-                "com/example/Config.class", "Lorg/springframework/boot/autoconfigure/SpringBootApplication;"),
+                "com/example/Config.class", "..Lorg/springframework/boot/autoconfigure/SpringBootApplication;"),
                 "com.example:app:1.0");
         AppClosure.Result r = resolve(AppSpec.builder().mainJar(main).dependency(springBoot()).build(), null, List.of());
         assertEquals("com.example.App", r.app().mainClass());

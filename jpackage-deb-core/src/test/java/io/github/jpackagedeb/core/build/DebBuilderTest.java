@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.spec.PackageSpec;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Builds real packages from real (small) jars and reads them back with the real dpkg-deb. */
+@Integration
 class DebBuilderTest {
 
     private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.check.DebContents;
@@ -37,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Path, symlink-target, mode and control-member checks of the archive writer itself are in
  * {@code archive.ValidationTest}.
  */
+@Integration
 class HostileInputTest {
 
     private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.archive.Compression;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Runs the generated launcher for real with /bin/sh (dash on Debian): a real Java program, reached through a
  * symbolic link like /usr/bin/hello, with JAVA_OPTS, JAVA_HOME, arguments with blanks and an exit status.
  */
+@Integration
 class LauncherTest {
 
     @TempDir

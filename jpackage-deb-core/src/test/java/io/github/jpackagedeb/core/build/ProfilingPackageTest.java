@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.scaffold.Scaffold;
@@ -30,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and unit (shellcheck, systemd-analyze verify), the launcher's profiling code run for real in a shell (flags, the
  * prune of earlier recordings, off, bad values), the .jfc check, and debian/'s default file read back.
  */
+@Integration
 class ProfilingPackageTest {
 
     private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.scripts.Cmd;
@@ -33,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code systemd-analyze security --offline=true} (exposure at most 3.0); the unit is pinned by a golden file
  * ({@code -Dgolden.update=true} rewrites it); extra files, conffiles, debian/ overrides and their errors.
  */
+@Integration
 class ServicePackageTest {
 
     static final Path GOLDEN_UNIT = Path.of(System.getProperty("basedir", "."))

@@ -36,9 +36,12 @@ public final class TestJars {
                 e.setLastModifiedTime(FileTime.fromMillis(0));
                 jos.putNextEntry(e);
                 String name = namesAndContents[i];
-                jos.write(name.endsWith(".class")
+                String content = namesAndContents[i + 1];
+                // a .class entry is a real class with a main method, unless its text starts with '.': then it is
+                // stand-in bytes for tests that only search class bytes (e.g. for an annotation's descriptor)
+                jos.write(name.endsWith(".class") && !content.startsWith(".")
                         ? classWithMain(name.substring(0, name.length() - 6), "java/lang/Object", 0x0009)
-                        : namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                        : content.getBytes(StandardCharsets.UTF_8));
                 jos.closeEntry();
             }
         }

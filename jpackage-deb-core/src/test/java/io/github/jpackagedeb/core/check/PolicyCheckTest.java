@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.check;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.build.AppSpec;
@@ -34,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Our policy check against the real lintian: on good packages both find no error; on packages broken on purpose
  * (written byte by byte) ours reports the mistake, and where lintian checks the same thing, lintian does too.
  */
+@Integration
 class PolicyCheckTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.control;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.spec.Relation;
 import io.github.jpackagedeb.core.version.DebianVersion;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Integration
 class ControlFileTest {
 
     @Test

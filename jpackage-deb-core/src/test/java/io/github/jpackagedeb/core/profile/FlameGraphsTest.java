@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.profile;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Real recordings: two child JVMs run HotLoop (src/test/resources/profile) under -XX:StartFlightRecording for two
  * seconds each, at the same time; every test reads those files or copies of them cut short or spoilt.
  */
+@Integration
 class FlameGraphsTest {
 
     @TempDir

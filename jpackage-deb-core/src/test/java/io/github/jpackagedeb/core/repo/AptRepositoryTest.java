@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.repo;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.debfile.Deb822;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
@@ -34,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code dpkg-scanpackages} as the reference for every Packages stanza, {@code xz}/{@code gzip} for the compressed
  * indexes, and tree hashes before/after every refused operation. (apt itself reads the repository in the it module.)
  */
+@Integration
 class AptRepositoryTest {
 
     static final Instant DATE = Instant.parse("2026-11-26T00:00:00Z");

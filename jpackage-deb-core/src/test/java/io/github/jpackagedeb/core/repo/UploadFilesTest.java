@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.repo;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.debfile.Deb822;
 import io.github.jpackagedeb.core.debfile.DebFile;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code .changes} and {@code .buildinfo} checked against Debian's own generators ({@code dpkg-genchanges},
  * {@code dpkg-genbuildinfo}) and readers ({@code dcmd}, {@code gpgv}, {@code dscverify}).
  */
+@Integration
 class UploadFilesTest {
 
     static final Map<String, String> ENV = Map.of("SOURCE_DATE_EPOCH", Long.toString(TestDebs.TIME.getEpochSecond()));

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.build.AppSpec;
@@ -32,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * deterministic, and the runtime dumps an archive from it that maps the application's classes; bad training runs
  * and jar-only packages are refused with the fix.
  */
+@Integration
 class AppCdsTest {
 
     @TempDir

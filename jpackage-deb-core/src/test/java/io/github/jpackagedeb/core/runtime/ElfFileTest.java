@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Our ELF reader against binutils' readelf, on the JDK's own native files. */
+@Integration
 class ElfFileTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
+import io.github.jpackagedeb.core.testing.ExternalTools;
+
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.build.Jar;
 import io.github.jpackagedeb.core.build.TestJars;
@@ -126,21 +128,14 @@ final class Fixtures {
 
     /** Skips (or fails when CI=true) unless a tool is on the PATH. */
     static void requireTool(String tool) {
-        if (Jlink.onPath(tool).isEmpty()) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(tool + " is required when CI=true but is not on the PATH");
-            }
-            Assumptions.abort(tool + " is not installed");
-        }
+        ExternalTools.require(tool);
     }
 
     /** Skips (or fails when CI=true) unless a directory exists. */
     static void requireDir(Path dir, String what) {
+        ExternalTools.requireIntegrationPhase(what);
         if (!Files.isDirectory(dir)) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(what + " is required when CI=true: " + dir + " is missing");
-            }
-            Assumptions.abort(what + " is not installed at " + dir);
+            ExternalTools.unavailable(what + " is not installed at " + dir);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.build.Jar;
 import io.github.jpackagedeb.core.build.TestJars;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * FreeType package, and a headless AWT program (BufferedImage drawn with Java 2D, written as PNG by ImageIO) runs on
  * it for real. A desktop runtime keeps them (and recommends X11), which shows the check can see the difference.
  */
+@Integration
 class HeadlessRuntimeTest {
 
     /** Packages only a display, sound or fonts need: none may appear in a headless runtime's relations. */

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.build.Jar;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * linked, stripped, given a CDS archive and normalised modes, and the cache (hit, corrupt entry, half-written entry,
  * concurrent builders, unwritable directory).
  */
+@Integration
 class RuntimeBuilderTest {
 
     @TempDir

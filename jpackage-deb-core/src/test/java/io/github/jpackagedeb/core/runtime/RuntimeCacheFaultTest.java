@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.archive.Compression;
@@ -41,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * does not match its manifest, no partial .deb, the lock does not block the next build, and the next build succeeds
  * and makes the same bytes as a build on a fresh, empty cache.
  */
+@Integration
 class RuntimeCacheFaultTest {
 
     static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
@@ -387,7 +390,7 @@ class RuntimeCacheFaultTest {
      */
     @Test
     void aFullCacheDiskIsAClearErrorAndLeavesNoPartialEntry() throws Exception {
-        io.github.jpackagedeb.core.RootMount.require();
+        io.github.jpackagedeb.core.testing.ExternalTools.requireRoot("to mount a small tmpfs (a full disk)");
         Reference ref = reference();
         long jsa = Files.size(entries(ref.cache()).get(0).resolve("image/lib/server/classes.jsa"));
         List<Jar> jars = Fixtures.app();
@@ -429,7 +432,7 @@ class RuntimeCacheFaultTest {
     /** The output directory on a tmpfs too small for the package with its runtime: a clear error, nothing left. */
     @Test
     void aFullOutputDiskWithTheRuntimeBundledLeavesNoPartialPackage() throws Exception {
-        io.github.jpackagedeb.core.RootMount.require();
+        io.github.jpackagedeb.core.testing.ExternalTools.requireRoot("to mount a small tmpfs (a full disk)");
         Reference ref = reference();
         List<Jar> jars = Fixtures.app();
         RuntimeImage rt = build(ref.cache(), jars, new Fixtures.RecordingLog());

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.DebBuilder;
@@ -27,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A package with a bundled runtime, read back with the real dpkg-deb and lintian: layout, modes, Architecture,
  * Depends, the launcher running on the bundled runtime, and byte-identical packages from two cold builds.
  */
+@Integration
 class RuntimePackageTest {
 
     private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");

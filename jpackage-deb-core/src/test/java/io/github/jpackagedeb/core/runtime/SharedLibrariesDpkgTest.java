@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.version.DebianVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * library ({@code dpkg -S}), what {@code dpkg-shlibdeps} computes for the JDK's own native files, and the minimum
  * versions in Debian's {@code .symbols} files for the symbol-version nodes the table maps.
  */
+@Integration
 class SharedLibrariesDpkgTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The mapping from sonames and symbol versions to Debian relationships, on hand-made inputs. */
+@Integration
 class SharedLibrariesTest {
 
     private static SharedLibraries.Input lib(String name, String soname, List<String> needed,

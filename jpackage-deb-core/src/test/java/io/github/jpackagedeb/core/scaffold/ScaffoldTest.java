@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.scaffold;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.debiandir.Deb822;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Integration
 class ScaffoldTest {
 
     @TempDir

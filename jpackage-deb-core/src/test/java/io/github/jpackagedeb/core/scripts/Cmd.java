@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.scripts;
 
+import io.github.jpackagedeb.core.testing.ExternalTools;
+
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -26,22 +28,7 @@ public final class Cmd {
 
     /** Skips the test when a tool is not on PATH, unless CI=true, where that is a failure. */
     public static void require(String... tools) {
-        for (String tool : tools) {
-            boolean found = false;
-            for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
-                if ("true".equals(System.getenv("CI"))) {
-                    Assertions.fail(tool + " is required when CI=true but is not on the PATH "
-                            + "(.ci/run installs it with apt-get)");
-                }
-                Assumptions.abort(tool + " is not installed");
-            }
-        }
+        ExternalTools.require(tools);
     }
 
     /** Runs a command in {@code dir} (or the current one) with extra environment; never throws on exit codes. */

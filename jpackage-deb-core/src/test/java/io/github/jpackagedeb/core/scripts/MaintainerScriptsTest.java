@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.scripts;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code src/test/resources/golden/scripts/}), {@code sh -n} and {@code shellcheck} on each, the case dispatch, the
  * order rules and the {@code #DEBHELPER#} merging with its errors.
  */
+@Integration
 class MaintainerScriptsTest {
 
     static final Path GOLDEN = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/golden/scripts");

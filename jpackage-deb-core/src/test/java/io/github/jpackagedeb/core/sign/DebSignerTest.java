@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.sign;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.debfile.DebFile;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * debsigs-style origin signatures made in Java, checked with the real {@code debsig-verify} (policy and keyring in a
  * temporary directory, via its {@code --policies-dir}/{@code --keyrings-dir}) and the real {@code dpkg-deb}.
  */
+@Integration
 class DebSignerTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.sign;
 
+import io.github.jpackagedeb.core.testing.ExternalTools;
+
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -31,21 +33,7 @@ public final class Run {
 
     /** Skips the test when a tool is missing, unless CI=true, where that is a failure. */
     public static void require(String... tools) {
-        for (String tool : tools) {
-            boolean found = false;
-            for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
-                if ("true".equals(System.getenv("CI"))) {
-                    Assertions.fail(tool + " is required when CI=true but is not on the PATH (.ci/run installs it)");
-                }
-                Assumptions.abort(tool + " is not installed (skipped because CI is not \"true\")");
-            }
-        }
+        ExternalTools.require(tools);
     }
 
     public static Result exec(Path dir, Map<String, String> env, String... command) {

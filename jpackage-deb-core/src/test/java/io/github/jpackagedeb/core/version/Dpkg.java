@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.version;
 
+import io.github.jpackagedeb.core.testing.ExternalTools;
+
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -26,23 +28,7 @@ final class Dpkg {
     }
 
     static void assumeAvailable() {
-        boolean present;
-        try {
-            Process p = new ProcessBuilder("dpkg", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            present = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            present = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            present = false;
-        }
-        if (!present) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("dpkg is needed to check version ordering and CI=true: install dpkg");
-            }
-            Assumptions.abort("dpkg not found; skipping the comparison with the real dpkg");
-        }
+        ExternalTools.require("dpkg");
     }
 
     /** The sign of {@code dpkg --compare-versions a[i] b[i]} (-1, 0, 1) for each pair, in order. */

@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.version;
 
+import io.github.jpackagedeb.core.testing.Integration;
+
 import io.github.jpackagedeb.core.DebException;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Integration
 class MavenVersionMapperTest {
 
     private static final Instant BUILD = Instant.parse("2025-01-02T03:04:05Z");
