@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Step;
 import io.github.jpackagedeb.core.build.Jar;
 
 import java.io.File;
@@ -84,7 +85,11 @@ public final class AppCds {
             cmd.addAll(spec.trainingArgs());
             long start = System.nanoTime();
             // an empty environment and an empty working directory, stdin closed: the same classes on every machine
-            ToolRun run = ToolRun.process(cmd, work, true, spec.timeout());
+            ToolRun run;
+            try (Step step = Step.start(log, "AppCDS", "training run of " + mainClass + " (class list for"
+                    + " application class-data sharing)")) {
+                run = ToolRun.process(cmd, work, true, spec.timeout());
+            }
             long ms = (System.nanoTime() - start) / 1_000_000;
             String args = String.join(" ", spec.trainingArgs());
             if (!spec.trainingJvmArgs().isEmpty()) {

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Step;
 import io.github.jpackagedeb.core.build.Jar;
 
 import java.io.IOException;
@@ -52,11 +53,11 @@ final class Jdeps {
         if (cached.isPresent()) {
             return new Result(parse(cached.get().strip()), true, "cache");
         }
-        long start = System.nanoTime();
         List<Jar> roots = new ArrayList<>(jars);
         List<Jar> classPathOnly = new ArrayList<>();
         ToolRun run;
         String modules;
+        try (Step step = Step.start(log, "jdeps", "finding the JDK modules that " + jars.size() + " jars use")) {
         while (true) {
             List<String> args = new ArrayList<>(List.of("--print-module-deps", "--ignore-missing-deps",
                     "--multi-release", Integer.toString(release)));
@@ -101,8 +102,9 @@ final class Jdeps {
                     + " through it are found. If the application then misses a JDK module at run time, add it with"
                     + " addModules.");
         }
-        log.info("jdeps (" + (run.inProcess() ? "in-process" : runner.description) + ") found the modules " + modules
-                + " in " + jars.size() + " jars in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        step.done("found the modules " + modules + " in " + jars.size() + " jars ("
+                + (run.inProcess() ? "in-process" : runner.description) + ", now cached)");
+        }
         cache.writeText("jdeps", key, modules + "\n");
         return new Result(parse(modules), false, run.inProcess() ? "in-process" : runner.description);
     }

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Step;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -107,8 +108,11 @@ final class Jlink {
         args.addAll(spec.jlinkOptions());
         args.add("--output");
         args.add(out.toString());
-        long start = System.nanoTime();
-        ToolRun run = ToolRun.process(tool.tool("jlink"), args);
+        Step step = Step.start(log, "jlink", "linking " + modules.size() + " modules from " + target);
+        ToolRun run;
+        try (step) {
+            run = ToolRun.process(tool.tool("jlink"), args);
+        }
         if (!run.ok()) {
             throw new DebException("jlink", String.join(",", modules), "jlink failed (exit " + run.exit() + "): "
                     + run.tail(6) + "\n  command: " + run.commandLine(),
@@ -117,9 +121,8 @@ final class Jlink {
         if (!run.output().isBlank()) {
             log.debug("jlink said: " + run.output().strip());
         }
-        log.info("jlink linked " + modules.size() + " modules (" + String.join(",", modules) + ") from " + target
-                + (cross ? " with the jlink of " + tool.home() : "") + " in " + (System.nanoTime() - start) / 1_000_000
-                + " ms");
+        step.done("linked " + modules.size() + " modules (" + String.join(",", modules) + ") from " + target
+                + (cross ? " with the jlink of " + tool.home() : ""));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("modules", String.join(",", modules));
         meta.put("platform", target.platform().toString());
@@ -183,14 +186,19 @@ final class Jlink {
         for (Path p : elf.keySet()) {
             cmd.add(p.toString());
         }
-        ToolRun run = ToolRun.process(cmd, null);
+        ToolRun run;
+        try (Step step = Step.start(log, "strip", "stripping " + elf.size() + " native files")) {
+            run = ToolRun.process(cmd, null);
+            if (run.ok()) {
+                step.done("stripped " + elf.size() + " native files with " + strip.get());
+            }
+        }
         if (!run.ok()) {
             failIfOutOfSpace(image, "strip failed (exit " + run.exit() + "): " + run.tail(2));
             log.warn("strip failed on the runtime (exit " + run.exit() + "): " + run.tail(3)
                     + "; the native files stay unstripped.");
             return false;
         }
-        log.debug("stripped " + elf.size() + " native files with " + strip.get());
         return true;
     }
 
@@ -252,6 +260,18 @@ final class Jlink {
             pinned.addAll(List.of(taskset.get().toString(), "-c", firstAllowedCpu()));
         }
         pinned.addAll(List.of(java.toString(), "-XX:+UseSerialGC", "-Xmx128m", "-Xint", "-Xshare:dump"));
+        try (Step step = Step.start(log, "CDS", "dumping the runtime's class-data sharing archive")) {
+            boolean ok = dumpCdsPinned(image, pinned, machine != null && taskset.isPresent(), log);
+            if (ok) {
+                step.done("dumped lib/server/classes.jsa (" + Files.size(image.resolve("lib/server/classes.jsa"))
+                        / (1024 * 1024) + " MB)");
+            }
+            return ok;
+        }
+    }
+
+    private static boolean dumpCdsPinned(Path image, List<String> pinned, boolean pinnable, DebLog log)
+            throws IOException {
         Optional<Path> chrt = onPath("chrt");
         ToolRun run = null;
         boolean fifo = false;
@@ -265,7 +285,7 @@ final class Jlink {
             }
         }
         if (!fifo) {
-            if (machine == null || taskset.isEmpty() || chrt.isEmpty()) {
+            if (!pinnable || chrt.isEmpty()) {
                 log.warn("setarch, taskset or chrt (util-linux) is missing: the runtime's CDS archive may differ from"
                         + " one build to the next, so the package may not be reproducible. Install util-linux, or"
                         + " turn CDS off.");
