@@ -56,6 +56,9 @@ public final class DebianRoot {
 
     private static final DebianRoot WITH_JAVA = new DebianRoot(SUITE + "-minbase-" + "openjdk17-r1", true);
     private static final DebianRoot MINIMAL = new DebianRoot(SUITE + "-minbase-r1", false);
+    /** A new user's machine: a JDK and git, nothing else (FreshMachineIT). */
+    private static final DebianRoot JDK_AND_GIT = new DebianRoot(SUITE + "-minbase-jdk17-git-r1", false,
+            List.of("openjdk-17-jdk-headless", "git"));
     /** systemd as init (for systemd-nspawn --boot and piuparts), plus the JRE. */
     private static final DebianRoot WITH_SYSTEMD = new DebianRoot(SUITE + "-minbase-systemd-openjdk17-r1", true,
             List.of("systemd", "systemd-sysv", "dbus"));
@@ -94,6 +97,11 @@ public final class DebianRoot {
     /** Debian 12 minbase with {@code openjdk-17-jre-headless} (for packages that use the system's Java). */
     public static DebianRoot withJava() {
         return WITH_JAVA;
+    }
+
+    /** Debian 12 minbase with only {@code openjdk-17-jdk-headless} and {@code git}: a new user's machine. */
+    public static DebianRoot jdkAndGit() {
+        return JDK_AND_GIT;
     }
 
     /** Debian 12 minbase, no Java at all (for packages that bundle their own runtime). */
