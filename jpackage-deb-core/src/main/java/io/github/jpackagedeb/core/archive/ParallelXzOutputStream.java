@@ -288,6 +288,7 @@ final class ParallelXzOutputStream extends OutputStream {
                         blockCache.putAhead(key, b.bytes(), b.offset(), b.length(), b.unpaddedSize());
                     }
                     Slot.release(s);
+                    aheadDone.addAndGet(j.length());
                 } finally {
                     cache.putArray(piece);
                 }
@@ -327,6 +328,8 @@ final class ParallelXzOutputStream extends OutputStream {
     private long compressedBlocks;
     private long reusedBlocks;
     private long compressedBytes;
+    /** Input bytes of large files compressed ahead ({@link #prefetch}) so far, for the progress lines. */
+    private final java.util.concurrent.atomic.AtomicLong aheadDone = new java.util.concurrent.atomic.AtomicLong();
     private long doneBytes;
 
     /** What {@link #progress} logs, and when. */
@@ -365,8 +368,9 @@ final class ParallelXzOutputStream extends OutputStream {
         if (now - p.last >= Progress.EVERY_NANOS) {
             p.last = now;
             p.log.info("xz: " + p.what + " " + Progress.mb(doneBytes) + " of " + Progress.mb(p.total) + " MB, "
-                    + blocks + " blocks written (" + reusedBlocks + " reused), " + Progress.seconds(now - p.start)
-                    + " s");
+                    + blocks + " blocks written (" + reusedBlocks + " reused)"
+                    + (aheadDone.get() > 0 ? ", " + Progress.mb(aheadDone.get()) + " MB of large files compressed ahead"
+                    : "") + ", " + Progress.seconds(now - p.start) + " s");
         }
     }
 
