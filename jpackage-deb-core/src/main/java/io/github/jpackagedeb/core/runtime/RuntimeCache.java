@@ -3,6 +3,8 @@ package io.github.jpackagedeb.core.runtime;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
 
+import org.apache.commons.io.file.PathUtils;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -234,7 +236,7 @@ public final class RuntimeCache {
         // we hold the lock for this name: any temporary directory of it is left over from a build that died
         try (Stream<Path> s = Files.list(tmpBase)) {
             for (Path p : s.filter(p -> p.getFileName().toString().startsWith(name + ".")).toList()) {
-                deleteTree(p);
+                PathUtils.delete(p); // never follows links
             }
         }
         if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
@@ -251,7 +253,7 @@ public final class RuntimeCache {
             log.warn("The cached runtime " + entry + " is damaged (" + problem + "); building it again.");
             Path trash = tmpBase.resolve(name + ".trash-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
             move(entry, trash, false);
-            deleteTree(trash);
+            PathUtils.delete(trash);
         }
         Path tmp = tmpBase.resolve(name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         Files.createDirectory(tmp);
@@ -264,7 +266,7 @@ public final class RuntimeCache {
             return new Entry(entry, entry.resolve("image"), meta, items, false);
         } finally {
             if (Files.exists(tmp)) {
-                deleteTree(tmp);
+                PathUtils.delete(tmp);
             }
         }
     }
@@ -421,29 +423,6 @@ public final class RuntimeCache {
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
             throw new IOException("cannot move " + from + " to " + to + ": the target appeared meanwhile", e);
         }
-    }
-
-    /** Deletes a directory tree (never following links); a no-op when it is absent. */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     static String sha256(byte[] bytes) {

@@ -158,7 +158,7 @@ class RuntimeCacheFaultTest {
                     .toAbsolutePath();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    RuntimeCache.deleteTree(dir);
+                    org.apache.commons.io.file.PathUtils.delete(dir);
                 } catch (IOException e) {
                     // target/ is cleaned by mvn clean anyway
                 }
