@@ -6,6 +6,7 @@ import io.github.jpackagedeb.core.debfile.Deb822;
 import io.github.jpackagedeb.core.debfile.DebFile;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
 import io.github.jpackagedeb.core.version.DebianVersion;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZInputStream;
 import org.tukaani.xz.XZOutputStream;
@@ -20,14 +21,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -455,13 +453,7 @@ public final class AptRepository {
                 return false;
             }
             try (InputStream in = Files.newInputStream(p)) {
-                MessageDigest md = digest("SHA-256");
-                byte[] buf = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    md.update(buf, 0, n);
-                }
-                return HexFormat.of().formatHex(md.digest()).equals(sha256);
+                return DigestUtils.sha256Hex(in).equals(sha256);
             } catch (IOException e) {
                 throw ioError(p, e);
             }
@@ -555,7 +547,7 @@ public final class AptRepository {
                 }
                 for (Map.Entry<String, byte[]> f : indexFiles.entrySet()) {
                     Path byHash = dir.resolve(f.getKey()).resolveSibling("by-hash").resolve("SHA256")
-                            .resolve(hex("SHA-256", f.getValue()));
+                            .resolve(DigestUtils.sha256Hex(f.getValue()));
                     if (!Files.exists(byHash)) {
                         tx.put(byHash, f.getValue());
                     }
@@ -608,8 +600,8 @@ public final class AptRepository {
             List<String> sha256 = new ArrayList<>();
             for (Map.Entry<String, byte[]> f : indexFiles.entrySet()) {
                 String size = String.format("%16d", f.getValue().length);
-                md5.add(hex("MD5", f.getValue()) + " " + size + " " + f.getKey());
-                sha256.add(hex("SHA-256", f.getValue()) + " " + size + " " + f.getKey());
+                md5.add(DigestUtils.md5Hex(f.getValue()) + " " + size + " " + f.getKey());
+                sha256.add(DigestUtils.sha256Hex(f.getValue()) + " " + size + " " + f.getKey());
             }
             b.setLines("MD5Sum", md5).setLines("SHA256", sha256);
             return b.build().render();
@@ -632,7 +624,7 @@ public final class AptRepository {
                 dirs.add(byHash);
                 try {
                     if (Files.isRegularFile(dir.resolve(p))) {
-                        keep.add(hex("SHA-256", Files.readAllBytes(dir.resolve(p))));
+                        keep.add(DigestUtils.sha256Hex(Files.readAllBytes(dir.resolve(p))));
                     }
                 } catch (IOException e) {
                     log.warn("could not read " + p + ": " + e);
@@ -725,18 +717,6 @@ public final class AptRepository {
             xz.write(data);
         }
         return out.toByteArray();
-    }
-
-    static String hex(String algorithm, byte[] data) {
-        return HexFormat.of().formatHex(digest(algorithm).digest(data));
-    }
-
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is required by every Java platform", e);
-        }
     }
 
     // ------------------------------------------------------------------ builder
