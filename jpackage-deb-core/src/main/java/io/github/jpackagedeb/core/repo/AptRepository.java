@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.repo;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.archive.Gzip;
 import io.github.jpackagedeb.core.debfile.Deb822;
 import io.github.jpackagedeb.core.debfile.DebFile;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
@@ -38,7 +39,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * An apt repository in Debian's layout, kept in a plain directory that any static web server can serve:
@@ -535,7 +535,7 @@ public final class AptRepository {
                             .getBytes(StandardCharsets.UTF_8);
                     String base = c.getKey() + "/binary-" + a + "/";
                     indexFiles.put(base + "Packages", plain);
-                    indexFiles.put(base + "Packages.gz", gzip(plain));
+                    indexFiles.put(base + "Packages.gz", Gzip.reproducible(plain));
                     indexFiles.put(base + "Packages.xz", xz(plain));
                 }
             }
@@ -701,14 +701,6 @@ public final class AptRepository {
             }
         }
         return out;
-    }
-
-    static byte[] gzip(byte[] data) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) { // no name, mtime 0: reproducible
-            gz.write(data);
-        }
-        return out.toByteArray();
     }
 
     static byte[] xz(byte[] data) throws IOException {
