@@ -30,10 +30,10 @@ class GzipTest {
     void sameBytesAsJdkDeflaterWithGzip9nHeader() throws IOException {
         Random r = new Random(7);
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             text.append("word").append(r.nextInt(3000)).append(i % 11 == 0 ? '\n' : ' ');
         }
-        byte[] noise = new byte[300_000];
+        byte[] noise = new byte[100_000];
         r.nextBytes(noise);
         for (byte[] in : new byte[][] {new byte[0], "x".getBytes(StandardCharsets.US_ASCII),
                 text.toString().getBytes(StandardCharsets.US_ASCII), noise}) {
