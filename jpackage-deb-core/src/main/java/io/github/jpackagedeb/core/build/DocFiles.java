@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.archive.Gzip;
+import io.github.jpackagedeb.core.debiandir.DebianChangelog;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.template.Template;
 
@@ -128,7 +129,7 @@ final class DocFiles {
             if (c.length() > 0) {
                 c.append('\n');
             }
-            c.append("  * ").append(wrap(oneLine(change)));
+            c.append("  * ").append(DebianChangelog.wrap(oneLine(change)));
         }
         v.put("CHANGES", c.toString());
         v.put("MAINTAINER", spec.maintainer());
@@ -152,11 +153,6 @@ final class DocFiles {
         v.put("DESCRIPTION", d.toString().stripTrailing());
         v.put("APP_HOME", appHome);
         return Gzip.reproducible(Template.load("manpage.1").render(v).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A changelog bullet wrapped at 80 columns (lintian: debian-changelog-line-too-long), continued under its text. */
-    static String wrap(String text) {
-        return io.github.jpackagedeb.core.debiandir.DebianChangelog.wrap(text);
     }
 
     private static String oneLine(String s) {
