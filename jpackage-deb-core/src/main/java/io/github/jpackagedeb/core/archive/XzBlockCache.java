@@ -41,6 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Any I/O problem with the cache is logged (debug) and treated as a miss: the cache can only make a build faster,
  * never fail it.
+ *
+ * <p>Hand-written: no library caches compressed blocks by content; it works only because
+ * {@link ParallelXzOutputStream} makes each block a function of its input alone.
  */
 final class XzBlockCache {
 
