@@ -92,7 +92,7 @@ final class Compressors {
                              int xzBlockSize) throws IOException {
         switch (compression) {
             case XZ:
-                return xz(sink, inputLength, threads, xzBlockSize, new long[0], new boolean[0], null);
+                return xz(sink, inputLength, threads, xzBlockSize, new long[0], new boolean[0], new boolean[0], null);
             case GZIP:
                 return Gzip.open(sink);
             case ZSTD: {
@@ -116,14 +116,9 @@ final class Compressors {
      *
      * @param cuts       input offsets where a block must start, ascending
      * @param x86        per cut: the span from it to the next cut is x86 machine code (BCJ filter)
+     * @param light      per cut: the span from it to the next cut is already-compressed content
      * @param blockCache compressed blocks to reuse, or null
      */
-    static OutputStream xz(OutputStream sink, long inputLength, int threads, int blockSize, long[] cuts,
-                           boolean[] x86, XzBlockCache blockCache) {
-        return xz(sink, inputLength, threads, blockSize, cuts, x86, new boolean[cuts.length], blockCache);
-    }
-
-    /** The same, with spans of already-compressed content marked light (see {@link ParallelXzOutputStream}). */
     static OutputStream xz(OutputStream sink, long inputLength, int threads, int blockSize, long[] cuts,
                            boolean[] x86, boolean[] light, XzBlockCache blockCache) {
         int t = inputLength <= blockSize ? 1 : xzThreads(threads, Runtime.getRuntime().maxMemory());
