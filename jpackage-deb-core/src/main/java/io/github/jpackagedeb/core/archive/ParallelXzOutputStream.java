@@ -56,6 +56,9 @@ import java.util.zip.CRC32;
  *
  * <p>Format: <a href="https://tukaani.org/xz/xz-file-format.txt">The .xz File Format</a> 1.2.0,
  * sections 2 (stream), 3 (block), 4 (index) and 5.3.1 (LZMA2 filter).
+ *
+ * <p>Hand-written: xz-java (and commons-compress over it) has only a single-threaded encoder writing one block, and
+ * the bytes here must not depend on the number of threads.
  */
 final class ParallelXzOutputStream extends OutputStream {
 

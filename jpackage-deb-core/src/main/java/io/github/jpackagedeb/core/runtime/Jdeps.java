@@ -5,6 +5,8 @@ import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.Step;
 import io.github.jpackagedeb.core.build.Jar;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.io.IOException;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
@@ -224,7 +226,7 @@ final class Jdeps {
             }
         }
         hashes.sort(null);
-        MessageDigest md = Jdk.sha256();
+        MessageDigest md = DigestUtils.getSha256Digest();
         md.update(("jdeps 1\n" + runner.identity + "\nmulti-release " + release + "\n").getBytes(StandardCharsets.UTF_8));
         for (String h : hashes) {
             md.update((h + "\n").getBytes(StandardCharsets.UTF_8));
