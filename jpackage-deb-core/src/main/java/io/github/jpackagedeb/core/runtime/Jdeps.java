@@ -6,7 +6,6 @@ import io.github.jpackagedeb.core.Step;
 import io.github.jpackagedeb.core.build.Jar;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
@@ -34,9 +33,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Finds the JDK modules an application needs, as {@code jdeps --print-module-deps --ignore-missing-deps
@@ -51,11 +48,12 @@ import java.util.zip.ZipOutputStream;
  * descriptors of the JDK jdeps ran on. The result is the same set, in the same canonical form, as the run over all
  * jars, so the runtime cache key does not change.
  *
- * <p>A modular jar's analysis depends on the other modular jars: jdeps resolves its {@code requires} among them, and a
- * modular jar whose requires no jar provides is read from the class path instead (as the launcher runs it). Its cache
- * key therefore also holds the hashes of every modular jar of the application, and when one of them is missing from
- * the cache all of them are analysed together, so that jdeps resolves (or demotes) them as the run over all jars
- * would.
+ * <p>A modular jar's analysis depends on the other modular jars: jdeps resolves its {@code requires} among them. Its
+ * cache key therefore also holds the hashes of every modular jar of the application, and when one of them is missing
+ * from the cache all of them are analysed together, so that jdeps resolves them as the run over all jars would. When
+ * jdeps cannot resolve one (its requires are provided by no jar), that jar is demoted to the class path, where what it
+ * contributes depends on which other jars use it: for such an application (the cache records it per set of modular
+ * jars) jdeps runs over all jars at once, as before, with the result cached under the hashes of all jars.
  *
  * <p>jdeps runs in this JVM (through {@link java.util.spi.ToolProvider}) when the target JDK is the running one; as
  * the target's {@code bin/jdeps} when the target runs here; and, for a target this machine cannot run (another CPU),
@@ -101,10 +99,19 @@ final class Jdeps {
             items.add(new Item(j, hash(j), explicitModule(j.file())));
         }
         String modularSet = modularSet(items);
+        boolean anyModular = items.stream().anyMatch(i -> i.module() != null);
+        // whether jdeps resolves every modular jar as a module, or demotes some to the class path (then the modules
+        // depend on which other jars use the demoted one: jdeps reads all jars at once, as before)
+        String envKey = envKey(modularSet, runner, release);
+        var env = anyModular ? cache.readText("jdeps", envKey) : java.util.Optional.of(RESOLVED);
+        if (env.isPresent() && !env.get().strip().equals(RESOLVED.strip())) {
+            return wholeApp(jars, runner, release, cache, log);
+        }
         Map<Item, SortedSet<String>> found = new LinkedHashMap<>();
         List<Item> missing = new ArrayList<>();
         for (Item i : items) {
-            var cached = cache.readText("jdeps", jarKey(i, modularSet, runner, release));
+            var cached = env.isEmpty() && i.module() != null ? java.util.Optional.<String>empty()
+                    : cache.readText("jdeps", jarKey(i, modularSet, runner, release));
             if (cached.isPresent()) {
                 found.put(i, parse(cached.get().strip()));
             } else {
@@ -122,7 +129,15 @@ final class Jdeps {
         SortedSet<String> modules;
         try (Step step = Step.start(log, "jdeps", "finding the JDK modules that " + missing.size() + " jars use"
                 + (fromCache > 0 ? " (" + fromCache + " more from the cache)" : ""))) {
-            Analysis a = analyse(missing, jars, runner, release, graph.keySet(), log);
+            Analysis a = analyse(missing, jars, runner, release, graph.keySet());
+            if (a.unresolved() != null) {
+                step.close();
+                cache.writeText("jdeps", envKey, "demoted " + a.unresolved() + "\n");
+                return wholeApp(jars, runner, release, cache, log);
+            }
+            if (anyModular) {
+                cache.writeText("jdeps", envKey, RESOLVED);
+            }
             how = a.inProcess() ? "in-process" : runner.description;
             for (Item i : missing) {
                 SortedSet<String> m = a.modules().getOrDefault(i, new TreeSet<>());
@@ -136,98 +151,66 @@ final class Jdeps {
         return new Result(modules, false, how, missing.stream().map(Item::jar).toList());
     }
 
-    /** What one jdeps run found: each analysed jar's JDK modules (not reduced). */
-    private record Analysis(Map<Item, SortedSet<String>> modules, boolean inProcess) {
+    /** The cache entry of a set of modular jars that jdeps resolves as modules, all of them. */
+    private static final String RESOLVED = "resolved\n";
+
+    /**
+     * What one jdeps run found: each analysed jar's JDK modules (not reduced), or the module that jdeps cannot
+     * resolve (a modular jar whose requires no jar provides).
+     */
+    private record Analysis(Map<Item, SortedSet<String>> modules, boolean inProcess, String unresolved) {
     }
 
     /**
-     * Runs {@code jdeps -s} over the given jars, all as roots, and returns each jar's JDK modules. A modular jar
-     * whose requires are not provided is demoted, as in the run over all jars: a copy without its module-info is read
-     * as a class-path jar.
+     * Runs {@code jdeps -s} over the given jars, all as roots, and returns each jar's JDK modules. When they hold the
+     * modular jars, jdeps resolves them as the run over all jars does; when one of them cannot be resolved, the
+     * answer says so (the run over all jars then demotes it to the class path).
      */
     private static Analysis analyse(List<Item> items, List<Jar> all, Runner runner, int release,
-                                    Set<String> jdkModules, DebLog log) {
-        List<Item> modular = new ArrayList<>();
-        List<Item> plain = new ArrayList<>();
-        for (Item i : items) {
-            (i.module() != null ? modular : plain).add(i);
-        }
-        List<Item> demoted = new ArrayList<>();
+                                    Set<String> jdkModules) {
         Path tmp = null;
         try {
-            while (true) {
-                List<String> args = new ArrayList<>(List.of("-s", "--ignore-missing-deps",
-                        "--multi-release", Integer.toString(release)));
-                Map<String, Item> byName = new HashMap<>();
-                for (Item i : modular) {
-                    byName.put(i.module(), i);
-                    args.add(i.jar().file().toString());
-                }
-                int n = 0;
-                for (Item i : plain) {
-                    Path file = i.jar().file();
-                    String name = file.getFileName().toString();
-                    if (byName.containsKey(name)) {
-                        // two jars of one name: jdeps names archives by file name, so one is read through a link
-                        tmp = tmp != null ? tmp : Files.createTempDirectory("jpackage-deb-jdeps-");
-                        name = (n++) + "-" + name;
-                        file = Files.createSymbolicLink(tmp.resolve(name), file.toAbsolutePath());
-                    }
-                    byName.put(name, i);
-                    args.add(file.toString());
-                }
-                for (Item i : demoted) {
+            List<String> args = new ArrayList<>(List.of("-s", "--ignore-missing-deps",
+                    "--multi-release", Integer.toString(release)));
+            Map<String, Item> byName = new HashMap<>();
+            int n = 0;
+            for (Item i : items) {
+                Path file = i.jar().file();
+                String name = i.module() != null ? i.module() : file.getFileName().toString();
+                if (i.module() == null && byName.containsKey(name)) {
+                    // two jars of one name: jdeps names archives by file name, so one is read through a link
                     tmp = tmp != null ? tmp : Files.createTempDirectory("jpackage-deb-jdeps-");
-                    String name = "classpath-" + (n++) + "-" + i.jar().file().getFileName();
-                    Path copy = tmp.resolve(name);
-                    if (!Files.exists(copy)) {
-                        withoutModuleInfo(i.jar(), copy);
-                    }
-                    byName.put(name, i);
-                    args.add(copy.toString());
+                    name = (n++) + "-" + name;
+                    file = Files.createSymbolicLink(tmp.resolve(name), file.toAbsolutePath());
                 }
-                ToolRun run;
-                try {
-                    run = runner.run(args);
-                } catch (IOException e) {
-                    throw new DebException("jdeps", runner.description, "cannot run jdeps: " + e.getMessage(),
-                            "check the JDK, or list the modules yourself so jdeps is not needed.", e);
-                }
-                if (run.ok()) {
-                    Map<Item, SortedSet<String>> result = new HashMap<>();
-                    for (Item i : items) {
-                        result.put(i, new TreeSet<>());
-                    }
-                    for (String line : run.output().split("\\R")) {
-                        Matcher m = SUMMARY_LINE.matcher(line);
-                        if (m.matches() && byName.containsKey(m.group(1)) && jdkModules.contains(m.group(2))) {
-                            result.get(byName.get(m.group(1))).add(m.group(2));
-                        }
-                    }
-                    return new Analysis(result, run.inProcess());
-                }
-                // A modular jar whose module-info requires a module that is not among the jars: jdeps cannot
-                // resolve it as a module, but the launcher puts every jar on the class path, where module-info does
-                // not count. Such a jar is read as a class-path jar instead.
-                Matcher m = UNRESOLVED.matcher(run.output());
-                Item demote = null;
-                if (m.find()) {
-                    for (Item i : modular) {
-                        if (m.group(2).equals(i.module())) {
-                            demote = i;
-                        }
-                    }
-                }
-                if (demote == null) {
-                    throw failure(run, all);
-                }
-                modular.remove(demote);
-                demoted.add(demote);
-                log.warn("jdeps cannot resolve the module " + m.group(2) + " of " + demote.jar().origin()
-                        + ": it requires the module " + m.group(1) + ", which no dependency provides. It runs from the"
-                        + " class path, where that does not matter, so jdeps reads it as a class-path jar instead. If"
-                        + " the application then misses a JDK module at run time, add it with addModules.");
+                byName.put(name, i);
+                args.add(file.toString());
             }
+            ToolRun run;
+            try {
+                run = runner.run(args);
+            } catch (IOException e) {
+                throw new DebException("jdeps", runner.description, "cannot run jdeps: " + e.getMessage(),
+                        "check the JDK, or list the modules yourself so jdeps is not needed.", e);
+            }
+            if (!run.ok()) {
+                Matcher m = UNRESOLVED.matcher(run.output());
+                if (m.find() && items.stream().anyMatch(i -> m.group(2).equals(i.module()))) {
+                    return new Analysis(Map.of(), run.inProcess(), m.group(2));
+                }
+                throw failure(run, all);
+            }
+            Map<Item, SortedSet<String>> result = new HashMap<>();
+            for (Item i : items) {
+                result.put(i, new TreeSet<>());
+            }
+            for (String line : run.output().split("\\R")) {
+                Matcher m = SUMMARY_LINE.matcher(line);
+                if (m.matches() && byName.containsKey(m.group(1)) && jdkModules.contains(m.group(2))) {
+                    result.get(byName.get(m.group(1))).add(m.group(2));
+                }
+            }
+            return new Analysis(result, run.inProcess(), null);
         } catch (IOException e) {
             throw new DebException("jdeps", String.valueOf(tmp), "cannot prepare the jars for jdeps: " + e.getMessage(),
                     "check the temporary directory (java.io.tmpdir) and its free space.", e);
@@ -238,24 +221,6 @@ final class Jdeps {
                 } catch (IOException ignored) {
                     // a temporary directory
                 }
-            }
-        }
-    }
-
-    /** A copy of a modular jar without its module-info, which jdeps then reads as a class-path jar. */
-    private static void withoutModuleInfo(Jar jar, Path copy) throws IOException {
-        try (ZipFile in = new ZipFile(jar.file().toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
-            for (ZipEntry e : java.util.Collections.list(in.entries())) {
-                String name = e.getName();
-                if (name.equals("module-info.class") || name.matches("META-INF/versions/\\d+/module-info\\.class")) {
-                    continue;
-                }
-                out.putNextEntry(new ZipEntry(name));
-                try (InputStream is = in.getInputStream(e)) {
-                    is.transferTo(out);
-                }
-                out.closeEntry();
             }
         }
     }
@@ -350,6 +315,14 @@ final class Jdeps {
         for (String h : hashes) {
             md.update((h + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The key of what jdeps makes of a set of modular jars: all resolved as modules, or some demoted. */
+    private static String envKey(String modularSet, Runner runner, int release) {
+        MessageDigest md = Jdk.sha256();
+        md.update(("jdeps-modular-jars 1\n" + runner.identity + "\nmulti-release " + release + "\nmodular "
+                + modularSet + "\n").getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest());
     }
 
