@@ -92,7 +92,7 @@ final class Jdeps {
         } catch (IOException | RuntimeException e) {
             log.debug("jdeps: cannot read the module descriptors of " + runner.jdk().home() + " (" + e
                     + "); jdeps reads all jars at once");
-            return wholeApp(jars, runner, release, cache, log);
+            return wholeApp(jars, runner, release, cache, log, null);
         }
         List<Item> items = new ArrayList<>();
         for (Jar j : jars) {
@@ -105,7 +105,7 @@ final class Jdeps {
         String envKey = envKey(modularSet, runner, release);
         var env = anyModular ? cache.readText("jdeps", envKey) : java.util.Optional.of(RESOLVED);
         if (env.isPresent() && !env.get().strip().equals(RESOLVED.strip())) {
-            return wholeApp(jars, runner, release, cache, log);
+            return wholeApp(jars, runner, release, cache, log, null);
         }
         Map<Item, SortedSet<String>> found = new LinkedHashMap<>();
         List<Item> missing = new ArrayList<>();
@@ -131,9 +131,8 @@ final class Jdeps {
                 + (fromCache > 0 ? " (" + fromCache + " more from the cache)" : ""))) {
             Analysis a = analyse(missing, jars, runner, release, graph.keySet());
             if (a.unresolved() != null) {
-                step.close();
                 cache.writeText("jdeps", envKey, "demoted " + a.unresolved() + "\n");
-                return wholeApp(jars, runner, release, cache, log);
+                return wholeApp(jars, runner, release, cache, log, step);
             }
             if (anyModular) {
                 cache.writeText("jdeps", envKey, RESOLVED);
@@ -347,17 +346,22 @@ final class Jdeps {
      * The fallback when the JDK's module descriptors cannot be read: {@code jdeps --print-module-deps} over all jars
      * at once, cached under one key made of every jar's hash.
      */
-    private static Result wholeApp(List<Jar> jars, Runner runner, int release, RuntimeCache cache, DebLog log) {
+    private static Result wholeApp(List<Jar> jars, Runner runner, int release, RuntimeCache cache, DebLog log,
+                                   Step open) {
         String key = key(jars, runner, release);
         var cached = cache.readText("jdeps", key);
         if (cached.isPresent()) {
+            if (open != null) {
+                open.done("found the modules " + cached.get().strip() + " of the " + jars.size() + " jars in the cache");
+            }
             return new Result(parse(cached.get().strip()), true, "cache", List.of());
         }
         List<Jar> roots = new ArrayList<>(jars);
         List<Jar> classPathOnly = new ArrayList<>();
         ToolRun run;
         String modules;
-        try (Step step = Step.start(log, "jdeps", "finding the JDK modules that " + jars.size() + " jars use")) {
+        try (Step step = open != null ? open
+                : Step.start(log, "jdeps", "finding the JDK modules that " + jars.size() + " jars use")) {
         while (true) {
             List<String> args = new ArrayList<>(List.of("--print-module-deps", "--ignore-missing-deps",
                     "--multi-release", Integer.toString(release)));

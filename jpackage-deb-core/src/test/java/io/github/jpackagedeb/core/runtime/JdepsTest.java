@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * jdeps cached per jar (issue 17): the modules equal those of one {@code jdeps --print-module-deps} run over all jars,
  * an unchanged build runs no jdeps, and a build with one changed jar runs jdeps over that jar only. jdeps runs in this
- * JVM (ToolProvider), a few seconds a run on a shared machine: an integration test, like RuntimeBuilderTest.
+ * JVM (ToolProvider), a few seconds a run on a shared machine: those tests are
+ * integration tests, like RuntimeBuilderTest; the reduction alone is a unit test.
  */
-@Integration
 class JdepsTest {
 
     @TempDir
@@ -72,6 +72,7 @@ class JdepsTest {
     }
 
     @Test
+    @Integration
     void theModulesEqualThoseOfOneRunOverAllJars() {
         // Fixtures.app(): commons-compress without commons-codec is demoted to the class path (all jars at once);
         // appWithModules(): every modular jar resolves (per jar)
@@ -91,6 +92,7 @@ class JdepsTest {
     }
 
     @Test
+    @Integration
     void anUnchangedBuildRunsNoJdepsAndAChangedJarIsTheOnlyOneAnalysed() throws IOException {
         Path cache = tmp.resolve("cache");
         List<Jar> jars = appWithModules();
@@ -134,6 +136,7 @@ class JdepsTest {
     }
 
     @Test
+    @Integration
     void aModularJarIsAnalysedAgainWhenTheModulesAroundItChange() throws IOException {
         // module a requires module b: without b's jar, a is read from the class path (as the launcher runs it)
         Path dir = tmp.resolve("mods");
@@ -171,6 +174,26 @@ class JdepsTest {
         Jdeps.Result r3 = Jdeps.modules(next, Jdk.current(), RuntimeCache.open(cache, null, third), third);
         assertEquals(List.of(next.get(0)), r3.analysed(), third.toString());
         assertEquals(allAtOnce(next), r3.modules());
+    }
+
+    @Test
+    @Integration
+    void anotherJdksJdepsIsCachedPerJarToo() throws IOException {
+        Fixtures.requireDir(Fixtures.TEMURIN_25, "Temurin 25");
+        List<Jar> jars = appWithModules();
+        Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+        Jdk temurin = Jdk.at(Fixtures.TEMURIN_25);
+        Jdeps.Result r = Jdeps.modules(jars, temurin, RuntimeCache.open(tmp.resolve("c"), null, log), log);
+        assertEquals(jars, r.analysed(), log.toString());
+        assertEquals(temurin.tool("jdeps").toString(), r.how());
+        List<String> args = new ArrayList<>(List.of("--print-module-deps", "--ignore-missing-deps", "--multi-release",
+                "25"));
+        jars.forEach(j -> args.add(j.file().toString()));
+        ToolRun run = ToolRun.process(temurin.tool("jdeps"), args);
+        assertTrue(run.ok(), run.output());
+        String[] lines = run.output().strip().split("\\R");
+        assertEquals(new TreeSet<>(List.of(lines[lines.length - 1].strip().split(","))), r.modules(),
+                "the module descriptors of Java 25 (read through its jrt file system) reduce the set as its jdeps does");
     }
 
     @Test
