@@ -134,6 +134,10 @@ final class Jdeps {
                 cache.writeText("jdeps", envKey, "demoted " + a.unresolved() + "\n");
                 return wholeApp(jars, runner, release, cache, log, step);
             }
+            if (a.unmatched() != null) {
+                log.debug("jdeps: " + a.unmatched() + "; reading all jars at once");
+                return wholeApp(jars, runner, release, cache, log, step);
+            }
             if (anyModular) {
                 cache.writeText("jdeps", envKey, RESOLVED);
             }
@@ -155,9 +159,10 @@ final class Jdeps {
 
     /**
      * What one jdeps run found: each analysed jar's JDK modules (not reduced), or the module that jdeps cannot
-     * resolve (a modular jar whose requires no jar provides).
+     * resolve (a modular jar whose requires no jar provides), or why the output could not be matched to the jars.
      */
-    private record Analysis(Map<Item, SortedSet<String>> modules, boolean inProcess, String unresolved) {
+    private record Analysis(Map<Item, SortedSet<String>> modules, boolean inProcess, String unresolved,
+                            String unmatched) {
     }
 
     /**
@@ -195,7 +200,7 @@ final class Jdeps {
             if (!run.ok()) {
                 Matcher m = UNRESOLVED.matcher(run.output());
                 if (m.find() && items.stream().anyMatch(i -> m.group(2).equals(i.module()))) {
-                    return new Analysis(Map.of(), run.inProcess(), m.group(2));
+                    return new Analysis(Map.of(), run.inProcess(), m.group(2), null);
                 }
                 throw failure(run, all);
             }
@@ -203,13 +208,23 @@ final class Jdeps {
             for (Item i : items) {
                 result.put(i, new TreeSet<>());
             }
+            Set<String> unknown = new TreeSet<>();
             for (String line : run.output().split("\\R")) {
                 Matcher m = SUMMARY_LINE.matcher(line);
-                if (m.matches() && byName.containsKey(m.group(1)) && jdkModules.contains(m.group(2))) {
+                if (!m.matches()) {
+                    continue;
+                }
+                if (!byName.containsKey(m.group(1))) {
+                    unknown.add(m.group(1));
+                } else if (jdkModules.contains(m.group(2))) {
                     result.get(byName.get(m.group(1))).add(m.group(2));
                 }
             }
-            return new Analysis(result, run.inProcess(), null);
+            if (!unknown.isEmpty()) {
+                // jdeps named an archive otherwise than expected (a module-info only it sees): no answer per jar
+                return new Analysis(Map.of(), run.inProcess(), null, "jdeps named the archives " + unknown);
+            }
+            return new Analysis(result, run.inProcess(), null, null);
         } catch (IOException e) {
             throw new DebException("jdeps", String.valueOf(tmp), "cannot prepare the jars for jdeps: " + e.getMessage(),
                     "check the temporary directory (java.io.tmpdir) and its free space.", e);
