@@ -118,6 +118,15 @@ final class Jdeps {
                 missing.add(i);
             }
         }
+        if (missing.stream().anyMatch(i -> i.module() != null)) {
+            // jdeps resolves modular jars among those it is given: all of them, or none
+            for (Item i : items) {
+                if (i.module() != null && !missing.contains(i)) {
+                    missing.add(i);
+                    found.remove(i);
+                }
+            }
+        }
         int fromCache = items.size() - missing.size();
         if (missing.isEmpty()) {
             SortedSet<String> modules = reduce(union(found.values()), graph);
