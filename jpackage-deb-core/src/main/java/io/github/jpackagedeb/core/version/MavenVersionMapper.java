@@ -185,7 +185,8 @@ public final class MavenVersionMapper {
      *       {@code ~word}), or {@code ~.word} after zeros Maven keeps (above it and above {@code ~-0}, a {@code -0} part before one); another word directly
      *       ({@code 2build}, below {@code +word}), or {@code -word} after zeros Maven keeps (above {@code -N});</li>
      *   <li>two lists in a row ({@code -ga-}, {@code -final-}, {@code -release-} before a part):
-     *       {@code -~N}, {@code ~+~word}, {@code ++word}.</li>
+     *       {@code -~N} ({@code ~-~0} for a zero before a pre-release word), {@code ~+~word}, {@code ++word}
+     *       ({@code +++word} after a word, where {@code ++word} is a {@code .word}).</li>
      * </ul>
      */
     private static void encode(String version, List<Object> tokens, int from, int zerosBefore, StringBuilder out) {
@@ -211,7 +212,9 @@ public final class MavenVersionMapper {
                         out.append(n.digits().equals("0") && tail(tokens, i) < 0 ? "~-" : "-");
                     }
                 } else {
-                    out.append("-~");
+                    // a '0' two lists down before a pre-release word sorts below the end too (Maven drops the
+                    // list's other zeros first): "~-~" is below the end, above "~word" and "~+~word"
+                    out.append(n.digits().equals("0") && tail(tokens, i) < 0 ? "~-~" : "-~");
                 }
                 out.append(n.digits());
                 zeros = n.digits().equals("0") ? zeros + 1 : 0;
@@ -232,7 +235,8 @@ public final class MavenVersionMapper {
                 } else if (lists == 1) {
                     out.append(pre ? "~" : "+");
                 } else {
-                    out.append(pre ? "~+~" : "++");
+                    // after a word "++word" is already a '.word' in the same list: a word two lists down is "+++word"
+                    out.append(pre ? "~+~" : afterWord ? "+++" : "++");
                 }
                 out.append(w);
                 zeros = 0;

@@ -127,6 +127,30 @@ class MavenVersionMapperTest {
     }
 
     @Test
+    void aWordTwoListsDownAfterAWordDiffersFromADotWord() {
+        // found by VersionOrderPropertyTest (seed 11894393329820): both mapped to 0~milestone++j-1
+        DebianVersion twoLists = MAPPER.map("0MILESTONE-FINAL.J", BUILD); // [0, [milestone, [[j]]]]
+        DebianVersion sameList = MAPPER.map("0-milestone.J-0", BUILD); // [0, [milestone, j]]
+        assertEquals("0~milestone+++j-1", twoLists.toString());
+        assertEquals("0~milestone++j-1", sameList.toString());
+        assertTrue(twoLists.compareTo(sameList) > 0, "Maven orders a nested list after a word");
+        assertTrue(new ComparableVersion("0MILESTONE-FINAL.J").compareTo(new ComparableVersion("0-milestone.J-0")) > 0);
+    }
+
+    @Test
+    void aZeroTwoListsDownBeforeAPreReleaseSortsBelowTheRelease() {
+        // found by VersionOrderPropertyTest (seed 124): Maven reads [2, [[0, snapshot, [snapshot]]]], below 2
+        DebianVersion pre = MAPPER.map("2-0-0.SNAPSHOT-SNAPSHOT", BUILD);
+        DebianVersion release = MAPPER.map("2-final", BUILD);
+        assertTrue(new ComparableVersion("2-final").compareTo(new ComparableVersion("2-0-0.SNAPSHOT-SNAPSHOT")) > 0);
+        assertTrue(release.compareTo(pre) > 0, pre + " < " + release);
+        for (String other : List.of("2-0.SNAPSHOT", "2-SNAPSHOT", "2-0-SNAPSHOT", "2-0-0.1", "2-0-1", "2-final-1", "2-final-alpha")) {
+            int maven = Integer.signum(new ComparableVersion(other).compareTo(new ComparableVersion("2-0-0.SNAPSHOT-SNAPSHOT")));
+            assertEquals(maven, Integer.signum(MAPPER.map(other, BUILD).compareTo(pre)), other + " against " + pre);
+        }
+    }
+
+    @Test
     void snapshotDetection() {
         assertTrue(MavenVersionMapper.isSnapshot("1.0-SNAPSHOT"));
         assertTrue(MavenVersionMapper.isSnapshot("1.0.snapshot"));
