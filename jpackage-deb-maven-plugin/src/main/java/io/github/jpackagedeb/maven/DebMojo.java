@@ -2,12 +2,10 @@ package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.archive.Compression;
-import io.github.jpackagedeb.core.build.AppSpec;
-import io.github.jpackagedeb.core.build.BuildTimestamp;
-import io.github.jpackagedeb.core.build.DebBuilder;
-import io.github.jpackagedeb.core.debiandir.DebianDirectory;
-import io.github.jpackagedeb.core.sign.OpenPgpSigner;
-import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.build.AppClosure;
+import io.github.jpackagedeb.core.packaging.BuildRequest;
+import io.github.jpackagedeb.core.packaging.Packager;
+import io.github.jpackagedeb.core.packaging.SigningInput;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,7 +21,6 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.toolchain.ToolchainManager;
 
 import java.io.File;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -310,13 +307,9 @@ public class DebMojo extends AbstractMojo {
         if (skipsPom()) {
             return;
         }
-        PomAdapter pom = new PomAdapter(project, this, System.getenv(), new MavenLog(getLog()));
+        PomAdapter pom = new PomAdapter(project, this, System.getenv());
         try {
-            Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now(),
-                    new MavenLog(getLog()), PomAdapter.REPRODUCIBLE_FIX);
-            OpenPgpSigner signer = Signing.signer(signing, timestamp, settings, settingsDecrypter, System.getenv());
-            DebBuilder.Result result = debBuilder(pom, timestamp).build();
-            Signing.afterBuild(result.deb(), result.changelogGz(), signer, changes, timestamp, new MavenLog(getLog()));
+            Packager.Result result = Packager.build(request(pom));
             if (attach) {
                 projectHelper.attachArtifact(project, "deb", result.deb().toFile());
             }
@@ -350,45 +343,38 @@ public class DebMojo extends AbstractMojo {
         return false;
     }
 
+    /** The signing key of {@code <signing>}, or null (the stage goal signs nothing). */
+    SigningInput signingInput() {
+        return Signing.input(signing, settings, settingsDecrypter, System.getenv());
+    }
+
     /**
-     * The package build as configured, shared by the deb and stage goals: the pom, this configuration and the
-     * project's debian/ directory (whose files override pom-derived values, DESIGN.md section 8).
+     * The build as configured, shared by the deb and stage goals: the pom and this configuration mapped into core's
+     * request (core reads the project's debian/ directory, whose files override pom-derived values, DESIGN.md
+     * section 8).
      */
-    DebBuilder debBuilder(PomAdapter pom, Instant timestamp) {
-        DebianDirectory debian = DebianDirectory.read(debianDirectory == null ? null : debianDirectory.toPath());
-        io.github.jpackagedeb.core.build.AppClosure.Result closure = Closure.resolve(project, pom.app(), excludes,
-                repositorySystem, session, new MavenLog(getLog()));
-        AppSpec app = closure.app();
-        PackageSpec spec = pom.spec(timestamp, app.classPath().size(), debian);
-        io.github.jpackagedeb.core.build.DebianDocs debianDocs = debian.docs(spec.name());
-        io.github.jpackagedeb.core.build.PackageDocs docs = pom.docs(debianDocs.copyright() != null);
-        if (!pom.ignoredInherited().isEmpty()) {
-            getLog().warn(Character.toUpperCase(PomOrigin.note(pom.ignoredInherited()).charAt(0))
-                    + PomOrigin.note(pom.ignoredInherited()).substring(1) + ".");
-        }
-        io.github.jpackagedeb.core.service.ServiceSpec service = pom.service();
-        io.github.jpackagedeb.core.build.DebianDir debianDir = debian.forPackage(spec.name());
-        boolean profiling = io.github.jpackagedeb.core.build.Lifecycle.profiling(service, debianDir).enabled();
-        return DebBuilder.builder()
-                .spec(spec)
-                .service(service)
-                .extraFiles(pom.extraFiles())
-                .debianDir(debianDir)
-                .debianDocs(debianDocs)
-                .app(app)
-                .appCds(closure.appCds(AppCds.spec(appCds)))
-                .runtime(RuntimeOptions.build(this, toolchainManager == null || session == null ? null
-                        : toolchainManager.getToolchainFromBuildContext("jdk", session), app, new MavenLog(getLog()),
-                        profiling ? List.of(io.github.jpackagedeb.core.service.ProfilingSpec.MODULE) : List.of()))
-                .docs(docs)
-                .upstreamVersion(project.getVersion())
+    BuildRequest request(PomAdapter pom) {
+        MavenLog log = new MavenLog(getLog());
+        AppClosure.Result closure = Closure.resolve(project, pom.app(), excludes, repositorySystem, session, log);
+        BuildRequest.Builder b = pom.fill(BuildRequest.builder())
+                .app(closure)
+                .appCds(AppCds.spec(appCds))
+                .runtime(RuntimeOptions.choice(this, toolchainManager == null || session == null ? null
+                        : toolchainManager.getToolchainFromBuildContext("jdk", session), log))
+                .debianDirectory(debianDirectory == null ? null : debianDirectory.toPath())
+                .timestamp(outputTimestamp)
+                .reproducibleFix(PomAdapter.REPRODUCIBLE_FIX)
+                .signing(signingInput())
+                .changes(changes)
                 .outputDirectory(outputDirectory.toPath())
-                .blockCache((cacheDirectory != null ? cacheDirectory.toPath()
-                        : io.github.jpackagedeb.core.runtime.RuntimeCache.defaultDirectory(System.getenv(),
-                        System.getProperty("user.home"))).resolve("xz-blocks-v1"))
+                .cacheDirectory(cacheDirectory == null ? null : cacheDirectory.toPath())
                 .compression(Compression.parse(compression))
-                .timestamp(timestamp)
-                .log(new MavenLog(getLog()))
-                .build();
+                .environment(System.getenv())
+                .log(log);
+        if (!pom.ignoredInherited().isEmpty()) {
+            String note = PomOrigin.note(pom.ignoredInherited());
+            getLog().warn(Character.toUpperCase(note.charAt(0)) + note.substring(1) + ".");
+        }
+        return b.build();
     }
 }

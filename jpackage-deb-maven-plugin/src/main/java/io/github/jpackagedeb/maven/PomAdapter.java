@@ -1,27 +1,23 @@
 package io.github.jpackagedeb.maven;
 
-import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.Jar;
 import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.build.PackageDocs;
-import io.github.jpackagedeb.core.debiandir.DebianDirectory;
 import io.github.jpackagedeb.core.debiandir.SpecDraft;
+import io.github.jpackagedeb.core.packaging.BuildRequest;
+import io.github.jpackagedeb.core.packaging.VersionInput;
 import io.github.jpackagedeb.core.service.DataOnPurge;
 import io.github.jpackagedeb.core.service.ProfilingSpec;
 import io.github.jpackagedeb.core.service.ServiceSpec;
 import io.github.jpackagedeb.core.spec.PackageName;
-import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.spec.Relation;
-import io.github.jpackagedeb.core.version.DebianVersion;
-import io.github.jpackagedeb.core.version.MavenVersionMapper;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Developer;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,10 +36,7 @@ final class PomAdapter {
     private final Map<String, String> env;
     private final PomOrigin origin;
 
-    private final DebLog log;
-
-    PomAdapter(MavenProject project, DebMojo config, Map<String, String> env, DebLog log) {
-        this.log = log;
+    PomAdapter(MavenProject project, DebMojo config, Map<String, String> env) {
         this.project = project;
         this.config = config;
         this.env = env;
@@ -73,12 +66,19 @@ final class PomAdapter {
         return gav == null ? "" : PomOrigin.note(Map.of(element, gav));
     }
 
+    /** Said when the pom states no license and debian/ has no copyright file. */
+    static final String MISSING_LICENSE = "The pom states no license (<licenses> is empty), so the package's copyright"
+            + " file says 'License: unknown'. Fix: add <licenses><license><name>Apache-2.0</name></license></licenses>"
+            + " (your license; an SPDX expression such as 'Apache-2.0 OR MIT' keeps both), or write"
+            + " debian/copyright.";
+
     /**
-     * The package's fields: derived from the pom, set by the plugin's configuration, and overridden field by field
-     * by debian/control and debian/changelog (DESIGN.md section 8); a configured value that debian/ contradicts is
-     * an error naming both.
+     * The pom's part of the build request: the package's fields derived from the pom and set by the plugin's
+     * configuration (debian/control and debian/changelog override them field by field in core, DESIGN.md section 8;
+     * a configured value that debian/ contradicts is an error naming both), the version, the copyright metadata,
+     * the service and the extra files.
      */
-    PackageSpec spec(Instant timestamp, int jarCount, DebianDirectory debian) {
+    BuildRequest.Builder fill(BuildRequest.Builder b) {
         SpecDraft d = SpecDraft.empty()
                 .configured("packageName", config.packageName, "<packageName>")
                 .derived("packageName", () -> PackageName.fromArtifactId(project.getArtifactId()).value(),
@@ -91,14 +91,8 @@ final class PomAdapter {
                 .configured("section", config.section, "<section>")
                 .configured("priority", config.priority, "<priority>")
                 .configured("homepage", config.homepage, "<homepage>")
-                .derived("homepage", httpUrl(url()), "the project <url>");
-        if (config.debianVersion != null) {
-            d = d.configured("version", config.debianVersion, "<debianVersion>");
-        } else {
-            d = d.derived("version", version(timestamp).toString(), "the project <version>" + project.getVersion()
-                    + "</version>").snapshot(MavenVersionMapper.isSnapshot(project.getVersion()));
-        }
-        d = d.configured(Relation.PRE_DEPENDS, config.preDepends, "<preDepends>")
+                .derived("homepage", httpUrl(url()), "the project <url>")
+                .configured(Relation.PRE_DEPENDS, config.preDepends, "<preDepends>")
                 .configured(Relation.DEPENDS, config.depends, "<depends>")
                 .configured(Relation.RECOMMENDS, config.recommends, "<recommends>")
                 .configured(Relation.SUGGESTS, config.suggests, "<suggests>")
@@ -107,23 +101,19 @@ final class PomAdapter {
                 .configured(Relation.CONFLICTS, config.conflicts, "<conflicts>")
                 .configured(Relation.REPLACES, config.replaces, "<replaces>")
                 .configured(Relation.PROVIDES, config.provides, "<provides>");
-        d = debian.apply(d, log, config.changelogGivesVersion());
-        String name = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
-        if (name != null) {
-            d = d.derived("longDescription", longDescription(name, jarCount), "the project <description>");
-        }
-        return d.toSpec();
-    }
-
-    private DebianVersion version(Instant timestamp) {
-        if (config.debianVersion != null) {
-            return DebianVersion.parse(config.debianVersion);
-        }
-        MavenVersionMapper mapper = MavenVersionMapper.defaults().withRevision(config.revision);
-        if (config.epoch != null) {
-            mapper = mapper.withEpoch(config.epoch);
-        }
-        return mapper.map(project.getVersion(), timestamp);
+        VersionInput version = config.debianVersion != null
+                ? VersionInput.debian(config.debianVersion, "<debianVersion>")
+                : VersionInput.upstream(project.getVersion(), config.revision, config.epoch,
+                "the project <version>" + project.getVersion() + "</version>");
+        return b.draft(d)
+                .version(version)
+                .changelogGivesVersion(config.changelogGivesVersion())
+                .longDescription(this::longDescription, "the project <description>")
+                .upstreamVersion(project.getVersion())
+                .docs(docs())
+                .missingLicenseWarning(MISSING_LICENSE)
+                .service(service())
+                .extraFiles(extraFiles());
     }
 
     /** The project's own {@code <developers>} (not a foreign parent's). */
@@ -270,13 +260,8 @@ final class PomAdapter {
         }
     }
 
-    /**
-     * The copyright and changelog metadata of the pom.
-     *
-     * @param copyrightFromDebian whether debian/copyright replaces the generated copyright file (then a pom
-     *                            without licenses is not worth a warning)
-     */
-    PackageDocs docs(boolean copyrightFromDebian) {
+    /** The copyright and changelog metadata of the pom (core warns when it states no license: MISSING_LICENSE). */
+    PackageDocs docs() {
         Set<String> holders = new LinkedHashSet<>();
         org.apache.maven.model.Organization org = origin.own("<organization>", project.getOrganization(),
                 m -> m.getOrganization() != null);
@@ -298,12 +283,6 @@ final class PomAdapter {
             if (l.getName() != null && !l.getName().isBlank()) {
                 licenses.add(new License(l.getName().trim(), l.getUrl()));
             }
-        }
-        if (licenses.isEmpty() && !copyrightFromDebian) {
-            log.warn("The pom states no license (<licenses> is empty), so the package's copyright file says"
-                    + " 'License: unknown'. Fix: add <licenses><license><name>Apache-2.0</name></license></licenses>"
-                    + " (your license; an SPDX expression such as 'Apache-2.0 OR MIT' keeps both), or write"
-                    + " debian/copyright.");
         }
         Integer since = project.getInceptionYear() != null && project.getInceptionYear().trim().matches("[0-9]{4}")
                 ? Integer.valueOf(project.getInceptionYear().trim()) : null;

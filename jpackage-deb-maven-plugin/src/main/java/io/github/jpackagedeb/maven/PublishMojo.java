@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.build.BuildTimestamp;
 import io.github.jpackagedeb.core.repo.AptRepository;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
 import org.apache.maven.artifact.Artifact;
@@ -101,9 +102,8 @@ public class PublishMojo extends AbstractMojo {
         try {
             Path pkg = packageFile();
             Map<String, String> env = System.getenv();
-            String sde = env.get("SOURCE_DATE_EPOCH");
-            Instant date = sde != null && sde.strip().matches("[0-9]{1,12}") ? Instant.ofEpochSecond(Long.parseLong(sde.strip()))
-                    : Instant.now();
+            // the Release date: SOURCE_DATE_EPOCH (refused when it is not a number, as the deb goal does), else now
+            Instant date = BuildTimestamp.resolve(null, env.get("SOURCE_DATE_EPOCH"), Instant.now());
             OpenPgpSigner signer = Signing.signer(signing, date, settings, settingsDecrypter, env);
             AptRepository.Builder b = AptRepository.at(repository.toPath()).suite(suite).component(component)
                     .codename(codename).origin(origin).label(label).date(date).log(new MavenLog(getLog()))

@@ -1,46 +1,27 @@
 package io.github.jpackagedeb.maven;
 
-import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
-import io.github.jpackagedeb.core.build.AppSpec;
-import io.github.jpackagedeb.core.runtime.RuntimeBuilder;
-import io.github.jpackagedeb.core.runtime.RuntimeImage;
+import io.github.jpackagedeb.core.packaging.RuntimeChoice;
 import io.github.jpackagedeb.core.runtime.RuntimeSpec;
 import org.apache.maven.toolchain.Toolchain;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
- * Reads the {@code <runtime>} settings of the deb goal into core's {@link RuntimeSpec} and builds the runtime. The JDK
- * is, in this order: {@code <jdkHome>}, the {@code jdk} toolchain chosen by maven-toolchains-plugin, the JDK running
- * Maven. No logic beyond choosing defaults: core does the work and the checks.
+ * Reads the {@code <runtime>} settings of the deb goal into core's {@link RuntimeChoice}. The JDK is, in this order:
+ * {@code <jdkHome>}, the {@code jdk} toolchain chosen by maven-toolchains-plugin, the JDK running Maven. No logic
+ * beyond choosing the JDK: core parses the mode, checks the values and links the runtime.
  */
 final class RuntimeOptions {
 
     private RuntimeOptions() {
     }
 
-    /** The runtime to bundle, or null for {@code <runtime>none</runtime>} (a jar-only package). */
-    static RuntimeImage build(DebMojo config, Toolchain toolchain, AppSpec app, DebLog log) {
-        return build(config, toolchain, app, log, java.util.List.of());
-    }
-
-    /**
-     * The runtime with {@code required} modules added to the configured ones, e.g. jdk.jfr when the service profiles
-     * (core says which: {@code Lifecycle.profiling}).
-     */
-    static RuntimeImage build(DebMojo config, Toolchain toolchain, AppSpec app, DebLog log,
-                              java.util.List<String> required) {
-        String mode = config.runtime == null ? "jlink" : config.runtime.trim().toLowerCase(Locale.ROOT);
-        if (mode.equals("none")) {
-            return null;
-        }
-        if (!mode.equals("jlink")) {
-            throw new DebException("runtime", config.runtime, "not a runtime mode.",
-                    "use jlink (bundle a runtime trimmed to the modules the application needs) or none (jar-only"
-                            + " package that depends on the system's Java).");
+    /** The runtime choice: none for {@code <runtime>none</runtime>} (a jar-only package), else jlink. */
+    static RuntimeChoice choice(DebMojo config, Toolchain toolchain, DebLog log) {
+        if (RuntimeChoice.Mode.parse(config.runtime) == RuntimeChoice.Mode.NONE) {
+            return RuntimeChoice.none();
         }
         Path jdk = null;
         if (config.jdkHome != null) {
@@ -52,26 +33,16 @@ final class RuntimeOptions {
                 log.info("Linking the Java runtime from the JDK of the toolchain " + toolchain + ": " + jdk);
             }
         }
-        RuntimeSpec spec = RuntimeSpec.builder()
+        return RuntimeChoice.jlink(RuntimeSpec.builder()
                 .jdkHome(jdk)
                 .modules(config.modules)
-                .addModules(withRequired(config.addModules, required))
+                .addModules(config.addModules)
                 .jlinkOptions(config.jlinkOptions)
                 .compression(config.jlinkCompression)
                 .cds(config.cds)
                 .desktop(config.desktop)
                 .cacheDirectory(config.cacheDirectory == null ? null : config.cacheDirectory.toPath())
                 .fallbackCacheDirectory(new File(config.project.getBuild().getDirectory(), "jpackage-deb-cache").toPath())
-                .build();
-        return RuntimeBuilder.build(spec, app.classPath(), app.javaRelease(), log);
-    }
-
-    private static java.util.List<String> withRequired(java.util.List<String> configured, java.util.List<String> required) {
-        java.util.List<String> all = new java.util.ArrayList<>();
-        if (configured != null) {
-            all.addAll(configured);
-        }
-        all.addAll(required);
-        return all;
+                .build());
     }
 }

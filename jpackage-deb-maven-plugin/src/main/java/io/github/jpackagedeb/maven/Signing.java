@@ -1,13 +1,9 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.DebLog;
-import io.github.jpackagedeb.core.debfile.DebFile;
-import io.github.jpackagedeb.core.repo.UploadFiles;
-import io.github.jpackagedeb.core.sign.DebSigner;
+import io.github.jpackagedeb.core.packaging.SigningInput;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
 import io.github.jpackagedeb.core.sign.Passphrase;
-import io.github.jpackagedeb.core.sign.SigningKey;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -56,8 +52,11 @@ public class Signing {
         return !skip && (keyring != null || serverId != null);
     }
 
-    /** Loads and unlocks the key (failing early, before anything is written). */
-    SigningKey load(Settings settings, SettingsDecrypter decrypter, Map<String, String> env) {
+    /**
+     * The key file, key id and passphrase this block names: its {@code <keyring>} and the passphrase variable, or
+     * the {@code <privateKey>} and {@code <passphrase>} of its settings.xml server. Core loads and unlocks the key.
+     */
+    SigningInput input(Settings settings, SettingsDecrypter decrypter, Map<String, String> env) {
         if (serverId != null && !serverId.isBlank()) {
             Server server = settings == null ? null : settings.getServer(serverId);
             if (server == null) {
@@ -82,32 +81,22 @@ public class Signing {
             Passphrase pass = server.getPassphrase() == null ? Passphrase.none()
                     : Passphrase.of(server.getPassphrase().toCharArray(), "the <passphrase> of settings.xml server '"
                     + serverId + "'");
-            return SigningKey.load(Path.of(server.getPrivateKey()), keyId, pass);
+            return new SigningInput(Path.of(server.getPrivateKey()), keyId, pass);
         }
         String variable = passphraseEnvironmentVariable == null || passphraseEnvironmentVariable.isBlank()
                 ? DEFAULT_PASSPHRASE_VARIABLE : passphraseEnvironmentVariable;
-        return SigningKey.load(keyring.toPath(), keyId, Passphrase.fromEnvironment(variable, env));
+        return new SigningInput(keyring.toPath(), keyId, Passphrase.fromEnvironment(variable, env));
     }
 
-    /** The signer for {@code signing}, with the key loaded and unlocked now (before anything is built), or null. */
+    /** What {@code signing} names, or null when it is absent or switched off. */
+    static SigningInput input(Signing signing, Settings settings, SettingsDecrypter decrypter, Map<String, String> env) {
+        return signing != null && signing.enabled() ? signing.input(settings, decrypter, env) : null;
+    }
+
+    /** The signer for {@code signing}, with the key loaded and unlocked now, or null (the publish goal). */
     static OpenPgpSigner signer(Signing signing, Instant timestamp, Settings settings, SettingsDecrypter decrypter,
                                 Map<String, String> env) {
-        return signing != null && signing.enabled()
-                ? new OpenPgpSigner(signing.load(settings, decrypter, env), timestamp) : null;
-    }
-
-    /**
-     * After the {@code deb} goal built the package: signs it (debsigs' {@code _gpgorigin}) when there is a signer,
-     * then writes its {@code .buildinfo} and {@code .changes} (clearsigned by the same key) when asked.
-     */
-    static void afterBuild(Path deb, byte[] changelogGz, OpenPgpSigner signer, boolean changes, Instant timestamp,
-                           DebLog log) {
-        // the package was just written: no need to decompress its data.tar again for the changelog
-        DebFile written = DebFile.readWritten(deb, changelogGz);
-        DebFile file = signer != null ? new DebSigner(signer, log).sign(written) : written;
-        if (changes) {
-            new UploadFiles(timestamp, UploadFiles.hostArchitecture(),
-                    Map.of("SOURCE_DATE_EPOCH", Long.toString(timestamp.getEpochSecond())), signer, log).write(file);
-        }
+        SigningInput input = input(signing, settings, decrypter, env);
+        return input == null ? null : new OpenPgpSigner(input.load(), timestamp);
     }
 }

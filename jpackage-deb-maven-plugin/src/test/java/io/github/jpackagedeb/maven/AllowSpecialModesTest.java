@@ -40,7 +40,7 @@ class AllowSpecialModesTest {
     private PomAdapter pom(DebMojo mojo) {
         MavenProject project = new MavenProject();
         project.setFile(tmp.resolve("pom.xml").toFile());
-        return new PomAdapter(project, mojo, Map.of(), io.github.jpackagedeb.core.DebLog.SILENT);
+        return new PomAdapter(project, mojo, Map.of());
     }
 
     @Test

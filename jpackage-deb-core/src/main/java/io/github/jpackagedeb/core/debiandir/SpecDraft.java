@@ -187,6 +187,14 @@ public final class SpecDraft {
         return with(field, value);
     }
 
+    /**
+     * This draft with {@code value} in place of whatever {@code field} had, whatever its source: a stand-in that lets
+     * a check go on past a bad or missing value to list the next problem. Never for a package that is built.
+     */
+    public SpecDraft standIn(String field, String value) {
+        return with(checkField(field), new Value(value, Origin.derived("a stand-in while checking")));
+    }
+
     /** The error for two sources that disagree about one field. */
     static DebException conflict(String field, Value a, Value b) {
         return new DebException(field, a.value(), a.origin().label() + " says '" + DebException.printable(a.value())

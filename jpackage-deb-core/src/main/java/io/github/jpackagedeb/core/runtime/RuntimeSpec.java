@@ -53,6 +53,20 @@ public final class RuntimeSpec {
         return new Builder();
     }
 
+    /**
+     * This spec with {@code required} modules added to {@link #addModules()}, e.g. jdk.jfr when the service profiles.
+     */
+    public RuntimeSpec withRequiredModules(List<String> required) {
+        if (required == null || required.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(addModules);
+        all.addAll(required);
+        return builder().jdkHome(jdkHome).toolJdkHome(toolJdkHome).modules(modules).addModules(all)
+                .jlinkOptions(jlinkOptions).compression(compression).cds(cds).desktop(desktop).stripNative(stripNative)
+                .cacheDirectory(cacheDirectory).fallbackCacheDirectory(fallbackCacheDirectory).build();
+    }
+
     /** The JDK to link from; null: the one running this build. */
     public Path jdkHome() {
         return jdkHome;
