@@ -2,18 +2,19 @@ package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.archive.Compression;
+import io.github.jpackagedeb.core.build.AppClosure;
 import io.github.jpackagedeb.core.build.AppSpec;
-import io.github.jpackagedeb.core.build.BuildTimestamp;
-import io.github.jpackagedeb.core.build.DebBuilder;
 import io.github.jpackagedeb.core.build.Jar;
 import io.github.jpackagedeb.core.build.License;
-import io.github.jpackagedeb.core.build.PackageDocs;
-import io.github.jpackagedeb.core.debiandir.DebianChangelog;
-import io.github.jpackagedeb.core.debiandir.DebianDirectory;
 import io.github.jpackagedeb.core.debiandir.SpecDraft;
-import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.packaging.BuildRequest;
+import io.github.jpackagedeb.core.packaging.Packager;
+import io.github.jpackagedeb.core.packaging.RuntimeChoice;
+import io.github.jpackagedeb.core.packaging.SigningInput;
+import io.github.jpackagedeb.core.packaging.VersionInput;
+import io.github.jpackagedeb.core.runtime.AppCdsSpec;
+import io.github.jpackagedeb.core.sign.Passphrase;
 import io.github.jpackagedeb.core.spec.Relation;
-import io.github.jpackagedeb.core.version.MavenVersionMapper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,17 +28,19 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
  * {@code make-deb build}: a .deb without Maven, from jars (a directory of them, or {@code --jar} and {@code --lib}),
  * a main class and the same {@code debian/} directory the plugin reads, for Gradle, sbt or Ant users. The same
- * inputs give the same bytes as {@code mvn package} with the plugin: both go through core's {@code DebBuilder}.
+ * inputs give the same bytes as {@code mvn package} with the plugin: both map their input into core's
+ * {@code BuildRequest} and build through {@code Packager.build}.
  */
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = MakeDeb.Version.class,
         description = {"Builds a .deb from jars, without Maven.",
@@ -121,6 +124,24 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--license", paramLabel = "NAME", description = "A license, for the generated copyright file (when debian/copyright is missing).")
     List<String> licenses = new ArrayList<>();
 
+    @Mixin
+    BuildRuntimeOptions runtime = new BuildRuntimeOptions();
+
+    @Mixin
+    BuildServiceOptions service = new BuildServiceOptions();
+
+    @Option(names = "--app-cds-args", paramLabel = "ARGS", description = "Application class-data sharing: the "
+            + "arguments of the build-time training run (the application must exit 0 with them), separated by spaces; "
+            + "'' for none.")
+    String appCdsArgs;
+
+    @Option(names = "--sign-key", paramLabel = "FILE", description = "Sign the package and its .changes with this secret "
+            + "key (gpg --export-secret-keys --armor KEYID); passphrase from JPACKAGE_DEB_PASSPHRASE.")
+    Path signKey;
+
+    @Option(names = "--no-changes", description = "Do not write <pkg>_<version>_<arch>.changes and .buildinfo.")
+    boolean noChanges;
+
     @Override
     public Integer call() {
         MakeDeb.Context ctx = parent.context;
@@ -131,8 +152,20 @@ final class BuildCommand implements Callable<Integer> {
             ui.error("give the jars: a directory of them (make-deb build DIR), or --jar FILE [--lib FILE]...");
             return MakeDeb.USAGE;
         }
+        List<DebException> problems = new ArrayList<>();
+        BuildRequest request = request(ui, ctx, problems);
+        if (problems.isEmpty()) {
+            problems.addAll(Packager.check(request));
+        }
+        if (!problems.isEmpty()) {
+            if (problems.size() > 1) {
+                ui.error("cannot build the package: " + problems.size() + " problems.");
+            }
+            problems.forEach(e -> ui.error(e, Wording::name));
+            return problems.stream().allMatch(e -> isOption(e.field())) ? MakeDeb.USAGE : MakeDeb.FAILURE;
+        }
         try {
-            DebBuilder.Result r = build(ui, ctx);
+            Packager.Result r = Packager.build(request);
             ui.result(r.deb().toString());
             ui.detail("sha256 " + r.archive().sha256() + ", " + r.archive().size() + " bytes");
             return MakeDeb.OK;
@@ -143,59 +176,90 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     private static boolean isOption(String field) {
-        return List.of("compression", "outputTimestamp", "javaRelease").contains(field);
+        return List.of("compression", "outputTimestamp", "javaRelease", "runtime", "jlinkCompression", "modules",
+                "addModules", "jlinkOptions").contains(field) || field.startsWith("service.");
     }
 
-    private DebBuilder.Result build(Ui ui, MakeDeb.Context ctx) {
-        Compression c = Compression.parse(compression);
-        DebianDirectory debian = DebianDirectory.read(debianDir);
-        if (!debian.exists()) {
+    /** A value mapped from the options, or null with its problem added to {@code problems}. */
+    private static <T> T attempt(List<DebException> problems, Supplier<T> mapping) {
+        try {
+            return mapping.get();
+        } catch (DebException e) {
+            problems.add(e);
+            return null;
+        }
+    }
+
+    /** The options mapped into core's request; every option that cannot be mapped adds its problem. */
+    private BuildRequest request(Ui ui, MakeDeb.Context ctx, List<DebException> problems) {
+        if (!Files.isDirectory(debianDir)) {
             ui.info("No " + debianDir + " directory: the package's fields come from the options alone.");
         }
+        BuildRequest.Builder b = BuildRequest.builder();
         // a Spring Boot fat jar, devtools, starters, jars inside a shaded jar: the same rules as the Maven plugin
-        AppSpec app = io.github.jpackagedeb.core.build.AppClosure.resolve(app(), null, List.of(),
+        AppClosure.Result app = attempt(problems, () -> AppClosure.resolve(app(), null, List.of(),
                 Path.of(System.getProperty("java.io.tmpdir"), "make-deb-app-" + ProcessHandle.current().pid()),
-                ui.log()).app();
-        Instant time = timestamp != null ? BuildTimestamp.resolve(timestamp, null, Instant.now())
-                : debian.changelog().isPresent() // dpkg-buildpackage's rule: the changelog's date
-                ? BuildTimestamp.resolve(null, ctx.env().get("SOURCE_DATE_EPOCH"), debian.changelog().get().newest().date())
-                : BuildTimestamp.resolve(null, ctx.env().get("SOURCE_DATE_EPOCH"), Instant.now(), ui.log(),
-                "pass --timestamp 2026-01-01T00:00:00Z, export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or keep a"
-                        + " debian/changelog (its newest entry's date is used).");
+                ui.log()));
+        if (app != null) {
+            b.app(app);
+        }
+        Compression c = attempt(problems, () -> Compression.parse(compression));
+        if (c != null) {
+            b.compression(c);
+        }
+        RuntimeChoice rt = attempt(problems, runtime::choice);
+        if (rt != null) {
+            b.runtime(rt);
+        }
+        attempt(problems, () -> b.service(service.spec()));
+        attempt(problems, () -> b.appCds(appCdsArgs == null ? null : AppCdsSpec.builder()
+                .trainingArgs(appCdsArgs.isBlank() ? List.of() : List.of(appCdsArgs.strip().split("\\s+"))).build()));
+        if (signKey != null) {
+            if (!Files.isRegularFile(signKey)) {
+                problems.add(new DebException("signingKey", signKey.toString(), "no such file.",
+                        "give the secret key file (gpg --export-secret-keys --armor KEYID > key.asc)."));
+            }
+            b.signing(new SigningInput(signKey, null, Passphrase.fromEnvironment(PASSPHRASE, ctx.env())));
+        }
         SpecDraft d = SpecDraft.empty()
                 .configured("packageName", packageName, "--package")
                 .configured("maintainer", maintainer, "--maintainer")
+                .derived("maintainer", maintainerFromEnvironment(ctx.env()), "DEBFULLNAME/DEBEMAIL")
                 .configured("description", description, "--description")
                 .configured("homepage", homepage, "--homepage")
                 .configured("section", section, "--section")
                 .configured(Relation.DEPENDS, depends, "--depends");
         if (debVersion != null) {
-            d = d.configured("version", debVersion, "--deb-version");
+            b.version(VersionInput.debian(debVersion, "--deb-version"));
         } else if (upstreamVersion != null) {
-            d = d.derived("version", MavenVersionMapper.defaults().map(upstreamVersion, time).toString(),
-                    "--upstream-version " + upstreamVersion).snapshot(MavenVersionMapper.isSnapshot(upstreamVersion));
+            b.version(VersionInput.upstream(upstreamVersion, null, null, "--upstream-version " + upstreamVersion));
         }
-        d = debian.apply(d, ui.log());
-        PackageSpec spec = d.toSpec();
-        String upstream = upstreamVersion != null ? upstreamVersion
-                : debian.changelog().map(DebianChangelog::newest).map(e -> e.version().upstream())
-                .orElse(spec.version().upstream());
         List<License> ls = new ArrayList<>();
         licenses.forEach(l -> ls.add(new License(l, null)));
-        PackageDocs docs = new PackageDocs(spec.name(), spec.homepage(), List.of(), ls, List.of(), null);
-        return DebBuilder.builder()
-                .spec(spec)
-                .app(app)
-                .docs(docs)
-                .upstreamVersion(upstream)
-                .debianDir(debian.forPackage(spec.name()))
-                .debianDocs(debian.docs(spec.name()))
+        return b.draft(d)
+                .upstreamVersion(upstreamVersion)
+                .licenses(ls)
+                .debianDirectory(debianDir)
+                .timestamp(timestamp)
+                .changelogDateFallback(true) // dpkg-buildpackage's rule: the changelog's date
+                .reproducibleFix("pass --timestamp 2026-01-01T00:00:00Z, export SOURCE_DATE_EPOCH=$(git log -1 "
+                        + "--format=%ct), or keep a debian/changelog (its newest entry's date is used).")
+                .changes(!noChanges)
                 .outputDirectory(outputDir)
-                .compression(c)
-                .timestamp(time)
+                .cacheDirectory(runtime.cacheDir)
+                .environment(ctx.env())
                 .log(ui.log())
-                .build()
                 .build();
+    }
+
+    static final String PASSPHRASE = "JPACKAGE_DEB_PASSPHRASE";
+
+    /** DEBFULLNAME and DEBEMAIL, as dch and debmake take them; null unless both are set. */
+    static String maintainerFromEnvironment(Map<String, String> env) {
+        String name = env.get("DEBFULLNAME");
+        String email = env.get("DEBEMAIL");
+        return name == null || email == null || name.isBlank() || email.isBlank() ? null
+                : name.strip() + " <" + email.strip() + ">";
     }
 
     private AppSpec app() {

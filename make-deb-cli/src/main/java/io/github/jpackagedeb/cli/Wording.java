@@ -31,7 +31,30 @@ final class Wording {
             Map.entry("debianChangelog", "debian/changelog"),
             Map.entry("maintainerScript", "a maintainer script in debian/"),
             Map.entry("service.unitFile", "the unit file in debian/"),
-            Map.entry("deb", "the package file"));
+            Map.entry("deb", "the package file"),
+            Map.entry("runtime", "--runtime"),
+            Map.entry("jdkHome", "--jdk-home"),
+            Map.entry("modules", "--module"),
+            Map.entry("addModules", "--add-module"),
+            Map.entry("jlinkOptions", "--jlink-option"),
+            Map.entry("jlinkCompression", "--jlink-compression"),
+            Map.entry("jdeps", "the jars (jdeps reads each; --module skips it)"),
+            Map.entry("jlink", "--module/--add-module/--jlink-option (what jlink was given)"),
+            Map.entry("cacheDirectory", "--cache-dir"),
+            Map.entry("service.name", "--service-name"),
+            Map.entry("service.user", "--service-user"),
+            Map.entry("service.group", "--service-group"),
+            Map.entry("service.description", "--service-description"),
+            Map.entry("service.restart", "--restart"),
+            Map.entry("service.restartSec", "--restart-sec"),
+            Map.entry("service.dataOnPurge", "--data-on-purge"),
+            Map.entry("service.unitDirectives", "--unit-directive"),
+            Map.entry("service.profiling", "--profiling (or PROFILING in debian/<pkg>.default)"),
+            Map.entry("appCds", "--app-cds-args"),
+            Map.entry("appCds.trainingArgs", "--app-cds-args"),
+            Map.entry("signingKey", "--sign-key"),
+            Map.entry("keyId", "--sign-key"),
+            Map.entry("passphrase", "the environment variable JPACKAGE_DEB_PASSPHRASE"));
 
     private Wording() {
     }
