@@ -126,7 +126,10 @@ class DpkgBuildpackageIT {
         Path project = RuntimeProjects.tinyWithRuntime();
         Path pom = project.resolve("pom.xml");
         Files.writeString(pom, Files.readString(pom).replace("<runtime>jlink</runtime>",
-                "<runtime>jlink</runtime><addModules><addModule>java.desktop</addModule></addModules>"));
+                "<runtime>jlink</runtime><addModules><addModule>java.desktop</addModule></addModules>"
+                        // a desktop application: the runtime keeps java.desktop's display, sound and font libraries
+                        // (headless is the default), so their packages are recommended
+                        + "<desktop>true</desktop>"));
         Proc.Result init = MakeDebCli.run(project, "init", "--non-interactive");
         assertTrue(init.stderr().contains("(Architecture: any)"), init.describe());
         String control = Files.readString(project.resolve("debian/control"));

@@ -60,7 +60,7 @@ class RuntimeCacheIT {
         go.countDown();
         MavenRunner.Result ra = fa.get().assertSuccess();
         MavenRunner.Result rb = fb.get().assertSuccess();
-        long linked = List.of(ra, rb).stream().filter(r -> r.log().contains("jlink: linked ")).count();
+        long linked = List.of(ra, rb).stream().filter(r -> r.log().contains("jlink: linked")).count();
         assertEquals(1, linked, "one build links, the other waits for it:\n" + ra.log() + "\n" + rb.log());
         assertTrue((ra.log() + rb.log()).contains("Reused the Java runtime from the cache"), ra.log() + rb.log());
         Path debA = RuntimeProjects.deb(ra);
@@ -76,14 +76,14 @@ class RuntimeCacheIT {
         MavenRunner.Result warm = build(a, cache).assertSuccess();
         assertTrue(warm.log().contains("[INFO] Reused the Java runtime from the cache (no jdeps, no jlink): "),
                 warm.log());
-        assertFalse(warm.log().contains("jlink: linked "), warm.log());
-        assertFalse(warm.log().contains("jdeps: found the modules"), warm.log());
+        assertFalse(warm.log().contains("jlink: linked"), warm.log());
+        assertFalse(warm.log().contains("jdeps: found"), warm.log());
         assertArrayEquals(Files.readAllBytes(debB), Files.readAllBytes(RuntimeProjects.deb(warm)));
 
         // another cold build, on another empty cache: the same bytes (the CDS archive included)
         Path c = RuntimeProjects.tinyWithRuntime();
         MavenRunner.Result cold = build(c, RuntimeProjects.freshCache("other")).assertSuccess();
-        assertTrue(cold.log().contains("jlink: linked "), cold.log());
+        assertTrue(cold.log().contains("jlink: linked"), cold.log());
         assertArrayEquals(Files.readAllBytes(debA), Files.readAllBytes(RuntimeProjects.deb(cold)),
                 "two cold builds give byte-identical packages");
     }

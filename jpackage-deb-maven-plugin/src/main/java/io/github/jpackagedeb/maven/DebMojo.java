@@ -228,8 +228,9 @@ public class DebMojo extends AbstractMojo {
     boolean cds;
 
     /**
-     * Where jdeps results and runtimes are cached between builds. Default: $XDG_CACHE_HOME/jpackage-deb, else
-     * ~/.cache/jpackage-deb; when it is not writable, target/jpackage-deb-cache (with a warning). Its
+     * Where jdeps results (the JDK modules of each jar, by content hash) and runtimes are cached between builds.
+     * Default: $XDG_CACHE_HOME/jpackage-deb, else ~/.cache/jpackage-deb; when it is not writable,
+     * target/jpackage-deb-cache (with a warning). Its
      * {@code xz-blocks-v1/} keeps compressed blocks of data.tar.xz (at most 2 GiB), so that a rebuild does not
      * compress the same runtime and jars again.
      */

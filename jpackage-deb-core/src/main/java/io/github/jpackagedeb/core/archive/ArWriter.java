@@ -9,8 +9,12 @@ import java.nio.charset.StandardCharsets;
  * {@code !<arch>\n} magic, then per member a 60-byte header (name space-padded to 16 bytes
  * without a trailing slash, decimal mtime, uid and gid 0, octal mode 100644, decimal size,
  * {@code `\n}) followed by the data and a {@code \n} pad byte when the size is odd.
+ *
+ * <p>The one writer of ar headers (DebArchiveWriter's members, DebSigner's {@code _gpgorigin}). Hand-written rather
+ * than commons-compress's {@code ArArchiveOutputStream}, which writes the same bytes (ArWriterTest): DebSigner
+ * appends a member to an existing archive, and that stream always starts with the magic.
  */
-final class ArWriter {
+public final class ArWriter {
 
     static final byte[] MAGIC = "!<arch>\n".getBytes(StandardCharsets.US_ASCII);
     /** Member sizes are limited to 10 decimal digits (deb(5)). */
@@ -37,7 +41,7 @@ final class ArWriter {
     }
 
     /** A whole member from memory, padded. */
-    static void member(OutputStream out, String name, long mtime, byte[] data) throws IOException {
+    public static void member(OutputStream out, String name, long mtime, byte[] data) throws IOException {
         header(out, name, mtime, data.length);
         out.write(data);
         pad(out, data.length);

@@ -1,15 +1,12 @@
 package io.github.jpackagedeb.core.archive;
 
 import com.github.luben.zstd.ZstdOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipParameters;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.UnsupportedOptionsException;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.zip.Deflater;
 
 /**
  * The compressors of the control and data members, each set up so that the same input gives the
@@ -42,9 +39,8 @@ import java.util.zip.Deflater;
  *       jars, which LZMA cannot shrink but still has to parse), so the preset stays 6 and the
  *       speed comes from the cores: 24 MiB blocks keep two to four cores busy on a typical
  *       package for a 0.8% larger runtime than one block.</li>
- *   <li>gzip: level 9 (dpkg-deb's default), no file name, mtime 0, OS byte 3 (Unix) as
- *       {@code gzip -n} writes on Linux. The deflate bytes come from the zlib the JDK uses (the
- *       system's on Debian's OpenJDK), so another zlib build may give other, equally valid bytes.</li>
+ *   <li>gzip: {@link Gzip} (level 9, dpkg-deb's default; no file name, mtime 0, OS byte 3 as
+ *       {@code gzip -n} writes on Linux).</li>
  *   <li>zstd: level {@value #ZSTD_LEVEL}, with a content checksum, no pledged size, always in
  *       zstd's multi-threaded mode (at least one worker), whose output is the same for any number
  *       of workers (single-threaded mode writes other bytes, so it is never used). The bytes
@@ -69,10 +65,7 @@ final class Compressors {
     static final int XZ_PRESET = 6;
     static final int XZ_BLOCK_MIB = 24;
     static final int XZ_BLOCK_SIZE = XZ_BLOCK_MIB << 20;
-    static final int GZIP_LEVEL = Deflater.BEST_COMPRESSION;
     static final int ZSTD_LEVEL = 6;
-    /** GZIP header OS field: 3 = Unix. */
-    private static final int GZIP_OS_UNIX = 3;
 
     private Compressors() {
     }
@@ -99,14 +92,9 @@ final class Compressors {
                              int xzBlockSize) throws IOException {
         switch (compression) {
             case XZ:
-                return xz(sink, inputLength, threads, xzBlockSize, new long[0], new boolean[0], null);
-            case GZIP: {
-                GzipParameters p = new GzipParameters();
-                p.setCompressionLevel(GZIP_LEVEL);
-                p.setModificationTime(0);
-                p.setOperatingSystem(GZIP_OS_UNIX);
-                return new GzipCompressorOutputStream(sink, p);
-            }
+                return xz(sink, inputLength, threads, xzBlockSize, new long[0], new boolean[0], new boolean[0], null);
+            case GZIP:
+                return Gzip.open(sink);
             case ZSTD: {
                 ZstdOutputStream z = new ZstdOutputStream(sink, ZSTD_LEVEL);
                 z.setChecksum(true);
@@ -128,14 +116,9 @@ final class Compressors {
      *
      * @param cuts       input offsets where a block must start, ascending
      * @param x86        per cut: the span from it to the next cut is x86 machine code (BCJ filter)
+     * @param light      per cut: the span from it to the next cut is already-compressed content
      * @param blockCache compressed blocks to reuse, or null
      */
-    static OutputStream xz(OutputStream sink, long inputLength, int threads, int blockSize, long[] cuts,
-                           boolean[] x86, XzBlockCache blockCache) {
-        return xz(sink, inputLength, threads, blockSize, cuts, x86, new boolean[cuts.length], blockCache);
-    }
-
-    /** The same, with spans of already-compressed content marked light (see {@link ParallelXzOutputStream}). */
     static OutputStream xz(OutputStream sink, long inputLength, int threads, int blockSize, long[] cuts,
                            boolean[] x86, boolean[] light, XzBlockCache blockCache) {
         int t = inputLength <= blockSize ? 1 : xzThreads(threads, Runtime.getRuntime().maxMemory());

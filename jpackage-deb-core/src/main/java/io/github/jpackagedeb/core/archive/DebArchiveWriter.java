@@ -3,6 +3,8 @@ package io.github.jpackagedeb.core.archive;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -179,7 +180,7 @@ public final class DebArchiveWriter {
     private DataTar writeData(Path file, List<EntryRules.Item> items) throws IOException {
         StringBuilder md5sums = new StringBuilder();
         List<String> conffiles = new ArrayList<>();
-        MessageDigest md5 = digest("MD5");
+        MessageDigest md5 = DigestUtils.getMd5Digest();
         byte[] buf = new byte[64 * 1024];
         long entriesLength = 0;
         List<Long> cuts = new ArrayList<>();
@@ -383,7 +384,7 @@ public final class DebArchiveWriter {
 
     private ArResult writeAr(Path file, byte[] control, Path dataTar) throws IOException {
         long dataSize = Files.size(dataTar);
-        MessageDigest sha = digest("SHA-256");
+        MessageDigest sha = DigestUtils.getSha256Digest();
         long size;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             CountingOutputStream counting = new CountingOutputStream(
@@ -458,14 +459,6 @@ public final class DebArchiveWriter {
             Files.deleteIfExists(p);
         } catch (IOException e) {
             log.warn("could not delete the temporary file " + p + ": " + e);
-        }
-    }
-
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is required by every Java platform", e);
         }
     }
 

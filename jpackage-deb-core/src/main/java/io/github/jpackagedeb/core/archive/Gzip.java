@@ -1,36 +1,49 @@
 package io.github.jpackagedeb.core.archive;
 
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
-/** gzip for files inside a package (changelog.Debian.gz, man pages): the same bytes on every build. */
+/**
+ * The one gzip writer of the project (data.tar.gz, control.tar.gz, changelog.Debian.gz, man pages, an apt
+ * repository's Packages.gz): the same bytes on every build, as {@code gzip -9n} writes them on Linux. Level 9
+ * (dpkg-deb's default; Policy 12.1/12.7 ask for {@code gzip -9n} on man pages and changelogs), no file name,
+ * modification time 0, XFL byte 2 (maximum compression: lintian reads it), OS byte 3 (Unix). The deflate bytes come
+ * from the zlib the JDK uses (the system's on Debian's OpenJDK), so another zlib build may give other, equally valid
+ * bytes.
+ */
 public final class Gzip {
+
+    /** The compression level: {@code gzip -9}. */
+    static final int LEVEL = Deflater.BEST_COMPRESSION;
+    /** GZIP header OS field: 3 = Unix, as {@code gzip} writes on Linux. */
+    private static final int OS_UNIX = 3;
 
     private Gzip() {
     }
 
-    /**
-     * gzip with no file name and no time stamp, at the best level, marked as {@code gzip -9n} marks it: lintian
-     * reads the XFL byte for its max-compression checks, and Policy 12.1/12.7 want man pages and changelogs
-     * compressed with {@code gzip -9n}.
-     */
+    /** Wraps {@code sink}; closing the returned stream finishes the gzip member and closes {@code sink}. */
+    public static OutputStream open(OutputStream sink) throws IOException {
+        GzipParameters p = new GzipParameters();
+        p.setCompressionLevel(LEVEL); // commons-compress writes XFL 2 for level 9
+        p.setModificationTime(0);
+        p.setOperatingSystem(OS_UNIX);
+        return new GzipCompressorOutputStream(sink, p);
+    }
+
+    /** {@code data} gzipped as {@link #open} does. */
     public static byte[] reproducible(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
+        try (OutputStream gz = open(out)) {
             gz.write(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] bytes = out.toByteArray();
-        bytes[8] = 2; // XFL: maximum compression, as gzip -9 marks it (lintian reads this byte)
-        bytes[9] = 3; // OS = Unix, as gzip -n writes it
-        return bytes;
+        return out.toByteArray();
     }
 }

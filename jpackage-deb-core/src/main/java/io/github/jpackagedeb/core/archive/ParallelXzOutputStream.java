@@ -56,6 +56,9 @@ import java.util.zip.CRC32;
  *
  * <p>Format: <a href="https://tukaani.org/xz/xz-file-format.txt">The .xz File Format</a> 1.2.0,
  * sections 2 (stream), 3 (block), 4 (index) and 5.3.1 (LZMA2 filter).
+ *
+ * <p>Hand-written: xz-java (and commons-compress over it) has only a single-threaded encoder writing one block, and
+ * the bytes here must not depend on the number of threads.
  */
 final class ParallelXzOutputStream extends OutputStream {
 
@@ -284,11 +287,10 @@ final class ParallelXzOutputStream extends OutputStream {
                     byte[] key = blockCache.key(filters, s.in, j.length());
                     if (!blockCache.has(key)) {
                         Block b = compress(s, j.length(), j.span().x86(), j.span().light() ? lightOptions : options,
-                                cache);
+                                cache, fed);
                         blockCache.putAhead(key, b.bytes(), b.offset(), b.length(), b.unpaddedSize());
                     }
                     Slot.release(s);
-                    aheadDone.addAndGet(j.length());
                 } finally {
                     cache.putArray(piece);
                 }
@@ -328,8 +330,11 @@ final class ParallelXzOutputStream extends OutputStream {
     private long compressedBlocks;
     private long reusedBlocks;
     private long compressedBytes;
-    /** Input bytes of large files compressed ahead ({@link #prefetch}) so far, for the progress lines. */
-    private final java.util.concurrent.atomic.AtomicLong aheadDone = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Input bytes fed to the compressor so far, by the stream's workers and ahead of the stream ({@link #prefetch}), for
+     * the progress lines: it moves while one big block is compressed, where the bytes written do not.
+     */
+    private final java.util.concurrent.atomic.LongAdder fed = new java.util.concurrent.atomic.LongAdder();
     private long doneBytes;
 
     /** What {@link #progress} logs, and when. */
@@ -367,10 +372,9 @@ final class ParallelXzOutputStream extends OutputStream {
         long now = System.nanoTime();
         if (now - p.last >= Progress.EVERY_NANOS) {
             p.last = now;
-            p.log.info("xz: " + p.what + " " + Progress.mb(doneBytes) + " of " + Progress.mb(p.total) + " MB, "
-                    + blocks + " blocks written (" + reusedBlocks + " reused)"
-                    + (aheadDone.get() > 0 ? ", " + Progress.mb(aheadDone.get()) + " MB of large files compressed ahead"
-                    : "") + ", " + Progress.seconds(now - p.start) + " s");
+            p.log.info("xz: " + p.what + " " + Progress.mb(doneBytes) + " of " + Progress.mb(p.total) + " MB written ("
+                    + blocks + " blocks, " + reusedBlocks + " reused), " + Progress.mb(fed.sum())
+                    + " MB compressed so far, " + Progress.seconds(now - p.start) + " s");
         }
     }
 
@@ -389,7 +393,7 @@ final class ParallelXzOutputStream extends OutputStream {
         filled = 0;
         blockStart += length;
         if (pool == null) {
-            emit(compress(s, length, bcj, filters, o, cache, cacheable ? blockCache : null));
+            emit(compress(s, length, bcj, filters, o, cache, cacheable ? blockCache : null, fed));
             return;
         }
         // a block compressed ahead: wait for it (it was queued before any block of the stream, so it runs or has
@@ -402,7 +406,7 @@ final class ParallelXzOutputStream extends OutputStream {
                     // compressed again below
                 }
             }
-            return compress(s, length, bcj, filters, o, cache, cacheable ? blockCache : null);
+            return compress(s, length, bcj, filters, o, cache, cacheable ? blockCache : null, fed);
         }));
         while (inFlight.size() > maxInFlight) {
             emit(await(inFlight.poll()));
@@ -620,7 +624,7 @@ final class ParallelXzOutputStream extends OutputStream {
      * worker thread.
      */
     static Block compress(Slot slot, int length, boolean x86, String filters, LZMA2Options template, ArrayCache cache,
-                          XzBlockCache blockCache) throws IOException {
+                          XzBlockCache blockCache, java.util.concurrent.atomic.LongAdder fed) throws IOException {
         byte[] key = null;
         if (blockCache != null) {
             key = blockCache.key(filters, slot.in, length);
@@ -630,7 +634,7 @@ final class ParallelXzOutputStream extends OutputStream {
                 return new Block(c.bytes(), c.offset(), c.length(), c.unpaddedSize(), length, slot, !c.madeAhead());
             }
         }
-        Block b = compress(slot, length, x86, template, cache);
+        Block b = compress(slot, length, x86, template, cache, fed);
         if (key != null) {
             blockCache.put(key, b.bytes(), b.offset(), b.length(), b.unpaddedSize());
         }
@@ -649,8 +653,8 @@ final class ParallelXzOutputStream extends OutputStream {
      * Compresses {@code slot.in[0, length)} into a complete xz block in {@code slot.out}, through the x86 BCJ filter
      * first if asked.
      */
-    static Block compress(Slot slot, int length, boolean x86, LZMA2Options template, ArrayCache cache)
-            throws IOException {
+    static Block compress(Slot slot, int length, boolean x86, LZMA2Options template, ArrayCache cache,
+                          java.util.concurrent.atomic.LongAdder fed) throws IOException {
         LZMA2Options o = (LZMA2Options) template.clone();
         o.setDictSize(Compressors.xzDictSize(template.getDictSize(), length));
         ByteBuffer out = slot.out(Slot.bound(length));
@@ -666,6 +670,9 @@ final class ParallelXzOutputStream extends OutputStream {
                 first.write(piece, 0, n);
                 check.update(piece, 0, n);
                 done += n;
+                if (fed != null) {
+                    fed.add(n); // progress only
+                }
             }
         } finally {
             cache.putArray(piece);

@@ -2,6 +2,8 @@ package io.github.jpackagedeb.core.archive;
 
 import io.github.jpackagedeb.core.DebLog;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -40,6 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Any I/O problem with the cache is logged (debug) and treated as a miss: the cache can only make a build faster,
  * never fail it.
+ *
+ * <p>Hand-written: no library caches compressed blocks by content; it works only because
+ * {@link ParallelXzOutputStream} makes each block a function of its input alone.
  */
 final class XzBlockCache {
 
@@ -97,7 +101,7 @@ final class XzBlockCache {
 
     /** The key of a block made from {@code in[0, length)} with the named filter chain. */
     byte[] key(String filters, ByteBuffer in, int length) {
-        MessageDigest d = sha256();
+        MessageDigest d = DigestUtils.getSha256Digest();
         d.update(salt);
         d.update((byte) 0);
         d.update(filters.getBytes(StandardCharsets.US_ASCII));
@@ -148,7 +152,8 @@ final class XzBlockCache {
             b.get(sum);
         }
         if (!Arrays.equals(magic, MAGIC) || stored != size - HEADER || unpadded <= 0 || unpadded > stored
-                || !MessageDigest.isEqual(sum, sha256(buf, HEADER, size - HEADER))) {
+                || !MessageDigest.isEqual(sum, DigestUtils.digest(DigestUtils.getSha256Digest(),
+                        buf.duplicate().position(HEADER).limit(size)))) {
             log.warn("the cached xz block " + p + " is damaged; it is removed and the block compressed again");
             deleteQuietly(p);
             misses.incrementAndGet();
@@ -196,7 +201,8 @@ final class XzBlockCache {
         try {
             Files.createDirectories(p.getParent());
             ByteBuffer h = ByteBuffer.allocate(HEADER);
-            h.put(MAGIC).putLong(unpadded).putLong(length).put(sha256(block, offset, length));
+            h.put(MAGIC).putLong(unpadded).putLong(length).put(DigestUtils.digest(DigestUtils.getSha256Digest(),
+                    block.duplicate().position(offset).limit(offset + length)));
             try (var ch = Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 h.flip();
                 while (h.hasRemaining()) {
@@ -284,20 +290,6 @@ final class XzBlockCache {
             Files.deleteIfExists(p);
         } catch (IOException | RuntimeException e) {
             log.debug("cannot delete " + p + ": " + e);
-        }
-    }
-
-    private static byte[] sha256(ByteBuffer b, int off, int len) {
-        MessageDigest d = sha256();
-        d.update(b.duplicate().position(off).limit(off + len));
-        return d.digest();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 }

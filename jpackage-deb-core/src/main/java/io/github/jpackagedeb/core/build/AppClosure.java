@@ -48,6 +48,8 @@ import java.util.zip.ZipFile;
  * <li><b>Jars inside the application jar</b> (maven-shade-plugin, assembly's jar-with-dependencies, any "uber" jar):
  * a dependency whose {@code META-INF/maven/<groupId>/<artifactId>/pom.properties} is in the application jar, or all of
  * whose classes are, is already there: it is not shipped a second time, so a shaded jar ships alone.</li>
+ * <li><b>Quarkus</b>: quarkus-core as a separate jar on the class path is an error (Quarkus's fast-jar layout is not
+ * packaged yet, and a flat class path starts it in dev mode); a Quarkus uber-jar ships alone like any uber jar.</li>
  * </ol>
  */
 public final class AppClosure {
@@ -60,6 +62,8 @@ public final class AppClosure {
     public static final String SPRING_BOOT_TRAINING = "-Dspring.context.exit=onRefresh";
 
     private static final String SPRING_APPLICATION = "org/springframework/boot/SpringApplication.class";
+    /** quarkus-core's entry point: on a dependency jar, the application is a Quarkus fast-jar or dev build. */
+    static final String QUARKUS = "io/quarkus/runtime/Quarkus.class";
     private static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_.*-]+:[A-Za-z0-9_.*-]+");
     private static final Pattern COORDINATES = Pattern.compile("([^:\\s]+):([^:\\s]+):[^:\\s]+(:[^:\\s]+)?");
     private static final byte[] SPRING_BOOT_APPLICATION =
@@ -210,6 +214,7 @@ public final class AppClosure {
             log.info(main.fileName() + " already holds " + (deps.size() - kept.size()) + " of its " + deps.size()
                     + " dependencies (a shaded or uber jar): they are not shipped a second time.");
         }
+        refuseQuarkusClassPath(main, kept);
         AppSpec out = AppSpec.builder().mainJar(main).dependencies(kept).mainClass(mainClass)
                 .javaRelease(app.javaRelease()).build();
         return new Result(out, springBoot, leftOut);
@@ -422,6 +427,27 @@ public final class AppClosure {
         }
         leftOut.forEach((jar, why) -> log.info("Left out " + jar + ": " + why + "."));
         return kept;
+    }
+
+    /**
+     * A Quarkus application whose quarkus-core is a separate dependency jar (the build's thin jar, as Maven resolves
+     * it, or quarkus-app/lib flattened) does not run from a flat class path: Quarkus starts through its own bootstrap
+     * (quarkus-app/quarkus-run.jar with lib/boot, lib/main and quarkus/), and on the flat class path it starts in dev
+     * mode or fails to find its launcher. An uber-jar (quarkus-core inside the application jar) runs as any jar does.
+     */
+    private static void refuseQuarkusClassPath(Jar main, List<Jar> dependencies) {
+        for (Jar d : dependencies) {
+            if (holds(d, QUARKUS)) {
+                throw new DebException("jar", d.origin(), main.fileName() + " is a Quarkus application ("
+                        + d.fileName() + " is quarkus-core): Quarkus starts through its own bootstrap"
+                        + " (quarkus-app/quarkus-run.jar with lib/boot, lib/main and quarkus/), a layout this tool"
+                        + " does not package yet; on a flat class path the application would start in dev mode or"
+                        + " fail to find its launcher.",
+                        "build a Quarkus uber-jar (mvn package -Dquarkus.package.jar.type=uber-jar) and package that"
+                                + " one jar alone: make-deb build --jar target/<artifactId>-<version>-runner.jar"
+                                + " (it holds every dependency and runs in the prod profile).");
+            }
+        }
     }
 
     private static boolean holds(Jar jar, String entry) {

@@ -7,6 +7,7 @@ import io.github.jpackagedeb.core.archive.Content;
 import io.github.jpackagedeb.core.archive.DebArchiveWriter;
 import io.github.jpackagedeb.core.archive.DebEntry;
 import io.github.jpackagedeb.core.archive.EntryType;
+import io.github.jpackagedeb.core.archive.Gzip;
 import io.github.jpackagedeb.core.archive.InstalledSize;
 import io.github.jpackagedeb.core.archive.WriteResult;
 import io.github.jpackagedeb.core.control.ControlFile;
@@ -223,7 +224,7 @@ public final class DebBuilder {
                         : Content.of(DocFiles.copyright(effective, docs, app.dependencies(), year), "copyright")));
         entries.add(DebEntry.file(Layout.rel(layout.docDir() + "/changelog.Debian.gz"),
                 debianDocs.changelog() != null
-                        ? Content.of(DocFiles.gzip(DocFiles.changelogFor(debianDocs.changelog(), debianDocs.source()
+                        ? Content.of(Gzip.reproducible(DocFiles.changelogFor(debianDocs.changelog(), debianDocs.source()
                                 + "/changelog", effective, docs, upstreamVersion, timestamp).getBytes(StandardCharsets.UTF_8)),
                         "changelog from " + debianDocs.source())
                         : Content.of(DocFiles.changelogGz(effective, docs, upstreamVersion, timestamp), "changelog")));

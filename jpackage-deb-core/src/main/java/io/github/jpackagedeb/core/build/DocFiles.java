@@ -1,5 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
+import io.github.jpackagedeb.core.archive.Gzip;
+import io.github.jpackagedeb.core.debiandir.DebianChangelog;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.template.Template;
 
@@ -90,7 +92,7 @@ final class DocFiles {
 
     /** {@code /usr/share/doc/<pkg>/changelog.Debian.gz} (Policy 12.7, format of Policy 4.4). */
     static byte[] changelogGz(PackageSpec spec, PackageDocs docs, String upstreamVersion, Instant timestamp) {
-        return gzip(changelogEntry(spec, docs, upstreamVersion, timestamp).getBytes(StandardCharsets.UTF_8));
+        return Gzip.reproducible(changelogEntry(spec, docs, upstreamVersion, timestamp).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -127,7 +129,7 @@ final class DocFiles {
             if (c.length() > 0) {
                 c.append('\n');
             }
-            c.append("  * ").append(wrap(oneLine(change)));
+            c.append("  * ").append(DebianChangelog.wrap(oneLine(change)));
         }
         v.put("CHANGES", c.toString());
         v.put("MAINTAINER", spec.maintainer());
@@ -150,17 +152,7 @@ final class DocFiles {
         }
         v.put("DESCRIPTION", d.toString().stripTrailing());
         v.put("APP_HOME", appHome);
-        return gzip(Template.load("manpage.1").render(v).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** gzip with no file name and no time stamp, at the best level: the same bytes on every build. */
-    static byte[] gzip(byte[] data) {
-        return io.github.jpackagedeb.core.archive.Gzip.reproducible(data);
-    }
-
-    /** A changelog bullet wrapped at 80 columns (lintian: debian-changelog-line-too-long), continued under its text. */
-    static String wrap(String text) {
-        return io.github.jpackagedeb.core.debiandir.DebianChangelog.wrap(text);
+        return Gzip.reproducible(Template.load("manpage.1").render(v).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String oneLine(String s) {

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.check;
 
 import io.github.jpackagedeb.core.DebException;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
 import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -158,12 +158,7 @@ public record DebContents(Path file, List<String> members, String debianBinary, 
     }
 
     private static void readData(InputStream in, List<Entry> out) throws IOException {
-        MessageDigest md5;
-        try {
-            md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md5 = DigestUtils.getMd5Digest();
         byte[] buf = new byte[65536];
         try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             TarArchiveEntry t;

@@ -1,5 +1,6 @@
 package io.github.jpackagedeb.core.control;
 
+import io.github.jpackagedeb.core.WordWrap;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.spec.Relation;
 
@@ -55,50 +56,13 @@ public final class ControlFile {
             } else if (l.startsWith(" ")) {
                 sb.append(' ').append(l).append('\n'); // verbatim line (Policy 5.6.13)
             } else {
-                wrap(sb, l);
+                // no description line over 80 columns (Policy 3.4.1, lintian's extended-description-line-too-long)
+                for (String w : WordWrap.lines(l.trim(), WIDTH, true)) {
+                    sb.append(' ').append(w).append('\n');
+                }
             }
         }
         return sb.toString();
-    }
-
-    /**
-     * Wraps a paragraph line at word boundaries so no description line exceeds 80 columns (Debian Policy 3.4.1,
-     * lintian's extended-description-line-too-long); a word longer than a line (Maven coordinates, a URL) is broken
-     * after a {@code : / . - _ ,} where it can be, else at the width.
-     */
-    private static void wrap(StringBuilder sb, String line) {
-        StringBuilder cur = new StringBuilder();
-        for (String word : words(line.trim().split(" +"))) {
-            if (cur.length() > 0 && cur.length() + 1 + word.length() > WIDTH) {
-                sb.append(' ').append(cur).append('\n');
-                cur.setLength(0);
-            }
-            if (cur.length() > 0) {
-                cur.append(' ');
-            }
-            cur.append(word);
-        }
-        sb.append(' ').append(cur).append('\n');
-    }
-
-    /** The words, with each one longer than {@link #WIDTH} split into pieces that fit. */
-    private static List<String> words(String[] words) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String w : words) {
-            while (w.length() > WIDTH) {
-                int cut = WIDTH;
-                for (int i = WIDTH; i > 1; i--) {
-                    if (":/.-_,".indexOf(w.charAt(i - 1)) >= 0) {
-                        cut = i;
-                        break;
-                    }
-                }
-                out.add(w.substring(0, cut));
-                w = w.substring(cut);
-            }
-            out.add(w);
-        }
-        return out;
     }
 
     private static void field(StringBuilder sb, String name, String value) {

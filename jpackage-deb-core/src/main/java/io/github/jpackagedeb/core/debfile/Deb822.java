@@ -34,51 +34,122 @@ public final class Deb822 {
      */
     public static List<Paragraph> parse(String text, String where) {
         List<Paragraph> result = new ArrayList<>();
-        Paragraph.Builder current = null;
-        String lastName = null;
+        for (RawParagraph raw : read(text, false, false, (problem, line, what, first) -> new IllegalArgumentException(
+                where + " line " + line + switch (problem) {
+                    case CONTINUATION_FIRST -> ": a continuation line without a field before it: " + what;
+                    case NOT_A_FIELD -> ": not a 'Name: value' field: " + what;
+                    case BAD_NAME -> ": bad field name '" + what + "'";
+                    case DUPLICATE -> ": field " + what + " appears twice";
+                }))) {
+            Paragraph.Builder b = Paragraph.builder();
+            for (RawField f : raw.fields()) {
+                b.set(f.name(), f.value());
+            }
+            result.add(b.build());
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /** A syntax error {@link #read} found. */
+    public enum Problem {
+        /** a continuation line with no field before it in its paragraph (the text: the line) */
+        CONTINUATION_FIRST,
+        /** a line that is not blank, not a continuation and has no colon after a name (the text: the line) */
+        NOT_A_FIELD,
+        /** a field name with a space or a control character, or starting with {@code -} or {@code #} (the name) */
+        BAD_NAME,
+        /** a field given twice in one paragraph, names compared case-insensitively (the name) */
+        DUPLICATE
+    }
+
+    /** Words a syntax error for the caller's users. */
+    @FunctionalInterface
+    public interface SyntaxErrors {
+        /**
+         * @param line  the 1-based line
+         * @param text  what {@link Problem} says
+         * @param first for {@link Problem#DUPLICATE} the field given first, else null
+         */
+        RuntimeException error(Problem problem, int line, String text, RawField first);
+    }
+
+    /**
+     * A field as read.
+     *
+     * @param value the text after the colon (without its surrounding blanks), then {@code "\n"} and each continuation
+     *              line as written
+     * @param line  the 1-based line of the name
+     */
+    public record RawField(String name, String value, int line) {
+    }
+
+    /** A paragraph as read: its fields in file order and the 1-based line of the first one. */
+    public record RawParagraph(List<RawField> fields, int line) {
+    }
+
+    /**
+     * The one deb822 reader: {@link #parse} and {@code debiandir.Deb822} (debian/control) are views of it. A CR
+     * before a line's end is dropped.
+     *
+     * @param comments   whether lines starting with {@code #} are comments, dropped wherever they are (debian/control);
+     *                   if not, they are refused as bad field names
+     * @param tabAsSpace whether a continuation line's leading tab is kept as a space
+     * @param errors     makes the exception thrown on a syntax error
+     */
+    public static List<RawParagraph> read(String text, boolean comments, boolean tabAsSpace, SyntaxErrors errors) {
+        List<RawParagraph> result = new ArrayList<>();
+        LinkedHashMap<String, RawField> fields = new LinkedHashMap<>(); // by lower-case name
+        String last = null; // lower-case name of the field continuation lines belong to
+        int start = 0;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            int no = i + 1;
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }
+            if (comments && line.startsWith("#")) {
+                continue;
+            }
             if (line.isBlank()) {
-                if (current != null) {
-                    result.add(current.build());
-                    current = null;
-                    lastName = null;
+                if (!fields.isEmpty()) {
+                    result.add(new RawParagraph(List.copyOf(fields.values()), start));
+                    fields = new LinkedHashMap<>();
                 }
+                last = null;
                 continue;
             }
             if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-                if (current == null || lastName == null) {
-                    throw new IllegalArgumentException(where + " line " + (i + 1)
-                            + ": a continuation line without a field before it: " + line);
+                if (last == null) {
+                    throw errors.error(Problem.CONTINUATION_FIRST, no, line, null);
                 }
-                current.append(lastName, line);
+                RawField f = fields.get(last);
+                String continuation = tabAsSpace && line.charAt(0) == '\t' ? " " + line.substring(1) : line;
+                fields.put(last, new RawField(f.name(), f.value() + "\n" + continuation, f.line()));
                 continue;
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException(where + " line " + (i + 1) + ": not a 'Name: value' field: " + line);
+                throw errors.error(Problem.NOT_A_FIELD, no, line, null);
             }
             String name = line.substring(0, colon);
             if (!name.matches("[\\x21-\\x39\\x3b-\\x7e]+") || name.startsWith("-") || name.startsWith("#")) {
-                throw new IllegalArgumentException(where + " line " + (i + 1) + ": bad field name '" + name + "'");
+                throw errors.error(Problem.BAD_NAME, no, name, null);
             }
-            if (current == null) {
-                current = Paragraph.builder();
+            String key = name.toLowerCase(Locale.ROOT);
+            if (fields.containsKey(key)) {
+                throw errors.error(Problem.DUPLICATE, no, name, fields.get(key));
             }
-            if (current.has(name)) {
-                throw new IllegalArgumentException(where + " line " + (i + 1) + ": field " + name + " appears twice");
+            if (fields.isEmpty()) {
+                start = no;
             }
-            current.set(name, line.substring(colon + 1).strip());
-            lastName = name;
+            fields.put(key, new RawField(name, line.substring(colon + 1).strip(), no));
+            last = key;
         }
-        if (current != null) {
-            result.add(current.build());
+        if (!fields.isEmpty()) {
+            result.add(new RawParagraph(List.copyOf(fields.values()), start));
         }
-        return Collections.unmodifiableList(result);
+        return result;
     }
 
     /** Renders paragraphs separated by one blank line. */
@@ -177,15 +248,6 @@ public final class Deb822 {
             private final LinkedHashMap<String, Field> fields = new LinkedHashMap<>();
 
             private Builder() {
-            }
-
-            boolean has(String name) {
-                return fields.containsKey(name.toLowerCase(Locale.ROOT));
-            }
-
-            void append(String name, String continuation) {
-                Field f = fields.get(name.toLowerCase(Locale.ROOT));
-                fields.put(name.toLowerCase(Locale.ROOT), new Field(f.name(), f.value() + "\n" + continuation));
             }
 
             /** Sets a field; a value with several lines must have its continuation lines indented. */

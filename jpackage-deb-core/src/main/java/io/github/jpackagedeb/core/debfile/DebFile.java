@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.debfile;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.version.DebianVersion;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
@@ -26,7 +27,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -274,9 +274,9 @@ public final class DebFile {
     }
 
     private static String[] hashes(FileChannel ch) throws IOException {
-        MessageDigest md5 = digest("MD5");
-        MessageDigest sha1 = digest("SHA-1");
-        MessageDigest sha256 = digest("SHA-256");
+        MessageDigest md5 = DigestUtils.getMd5Digest();
+        MessageDigest sha1 = DigestUtils.getSha1Digest();
+        MessageDigest sha256 = DigestUtils.getSha256Digest();
         ByteBuffer buf = ByteBuffer.allocate(1 << 16);
         long pos = 0;
         int n;
@@ -290,14 +290,6 @@ public final class DebFile {
         }
         HexFormat hex = HexFormat.of();
         return new String[] {hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()), hex.formatHex(sha256.digest())};
-    }
-
-    static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is required by every Java platform", e);
-        }
     }
 
     private static long number(String field, Path deb, long pos) {

@@ -1,6 +1,8 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.debfile.Deb822.RawField;
+import io.github.jpackagedeb.core.debfile.Deb822.RawParagraph;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,8 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.github.jpackagedeb.core.debfile.Deb822.read;
+
 /**
- * A parser for the deb822 control-file syntax (deb822(5), Debian Policy 5.1) as {@code debian/control} uses it:
+ * The deb822 control-file syntax (deb822(5), Debian Policy 5.1) as {@code debian/control} uses it, read by the one
+ * deb822 reader ({@link io.github.jpackagedeb.core.debfile.Deb822#read}) with line numbers kept for messages:
  * paragraphs separated by blank lines; {@code Field: value} lines; continuation lines that start with a space or a
  * tab; comment lines that start with {@code #} (allowed in {@code debian/control}, dropped wherever they are, even
  * between continuation lines). Field names are matched case-insensitively; a field given twice in one paragraph, a
@@ -96,61 +101,26 @@ public final class Deb822 {
                     "convert it to LF line endings (dos2unix).");
         }
         List<Paragraph> out = new ArrayList<>();
-        Map<String, Field> fields = new LinkedHashMap<>();
-        String current = null; // lower-case name of the field continuation lines belong to
-        int start = 0;
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            int no = i + 1;
-            if (line.startsWith("#")) {
-                continue;
-            }
-            if (line.isBlank()) {
-                if (!fields.isEmpty()) {
-                    out.add(new Paragraph(fields, start, source));
-                    fields = new LinkedHashMap<>();
-                }
-                current = null;
-                continue;
-            }
-            if (line.startsWith(" ") || line.startsWith("\t")) {
-                if (current == null) {
-                    throw new DebException("debianControl", line.strip(), source + " line " + no
+        for (RawParagraph raw : read(text, true, true, (problem, no, what, first) ->
+                switch (problem) {
+                    case CONTINUATION_FIRST -> new DebException("debianControl", what.strip(), source + " line " + no
                             + ": a continuation line (starting with a space) comes before any field.",
                             "start the paragraph with 'Field: value', or remove the leading space.");
-                }
-                Field f = fields.get(current);
-                fields.put(current, new Field(f.name(), f.value() + "\n" + (line.startsWith("\t") ? " " + line.substring(1) : line),
-                        f.line()));
-                continue;
+                    case NOT_A_FIELD -> new DebException("debianControl", what, source + " line " + no
+                            + ": not a 'Field: value' line, a continuation line or a comment.",
+                            "write 'Field: value', indent continuation lines with one space, start comments with '#'.");
+                    case BAD_NAME -> new DebException("debianControl", what, source + " line " + no
+                            + ": not a valid field name (printable ASCII without spaces or ':', not starting with '-' or '#').",
+                            "fix the field name.");
+                    case DUPLICATE -> new DebException("debianControl", what, source + " line " + no + ": the field " + what
+                            + " is given twice in one paragraph (first at line " + first.line() + ").",
+                            "keep only one of them.");
+                })) {
+            Map<String, Field> fields = new LinkedHashMap<>();
+            for (RawField f : raw.fields()) {
+                fields.put(f.name().toLowerCase(Locale.ROOT), new Field(f.name(), f.value(), f.line()));
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                throw new DebException("debianControl", line, source + " line " + no
-                        + ": not a 'Field: value' line, a continuation line or a comment.",
-                        "write 'Field: value', indent continuation lines with one space, start comments with '#'.");
-            }
-            String name = line.substring(0, colon);
-            if (!name.matches("[!-9;-~]+") || name.startsWith("-")) {
-                throw new DebException("debianControl", name, source + " line " + no
-                        + ": not a valid field name (printable ASCII without spaces or ':', not starting with '-' or '#').",
-                        "fix the field name.");
-            }
-            String key = name.toLowerCase(Locale.ROOT);
-            if (fields.containsKey(key)) {
-                throw new DebException("debianControl", name, source + " line " + no + ": the field " + name
-                        + " is given twice in one paragraph (first at line " + fields.get(key).line() + ").",
-                        "keep only one of them.");
-            }
-            if (fields.isEmpty()) {
-                start = no;
-            }
-            fields.put(key, new Field(name, line.substring(colon + 1).strip(), no));
-            current = key;
-        }
-        if (!fields.isEmpty()) {
-            out.add(new Paragraph(fields, start, source));
+            out.add(new Paragraph(fields, raw.line(), source));
         }
         return out;
     }

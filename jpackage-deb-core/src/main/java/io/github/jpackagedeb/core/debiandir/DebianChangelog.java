@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.WordWrap;
 import io.github.jpackagedeb.core.version.DebianVersion;
 
 import java.time.Instant;
@@ -184,20 +185,7 @@ public record DebianChangelog(List<Entry> entries, String text, String file) {
 
     /** A bullet's text (after {@code "  * "}) wrapped at {@code width} columns, continued under its text. */
     public static String wrap(String text, int width) {
-        StringBuilder sb = new StringBuilder();
-        int col = 4;
-        for (String word : text.split(" +")) {
-            if (col > 4 && col + 1 + word.length() > width) {
-                sb.append("\n    ");
-                col = 4;
-            } else if (col > 4) {
-                sb.append(' ');
-                col++;
-            }
-            sb.append(word);
-            col += word.length();
-        }
-        return sb.toString();
+        return String.join("\n    ", WordWrap.lines(text, width - 4, false));
     }
 
     private static DebException error(String file, int line, String problem, String fix) {

@@ -4,16 +4,15 @@ import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.archive.DebEntry;
 import io.github.jpackagedeb.core.archive.EntryType;
 
+import org.apache.commons.io.file.PathUtils;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -48,7 +47,7 @@ public final class StageTree {
                     throw new DebException("stageDirectory", root.toString(), "the directory exists and is not empty.",
                             "delete it, or stage into debian/<pkg> or under target/, which are replaced.");
                 }
-                deleteTree(root);
+                PathUtils.delete(root); // a link at root is removed, never followed
             }
             Files.createDirectories(root);
             setMode(root, 0755);
@@ -176,24 +175,5 @@ public final class StageTree {
         try (var s = Files.list(p)) {
             return s.findAny().isEmpty();
         }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                Files.delete(f);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

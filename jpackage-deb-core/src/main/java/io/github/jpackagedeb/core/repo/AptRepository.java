@@ -2,10 +2,12 @@ package io.github.jpackagedeb.core.repo;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.archive.Gzip;
 import io.github.jpackagedeb.core.debfile.Deb822;
 import io.github.jpackagedeb.core.debfile.DebFile;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
 import io.github.jpackagedeb.core.version.DebianVersion;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZInputStream;
 import org.tukaani.xz.XZOutputStream;
@@ -20,14 +22,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +39,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * An apt repository in Debian's layout, kept in a plain directory that any static web server can serve:
@@ -455,13 +453,7 @@ public final class AptRepository {
                 return false;
             }
             try (InputStream in = Files.newInputStream(p)) {
-                MessageDigest md = digest("SHA-256");
-                byte[] buf = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    md.update(buf, 0, n);
-                }
-                return HexFormat.of().formatHex(md.digest()).equals(sha256);
+                return DigestUtils.sha256Hex(in).equals(sha256);
             } catch (IOException e) {
                 throw ioError(p, e);
             }
@@ -543,7 +535,7 @@ public final class AptRepository {
                             .getBytes(StandardCharsets.UTF_8);
                     String base = c.getKey() + "/binary-" + a + "/";
                     indexFiles.put(base + "Packages", plain);
-                    indexFiles.put(base + "Packages.gz", gzip(plain));
+                    indexFiles.put(base + "Packages.gz", Gzip.reproducible(plain));
                     indexFiles.put(base + "Packages.xz", xz(plain));
                 }
             }
@@ -555,7 +547,7 @@ public final class AptRepository {
                 }
                 for (Map.Entry<String, byte[]> f : indexFiles.entrySet()) {
                     Path byHash = dir.resolve(f.getKey()).resolveSibling("by-hash").resolve("SHA256")
-                            .resolve(hex("SHA-256", f.getValue()));
+                            .resolve(DigestUtils.sha256Hex(f.getValue()));
                     if (!Files.exists(byHash)) {
                         tx.put(byHash, f.getValue());
                     }
@@ -608,8 +600,8 @@ public final class AptRepository {
             List<String> sha256 = new ArrayList<>();
             for (Map.Entry<String, byte[]> f : indexFiles.entrySet()) {
                 String size = String.format("%16d", f.getValue().length);
-                md5.add(hex("MD5", f.getValue()) + " " + size + " " + f.getKey());
-                sha256.add(hex("SHA-256", f.getValue()) + " " + size + " " + f.getKey());
+                md5.add(DigestUtils.md5Hex(f.getValue()) + " " + size + " " + f.getKey());
+                sha256.add(DigestUtils.sha256Hex(f.getValue()) + " " + size + " " + f.getKey());
             }
             b.setLines("MD5Sum", md5).setLines("SHA256", sha256);
             return b.build().render();
@@ -632,7 +624,7 @@ public final class AptRepository {
                 dirs.add(byHash);
                 try {
                     if (Files.isRegularFile(dir.resolve(p))) {
-                        keep.add(hex("SHA-256", Files.readAllBytes(dir.resolve(p))));
+                        keep.add(DigestUtils.sha256Hex(Files.readAllBytes(dir.resolve(p))));
                     }
                 } catch (IOException e) {
                     log.warn("could not read " + p + ": " + e);
@@ -711,32 +703,12 @@ public final class AptRepository {
         return out;
     }
 
-    static byte[] gzip(byte[] data) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) { // no name, mtime 0: reproducible
-            gz.write(data);
-        }
-        return out.toByteArray();
-    }
-
     static byte[] xz(byte[] data) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (XZOutputStream xz = new XZOutputStream(out, new LZMA2Options(6))) {
             xz.write(data);
         }
         return out.toByteArray();
-    }
-
-    static String hex(String algorithm, byte[] data) {
-        return HexFormat.of().formatHex(digest(algorithm).digest(data));
-    }
-
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is required by every Java platform", e);
-        }
     }
 
     // ------------------------------------------------------------------ builder

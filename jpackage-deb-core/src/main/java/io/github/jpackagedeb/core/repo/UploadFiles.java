@@ -7,6 +7,8 @@ import io.github.jpackagedeb.core.debfile.DebFile;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
 import io.github.jpackagedeb.core.version.DebianVersion;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,8 +148,8 @@ public final class UploadFiles {
         // one line per file, sorted by file name, as dpkg-genchanges writes them
         TreeMap<String, String[]> files = new TreeMap<>();
         files.put(debName, new String[] {deb.md5(), deb.sha1(), deb.sha256(), Long.toString(deb.size())});
-        files.put(buildinfoName, new String[] {AptRepository.hex("MD5", buildinfo), AptRepository.hex("SHA-1", buildinfo),
-                AptRepository.hex("SHA-256", buildinfo), Integer.toString(buildinfo.length)});
+        files.put(buildinfoName, new String[] {DigestUtils.md5Hex(buildinfo), DigestUtils.sha1Hex(buildinfo),
+                DigestUtils.sha256Hex(buildinfo), Integer.toString(buildinfo.length)});
         List<String> sha1 = new ArrayList<>();
         List<String> sha256 = new ArrayList<>();
         List<String> md5 = new ArrayList<>();

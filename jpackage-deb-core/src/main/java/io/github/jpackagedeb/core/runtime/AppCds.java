@@ -5,18 +5,18 @@ import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.Step;
 import io.github.jpackagedeb.core.build.Jar;
 
+import org.apache.commons.io.file.PathUtils;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The build-time half of application class-data sharing ({@link AppCdsSpec}): a training run of the application with
@@ -121,7 +121,13 @@ public final class AppCds {
             throw new DebException("appCds", mainClass, "the class-data sharing training run could not run: " + e,
                     "check the temporary directory (java.io.tmpdir) is writable.", e);
         } finally {
-            deleteTree(dir);
+            if (dir != null) {
+                try {
+                    PathUtils.delete(dir);
+                } catch (IOException e) {
+                    // a temporary directory left behind is harmless
+                }
+            }
         }
     }
 
@@ -152,16 +158,5 @@ public final class AppCds {
             s.forEach(x -> sb.append(x).append('\n'));
         }
         return sb.toString();
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
     }
 }

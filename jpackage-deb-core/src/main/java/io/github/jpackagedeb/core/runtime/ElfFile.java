@@ -23,6 +23,9 @@ import java.util.Set;
  * versions it needs from each library ({@code .gnu.version_r}). Reads only headers and the few sections involved,
  * through a file channel, so a 20 MB {@code libjvm.so} costs a few kilobytes of reading.
  *
+ * <p>Hand-written: no ELF reader is on the class path (commons-compress reads archives, not object files), and only
+ * these few headers and sections are needed.
+ *
  * @param machine     {@code e_machine}
  * @param is64        ELFCLASS64
  * @param needed      {@code DT_NEEDED} sonames in file order

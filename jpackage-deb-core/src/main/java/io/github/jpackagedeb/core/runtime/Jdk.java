@@ -2,6 +2,8 @@ package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,7 +110,7 @@ public final class Jdk {
                     unquote(props.getProperty("OS_ARCH")));
         }
         SortedSet<String> modules = new TreeSet<>();
-        MessageDigest id = sha256();
+        MessageDigest id = DigestUtils.getSha256Digest();
         id.update(releaseBytes);
         if (hasJmods) {
             BaseModule base = readBaseModule(jmodsDir.resolve("java.base.jmod"), home);
@@ -267,14 +269,6 @@ public final class Jdk {
 
     private static String nonNull(String s, String dflt) {
         return s == null || s.isEmpty() ? dflt : s;
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 
     /** The JDK home (real path). */

@@ -5,6 +5,8 @@ import io.github.jpackagedeb.core.EditDistance;
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.build.Jar;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -189,7 +191,7 @@ public final class RuntimeBuilder {
 
     /** The cache key of an image: everything that changes its bytes. */
     static String key(Jdk target, Jdk tool, SortedSet<String> modules, RuntimeSpec spec, boolean strip) {
-        MessageDigest md = Jdk.sha256();
+        MessageDigest md = DigestUtils.getSha256Digest();
         String text = String.join("\n", "runtime 1",
                 "target " + target.identity() + " " + target.runtimeVersion() + " " + target.platform(),
                 "jlink " + tool.identity() + " " + tool.runtimeVersion(),

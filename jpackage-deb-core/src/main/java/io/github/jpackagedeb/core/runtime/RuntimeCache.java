@@ -3,6 +3,9 @@ package io.github.jpackagedeb.core.runtime;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
 
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.io.file.PathUtils;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,9 +23,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,7 @@ public final class RuntimeCache {
             if (i >= 0) {
                 String body = all.substring(0, i + 1);
                 String sum = all.substring(i + "\n#sha256=".length()).strip();
-                if (sum.equals(sha256(body.getBytes(StandardCharsets.UTF_8)))) {
+                if (sum.equals(DigestUtils.sha256Hex(body.getBytes(StandardCharsets.UTF_8)))) {
                     return Optional.of(body);
                 }
             }
@@ -166,8 +167,8 @@ public final class RuntimeCache {
             Path dir = Files.createDirectories(base().resolve(kind));
             Path tmp = Files.createTempFile(dir, "." + key + ".", ".tmp");
             try {
-                Files.writeString(tmp, text + "#sha256=" + sha256(text.getBytes(StandardCharsets.UTF_8)) + "\n",
-                        StandardCharsets.UTF_8);
+                String sum = DigestUtils.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+                Files.writeString(tmp, text + "#sha256=" + sum + "\n", StandardCharsets.UTF_8);
                 move(tmp, dir.resolve(key + ".txt"), true);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -234,7 +235,7 @@ public final class RuntimeCache {
         // we hold the lock for this name: any temporary directory of it is left over from a build that died
         try (Stream<Path> s = Files.list(tmpBase)) {
             for (Path p : s.filter(p -> p.getFileName().toString().startsWith(name + ".")).toList()) {
-                deleteTree(p);
+                PathUtils.delete(p); // never follows links
             }
         }
         if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
@@ -251,7 +252,7 @@ public final class RuntimeCache {
             log.warn("The cached runtime " + entry + " is damaged (" + problem + "); building it again.");
             Path trash = tmpBase.resolve(name + ".trash-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
             move(entry, trash, false);
-            deleteTree(trash);
+            PathUtils.delete(trash);
         }
         Path tmp = tmpBase.resolve(name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         Files.createDirectory(tmp);
@@ -264,7 +265,7 @@ public final class RuntimeCache {
             return new Entry(entry, entry.resolve("image"), meta, items, false);
         } finally {
             if (Files.exists(tmp)) {
-                deleteTree(tmp);
+                PathUtils.delete(tmp);
             }
         }
     }
@@ -423,41 +424,10 @@ public final class RuntimeCache {
         }
     }
 
-    /** Deletes a directory tree (never following links); a no-op when it is absent. */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(Jdk.sha256().digest(bytes));
-    }
-
+    /** The SHA-256 of a file's content, in lower-case hex. */
     static String sha256(Path file) throws IOException {
-        MessageDigest md = Jdk.sha256();
-        byte[] buf = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
+            return DigestUtils.sha256Hex(in);
         }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

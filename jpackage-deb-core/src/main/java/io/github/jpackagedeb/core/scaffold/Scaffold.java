@@ -13,6 +13,8 @@ import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.spec.Relation;
 import io.github.jpackagedeb.core.template.Template;
 
+import org.apache.commons.io.file.PathUtils;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -355,8 +357,15 @@ public final class Scaffold {
             throw new DebException("debianDir", target.toString(), "cannot write debian/: " + e,
                     "check free space and permissions of the project directory; nothing was changed.", e);
         } finally {
-            deleteTree(tmp);
-            deleteTree(old);
+            for (Path leftover : java.util.Arrays.asList(tmp, old)) { // either may be null
+                if (leftover != null) {
+                    try {
+                        PathUtils.delete(leftover); // never follows links
+                    } catch (IOException ignored) {
+                        // a leftover temporary directory; it is named .debian-make-deb-* or .debian-old-*
+                    }
+                }
+            }
         }
     }
 
@@ -375,28 +384,5 @@ public final class Scaffold {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                    Files.delete(f);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // a leftover temporary directory; it is named .debian-make-deb-* or .debian-old-*
-        }
     }
 }

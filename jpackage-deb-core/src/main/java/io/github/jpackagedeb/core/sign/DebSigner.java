@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.sign;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.archive.ArWriter;
 import io.github.jpackagedeb.core.debfile.DebFile;
 
 import java.io.BufferedOutputStream;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -79,13 +79,7 @@ public final class DebSigner {
                     copied += n;
                 }
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(dst));
-                String header = pad(ORIGIN_MEMBER, 16) + pad(Long.toString(signer.signatureTime().getEpochSecond()), 12)
-                        + pad("0", 6) + pad("0", 6) + pad("100644", 8) + pad(Integer.toString(signature.length), 10) + "`\n";
-                out.write(header.getBytes(StandardCharsets.US_ASCII));
-                out.write(signature);
-                if (signature.length % 2 != 0) {
-                    out.write('\n');
-                }
+                ArWriter.member(out, ORIGIN_MEMBER, signer.signatureTime().getEpochSecond(), signature);
                 out.flush();
                 dst.force(true);
             }
@@ -115,9 +109,5 @@ public final class DebSigner {
         } catch (IOException | UnsupportedOperationException e) {
             // not a POSIX file system: keep the default
         }
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(width - s.length());
     }
 }

@@ -33,6 +33,9 @@ import java.util.Objects;
  * {@code 1.0}, {@code 1.00}, {@code 0:1.0} and {@code 1.0-0} compare as equal but are different
  * strings and so different values for {@link #equals(Object)}, which compares the canonical
  * text ({@link #toString()}).
+ *
+ * <p>Hand-written: no library on the class path implements dpkg's ordering (Maven's ComparableVersion orders
+ * {@code ~}, letters and separators differently), and apt and dpkg decide upgrades by it.
  */
 public final class DebianVersion implements Comparable<DebianVersion> {
 

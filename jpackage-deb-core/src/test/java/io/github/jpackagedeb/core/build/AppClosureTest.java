@@ -128,6 +128,27 @@ class AppClosureTest {
     }
 
     @Test
+    void quarkusCoreAsASeparateJarIsRefusedWithTheUberJarWayButAQuarkusUberJarShipsAlone() throws IOException {
+        Jar core = dep("io.quarkus:quarkus-core", AppClosure.QUARKUS, "io/quarkus/runtime/QuarkusApplication.class");
+        Jar thin = new Jar(TestJars.jar(tmp.resolve("target/hello-1.0.jar"), "com.example.Main",
+                "com/example/Main.class", "main"), "com.example:hello:1.0");
+        DebException e = assertThrows(DebException.class, () -> resolve(AppSpec.builder().mainJar(thin)
+                .dependency(core).build(), null, List.of()));
+        assertEquals("jar", e.field());
+        assertEquals("io.quarkus:quarkus-core:1.0", e.value(), "the jar that makes it a Quarkus application");
+        assertTrue(e.problem().contains("dev mode"), e.problem());
+        assertTrue(e.fix().contains("-Dquarkus.package.jar.type=uber-jar"), e.fix());
+
+        // the uber-jar Quarkus writes holds quarkus-core itself: it is an application jar like any other
+        Jar uber = new Jar(TestJars.jar(tmp.resolve("target/hello-1.0-runner.jar"), "com.example.Main",
+                "com/example/Main.class", "main", AppClosure.QUARKUS, "io.quarkus:quarkus-core",
+                "io/quarkus/runtime/QuarkusApplication.class", "io.quarkus:quarkus-core"), "hello-1.0-runner.jar");
+        assertEquals(uber, resolve(AppSpec.builder().mainJar(uber).build(), null, List.of()).app().mainJar());
+        assertEquals(List.of(), origins(resolve(AppSpec.builder().mainJar(uber).dependency(core).build(), null,
+                List.of()).app()), "quarkus-core already inside the uber-jar is not shipped twice, and not refused");
+    }
+
+    @Test
     void aFatJarGivenAloneIsRefusedWithTheWayToUnpackIt() throws IOException {
         Path fat = fatJar(Files.createDirectories(tmp.resolve("dir")).resolve("app.jar"));
         DebException e = assertThrows(DebException.class,

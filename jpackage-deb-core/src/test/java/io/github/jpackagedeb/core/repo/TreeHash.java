@@ -29,7 +29,7 @@ final class TreeHash {
                     } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                         out.put(rel, "dir");
                     } else {
-                        out.put(rel, AptRepository.hex("SHA-256", Files.readAllBytes(p)) + " "
+                        out.put(rel, org.apache.commons.codec.digest.DigestUtils.sha256Hex(Files.readAllBytes(p)) + " "
                                 + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
                     }
                 } catch (IOException e) {

@@ -41,7 +41,7 @@ final class Fixtures {
                 sharedCache = dir;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
-                        RuntimeCache.deleteTree(dir);
+                        org.apache.commons.io.file.PathUtils.delete(dir);
                     } catch (IOException e) {
                         // target/ is cleaned by mvn clean anyway
                     }

@@ -158,7 +158,7 @@ class RuntimeCacheFaultTest {
                     .toAbsolutePath();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    RuntimeCache.deleteTree(dir);
+                    org.apache.commons.io.file.PathUtils.delete(dir);
                 } catch (IOException e) {
                     // target/ is cleaned by mvn clean anyway
                 }
@@ -167,7 +167,7 @@ class RuntimeCacheFaultTest {
             long t0 = System.nanoTime();
             String log = runChild(cache, dir.resolve("out"), dir.resolve("ref.log"));
             long total = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(log.contains("jlink: linked "), "a cold build: " + log);
+            assertTrue(log.contains("jlink: linked"), "a cold build: " + log);
             Path deb = Files.list(dir.resolve("out")).filter(p -> p.toString().endsWith(".deb")).findFirst()
                     .orElseThrow();
             List<Path> entries = entries(cache);
@@ -246,7 +246,7 @@ class RuntimeCacheFaultTest {
             if (Files.exists(t.resolve("image/lib/server/classes.jsa"))) {
                 return "CDS dump or manifest scan";
             }
-            if (log.contains("jlink: linked ")) {
+            if (log.contains("jlink: linked")) {
                 return "strip or CDS dump";
             }
             return "jlink";
@@ -288,7 +288,7 @@ class RuntimeCacheFaultTest {
                 case JLINK:
                     return temps.stream().anyMatch(t -> Files.isDirectory(t.resolve("image")));
                 case STRIP_OR_CDS:
-                    return Files.readString(log).contains("jlink: linked ");
+                    return Files.readString(log).contains("jlink: linked");
                 case CDS_ARCHIVE:
                     return temps.stream().anyMatch(t -> Files.exists(t.resolve("image/lib/server/classes.jsa")));
                 default:
@@ -371,7 +371,7 @@ class RuntimeCacheFaultTest {
             System.out.printf("[RuntimeCacheFaultTest] round %d: killed %d ms after start, when %s + %d ms, with %d"
                             + " child processes; phase: %s; left %d dirs in tmp/, lock file %s; next build %s in %d ms,"
                             + " identical .deb%n", round, at, point.what, delay, killed, phase, tmpLeft,
-                    lock == null ? "none" : "left", next.contains("jlink: linked ") ? "linked again" : "reused the entry",
+                    lock == null ? "none" : "left", next.contains("jlink: linked") ? "linked again" : "reused the entry",
                     nextMillis);
             round++;
         }
