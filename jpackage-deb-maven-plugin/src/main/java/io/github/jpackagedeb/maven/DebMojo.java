@@ -353,7 +353,7 @@ public class DebMojo extends AbstractMojo {
 
     /**
      * The package build as configured, shared by the deb and stage goals: the pom, this configuration and the
-     * project's debian/ directory (whose files override pom-derived values, DESIGN.md section 8).
+     * project's debian/ directory (whose files override pom-derived values, docs/architecture.md#precedence).
      */
     DebBuilder debBuilder(PomAdapter pom, Instant timestamp) {
         DebianDirectory debian = DebianDirectory.read(debianDirectory == null ? null : debianDirectory.toPath());

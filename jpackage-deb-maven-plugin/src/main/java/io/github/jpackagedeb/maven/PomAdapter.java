@@ -75,8 +75,8 @@ final class PomAdapter {
 
     /**
      * The package's fields: derived from the pom, set by the plugin's configuration, and overridden field by field
-     * by debian/control and debian/changelog (DESIGN.md section 8); a configured value that debian/ contradicts is
-     * an error naming both.
+     * by debian/control and debian/changelog (docs/architecture.md#precedence); a configured value that debian/
+     * contradicts is an error naming both.
      */
     PackageSpec spec(Instant timestamp, int jarCount, DebianDirectory debian) {
         SpecDraft d = SpecDraft.empty()
