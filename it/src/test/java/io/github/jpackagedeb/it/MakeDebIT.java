@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The plugin reads the debian/ that make-deb init writes (DESIGN.md section 8), and {@code make-deb build} on the
- * same jars and the same debian/ gives the same bytes as {@code mvn package}; a pom setting that contradicts
+ * The plugin reads the debian/ that make-deb init writes (docs/architecture.md#precedence), and {@code make-deb build}
+ * on the same jars and the same debian/ gives the same bytes as {@code mvn package}; a pom setting that contradicts
  * debian/ fails the build naming both sources.
  */
 class MakeDebIT {

@@ -351,8 +351,8 @@ public class DebMojo extends AbstractMojo {
 
     /**
      * The build as configured, shared by the deb and stage goals: the pom and this configuration mapped into core's
-     * request (core reads the project's debian/ directory, whose files override pom-derived values, DESIGN.md
-     * section 8).
+     * request (core reads the project's debian/ directory, whose files override pom-derived values,
+     * docs/architecture.md#precedence).
      */
     BuildRequest request(PomAdapter pom) {
         MavenLog log = new MavenLog(getLog());

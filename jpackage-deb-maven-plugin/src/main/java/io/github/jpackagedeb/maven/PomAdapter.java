@@ -74,9 +74,9 @@ final class PomAdapter {
 
     /**
      * The pom's part of the build request: the package's fields derived from the pom and set by the plugin's
-     * configuration (debian/control and debian/changelog override them field by field in core, DESIGN.md section 8;
-     * a configured value that debian/ contradicts is an error naming both), the version, the copyright metadata,
-     * the service and the extra files.
+     * configuration (debian/control and debian/changelog override them field by field in core,
+     * docs/architecture.md#precedence; a configured value that debian/ contradicts is an error naming both), the
+     * version, the copyright metadata, the service and the extra files.
      */
     BuildRequest.Builder fill(BuildRequest.Builder b) {
         SpecDraft d = SpecDraft.empty()

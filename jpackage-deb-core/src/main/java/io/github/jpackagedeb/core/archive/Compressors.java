@@ -18,42 +18,14 @@ import java.io.OutputStream;
  *       default) in independent blocks of {@value #XZ_BLOCK_MIB} MiB compressed on all cores, one
  *       stream with an index, CRC64 checks, pure Java (org.tukaani.xz): the bytes depend on the
  *       xz-java version and these constants alone. Each block's dictionary is the preset's
- *       8 MiB, cut to the block when the block is smaller. Measured on this project's 2-core
- *       machine (xz-java 1.10, CPU seconds, so the machine's load does not blur them) on a
- *       80 MB jlink runtime (tar) and on 12.9 MB of jars:
- *       <pre>
- *                                       runtime 80 MB        jars 12.9 MB
- *       one block, preset 6 (jdeb)      22.37%   64.0 s      87.92%   6.6 s
- *       blocks  8 MiB, preset 6         22.88%   56.6 s      88.00%   6.6 s
- *       blocks 24 MiB, preset 6         22.54%   57.1 s
- *       blocks 32 MiB, preset 6         22.49%   61.2 s
- *       blocks 24 MiB, preset 6, dict 16 MiB   22.44%   64.6 s
- *       blocks 24 MiB, preset 5         22.76%   49.7 s
- *       blocks 24 MiB, preset 4         23.64%   40.0 s
- *       blocks 24 MiB, preset 3         25.12%   30.5 s
- *       blocks 24 MiB, preset 1         26.00%   12.3 s      88.55%   5.4 s
- *       blocks  8 MiB, preset 0         27.04%    6.8 s      89.01%   3.0 s
- *       zstd 9 / 19 (for comparison)    27.77% 2.1 s / 24.67% 50 s   87.79% 0.2 s / 87.46% 3.4 s
- *       </pre>
- *       Lower presets save less time than they cost in size on a runtime (and almost nothing on
- *       jars, which LZMA cannot shrink but still has to parse), so the preset stays 6 and the
- *       speed comes from the cores: 24 MiB blocks keep two to four cores busy on a typical
- *       package for a 0.8% larger runtime than one block.</li>
+ *       8 MiB, cut to the block when the block is smaller. The preset stays 6 and the speed comes
+ *       from the cores; the measurements behind preset and block size: bench/NOTES.md.</li>
  *   <li>gzip: {@link Gzip} (level 9, dpkg-deb's default; no file name, mtime 0, OS byte 3 as
  *       {@code gzip -n} writes on Linux).</li>
  *   <li>zstd: level {@value #ZSTD_LEVEL}, with a content checksum, no pledged size, always in
  *       zstd's multi-threaded mode (at least one worker), whose output is the same for any number
  *       of workers (single-threaded mode writes other bytes, so it is never used). The bytes
- *       depend on the libzstd bundled in zstd-jni alone. Measured with zstd-jni 1.5.7-6 on this
- *       project's 2-core machine (streaming, as the writer does):
- *       <pre>
- *                       level 3          level 6          level 9          level 19
- *       31 MB of jars   17.74 MB 0.24 s  17.01 MB 0.39 s  16.51 MB 1.49 s  16.37 MB 18.8 s
- *       56 MB jlink rt  17.45 MB 0.75 s  16.13 MB 1.72 s  15.58 MB 3.00 s  13.82 MB 77 s
- *       </pre>
- *       Level 6 is 4&ndash;8% smaller than dpkg-deb's default 3 for about twice the time, still
- *       well under xz's; 9 saves another 3% at 2&ndash;4 times the cost of 6, and 19 is slower
- *       than xz. Decompression speed is the same for all of them.</li>
+ *       depend on the libzstd bundled in zstd-jni alone. Why level 6: bench/NOTES.md.</li>
  *   <li>none: the bytes as they are.</li>
  * </ul>
  *

@@ -56,10 +56,7 @@ public final class DebArchiveWriter {
     /**
      * Files of at least this size get data.tar.xz blocks of their own, cut from their tar header (see
      * {@link Builder#blockCache}): their blocks are keyed by content, so a rebuild with a new build timestamp or with
-     * one changed jar compresses only the headers, the smaller files and what changed. Measured on hello-cli's
-     * package (95 MB of data.tar, 105 files): with 64 KiB, 1.3 MB of small files and headers are compressed again
-     * after a new timestamp (0.5 s; with 4 MiB it was 16.7 MB, 7.4 s), and data.tar.xz is 0.35% larger than with
-     * 4 MiB (cross-file matches lost at the cuts); 16 KiB (0.4 MB again) saved no time and cost another 0.06%.
+     * one changed jar compresses only the headers, the smaller files and what changed. Why 64 KiB: bench/NOTES.md.
      */
     static final long XZ_OWN_BLOCKS = 64 << 10;
     /** The largest mtime a tar header holds in octal (11 digits). */

@@ -19,7 +19,7 @@ import java.util.Objects;
 /**
  * Checks every data entry before anything is written and turns the list into the exact, sorted
  * list of tar entries: the root {@code ./}, every missing parent directory, and the given entries
- * with their sizes taken once. Nothing a caller passes is trusted (DESIGN.md section 6).
+ * with their sizes taken once. Nothing a caller passes is trusted (docs/architecture.md#the-archive).
  */
 final class EntryRules {
 

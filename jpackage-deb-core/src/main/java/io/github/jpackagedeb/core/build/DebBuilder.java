@@ -32,8 +32,8 @@ import java.util.Objects;
 
 /**
  * Builds one .deb from a {@link PackageSpec} and an {@link AppSpec}: checks the class path, lays the files out
- * (DESIGN.md section 3), renders control file, launcher and docs, and writes the archive to a temporary file that is
- * renamed to {@code <outputDirectory>/<pkg>_<version>_<arch>.deb} only when complete.
+ * (docs/architecture.md#package-layout), renders control file, launcher and docs, and writes the archive to a temporary
+ * file that is renamed to {@code <outputDirectory>/<pkg>_<version>_<arch>.deb} only when complete.
  */
 public final class DebBuilder {
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the author put in the project's {@code debian/} directory for the build (DESIGN.md section 8), by
+ * What the author put in the project's {@code debian/} directory for the build (docs/architecture.md#precedence), by
  * debhelper's names so that the same directory works with both tools:
  * <ul>
  *   <li>{@code preinst}, {@code postinst}, {@code prerm}, {@code postrm} (or {@code <pkg>.postinst} …): the

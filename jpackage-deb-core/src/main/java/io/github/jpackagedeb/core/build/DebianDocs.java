@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Files of the author's {@code debian/} directory that replace or extend generated package files (DESIGN.md
- * section 8), under debhelper's names: {@code changelog} (shipped as {@code changelog.Debian.gz}, Policy 12.7),
- * {@code copyright} (Policy 12.5), {@code <pkg>.lintian-overrides} (added to the generated overrides) and
- * {@code <pkg>.conffiles} (more conffiles, Policy 10.7.2). Read by {@code core.debiandir.DebianDirectory}.
+ * Files of the author's {@code debian/} directory that replace or extend generated package files
+ * (docs/architecture.md#precedence), under debhelper's names: {@code changelog} (shipped as
+ * {@code changelog.Debian.gz}, Policy 12.7), {@code copyright} (Policy 12.5), {@code <pkg>.lintian-overrides} (added
+ * to the generated overrides) and {@code <pkg>.conffiles} (more conffiles, Policy 10.7.2). Read by
+ * {@code core.debiandir.DebianDirectory}.
  *
  * @param changelog        the text of {@code debian/changelog}, or null to generate one
  * @param copyright        the text of {@code debian/copyright}, or null to generate one

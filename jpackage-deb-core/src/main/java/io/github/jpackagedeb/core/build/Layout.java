@@ -1,8 +1,8 @@
 package io.github.jpackagedeb.core.build;
 
 /**
- * Where a package's files go (DESIGN.md section 3). Paths are absolute here and written without the leading
- * slash into data.tar.
+ * Where a package's files go (docs/architecture.md#package-layout). Paths are absolute here and written without the
+ * leading slash into data.tar.
  *
  * @param appHome the application home, {@code /usr/share/java/<pkg>}: {@code lib/} (jars) and {@code bin/}
  *                (launcher)

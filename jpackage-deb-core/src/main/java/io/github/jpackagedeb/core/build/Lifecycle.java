@@ -25,7 +25,7 @@ import java.util.Objects;
 /**
  * What a package does over its life beyond its application files: the systemd unit and system account of the
  * service archetype, extra files with their owners, the {@code /etc/default} file, and the maintainer scripts
- * that set all this up and take it down again (DESIGN.md section 5). Computed once per build by {@link #plan}.
+ * that set all this up and take it down again (docs/services.md). Computed once per build by {@link #plan}.
  *
  * @param entries      data.tar entries to add (unit file, extra files)
  * @param scripts      the maintainer scripts by control member name (only those with content)

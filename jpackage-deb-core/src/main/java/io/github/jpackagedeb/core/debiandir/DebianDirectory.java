@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A project's {@code debian/} directory as both front ends read it (DESIGN.md section 8), by debhelper's names so
- * that one directory serves this tool and {@code dpkg-buildpackage}:
+ * A project's {@code debian/} directory as both front ends read it (docs/architecture.md#precedence), by debhelper's
+ * names so that one directory serves this tool and {@code dpkg-buildpackage}:
  * <ul>
  *   <li>{@code control}: its fields override the ones derived from the project, field by field
  *       ({@link #apply});</li>

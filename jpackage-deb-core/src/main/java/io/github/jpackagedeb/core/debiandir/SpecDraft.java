@@ -15,10 +15,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The fields of a {@link PackageSpec} before validation, each with where its value came from (DESIGN.md section 8):
- * derived from the project's metadata (a pom's description, the artifactId…), configured explicitly (plugin
- * configuration, a command-line flag), or read from {@code debian/}. Later sources override earlier ones field by
- * field; when two explicit sources disagree, {@link #override} refuses with an error naming both.
+ * The fields of a {@link PackageSpec} before validation, each with where its value came from
+ * (docs/architecture.md#precedence): derived from the project's metadata (a pom's description, the artifactId…),
+ * configured explicitly (plugin configuration, a command-line flag), or read from {@code debian/}. Later sources
+ * override earlier ones field by field; when two explicit sources disagree, {@link #override} refuses with an error
+ * naming both.
  *
  * <p>Keys are core's field names, as in {@link DebException#field()}: {@code packageName}, {@code version},
  * {@code maintainer}, {@code description} (the synopsis), {@code longDescription}, {@code section},

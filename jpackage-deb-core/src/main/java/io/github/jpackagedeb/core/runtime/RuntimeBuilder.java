@@ -20,9 +20,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Makes the Java runtime a package bundles (DESIGN.md section 7): picks the JDK, finds the modules (jdeps, cached by
- * the jars' content), and links the image (jlink, cached by JDK build + platform + modules + options), or takes both
- * from the cache, in which case neither jdeps nor jlink runs and the log says the runtime was reused.
+ * Makes the Java runtime a package bundles (docs/architecture.md#the-runtime): picks the JDK, finds the modules (jdeps,
+ * cached by the jars' content), and links the image (jlink, cached by JDK build + platform + modules + options), or
+ * takes both from the cache, in which case neither jdeps nor jlink runs and the log says the runtime was reused.
  */
 public final class RuntimeBuilder {
 

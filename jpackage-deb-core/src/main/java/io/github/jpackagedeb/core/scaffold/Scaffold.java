@@ -37,8 +37,9 @@ import java.util.Set;
 
 /**
  * Writes a project's {@code debian/} directory from a {@link ScaffoldSpec} (what {@code make-deb init} does): the
- * files that {@code dpkg-buildpackage} needs and that the jpackage-deb plugin reads back (DESIGN.md section 8). The
- * skeletons are templates of {@code debian-templates} ({@code scaffold/}), rendered strictly.
+ * files that {@code dpkg-buildpackage} needs and that the jpackage-deb plugin reads back
+ * (docs/architecture.md#precedence). The skeletons are templates of {@code debian-templates} ({@code scaffold/}),
+ * rendered strictly.
  *
  * <p>Files: {@code control} (source and binary paragraph), {@code changelog} (one entry), {@code copyright}
  * (DEP-5), {@code rules} (dh with Maven and the plugin's stage goal), {@code source/format}, {@code <pkg>.default},

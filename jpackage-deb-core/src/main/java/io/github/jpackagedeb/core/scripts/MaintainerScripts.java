@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Assembles preinst, postinst, prerm and postrm from {@link Snippet}s and the author's own scripts
- * (DESIGN.md section 5):
+ * (docs/services.md#how-the-maintainer-scripts-are-assembled):
  * <ul>
  *   <li>The snippets of one script form one {@code case "$1" in … esac} block that names every action dpkg
  *       passes (Debian Policy 6.5-6.8); each action runs the snippets that apply to it. Actions nothing applies

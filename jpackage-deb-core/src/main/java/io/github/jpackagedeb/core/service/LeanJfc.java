@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * runtime gives the same bytes) and installed as {@code /usr/lib/<pkg>/profiling.jfc}.
  *
  * <p>Why: JDK 17 instruments every socket and file read and write while these events are enabled, thresholds or
- * not; on a trivial request (~22 µs of CPU) that cost the example service 5.5 to 8 % of its throughput with
- * {@code default}, and about 1 % with them off (bench/profiling-analysis.md). CPU samples, allocation samples and
- * the lock events ({@code jdk.JavaMonitorEnter}, {@code jdk.ThreadPark}) stay as {@code default} has them.
+ * not, which costs a service with cheap requests a measurable part of its throughput (bench/NOTES.md). CPU samples,
+ * allocation samples and the lock events ({@code jdk.JavaMonitorEnter}, {@code jdk.ThreadPark}) stay as
+ * {@code default} has them.
  */
 public final class LeanJfc {
 

@@ -168,7 +168,7 @@ public final class ProfilingSpec {
      * Debian-native place of the setting ({@code make-deb init} writes it there): a line {@code PROFILING=on} or
      * {@code PROFILING=off} builds profiling in, with that value as the host default; {@code PROFILING_MAXSIZE},
      * {@code PROFILING_MAXAGE}, {@code PROFILING_SETTINGS}, {@code PROFILING_KEEP} override the configured values
-     * (DESIGN.md section 8: debian/ wins field by field). Commented lines are documentation only.
+     * (docs/architecture.md#precedence: debian/ wins field by field). Commented lines are documentation only.
      *
      * @param source the file's name for messages, e.g. {@code debian/hello.default}
      * @throws DebException when a value in the file is not valid, when the file sets limits without profiling being

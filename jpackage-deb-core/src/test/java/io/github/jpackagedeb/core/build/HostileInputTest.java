@@ -133,9 +133,10 @@ class HostileInputTest {
 
     /**
      * A hard-linked source (here: a second name of a jar, and of the extra file) is read as the plain file it is:
-     * the package has regular-file entries only, never a tar hard link, which dpkg would follow anywhere (reliability
-     * research section 6: a hard link to /etc/shadow). Refusing link counts above 1 would break hard-linking build
-     * caches for no gain, since the bytes are read through the link exactly like through the first name.
+     * the package has regular-file entries only, never a tar hard link, which dpkg would follow anywhere (see
+     * docs/architecture.md#the-archive: a hard link to /etc/shadow). Refusing link counts above 1 would break
+     * hard-linking build caches for no gain, since the bytes are read through the link exactly like through the first
+     * name.
      */
     @Test
     void hardLinkedSourcesBecomePlainFilesNeverLinkEntries() throws Exception {

@@ -8,7 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The writer rules of reliability research section 6 / Debian Policy 10.9, checked on a built package: every entry
+ * The writer rules of docs/architecture.md#the-archive / Debian Policy 10.9, checked on a built package: every entry
  * root:root (0/0), no setuid/setgid/sticky bit, files 0644 or 0755, directories 0755, symlinks only, no hard links
  * or device files, names relative ({@code ./…}) without {@code ..}.
  */
