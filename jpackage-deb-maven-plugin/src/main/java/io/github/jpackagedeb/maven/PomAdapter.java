@@ -1,5 +1,6 @@
 package io.github.jpackagedeb.maven;
 
+import io.github.jpackagedeb.core.build.ExtraFile;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.Jar;
@@ -32,11 +33,11 @@ final class PomAdapter {
 
 
     private final MavenProject project;
-    private final DebMojo config;
+    private final PackageGoal config;
     private final Map<String, String> env;
     private final PomOrigin origin;
 
-    PomAdapter(MavenProject project, DebMojo config, Map<String, String> env) {
+    PomAdapter(MavenProject project, PackageGoal config, Map<String, String> env) {
         this.project = project;
         this.config = config;
         this.env = env;
@@ -200,7 +201,7 @@ final class PomAdapter {
 
     /** The service archetype's settings, or null when {@code <service>} is not configured (or not enabled). */
     ServiceSpec service() {
-        Service c = config.service;
+        ServiceConfig c = config.service;
         if (c == null || !c.enabled) {
             return null;
         }
@@ -212,7 +213,7 @@ final class PomAdapter {
                 .build();
     }
 
-    private static ProfilingSpec profiling(Profiling p) {
+    private static ProfilingSpec profiling(ProfilingConfig p) {
         if (p == null) {
             return null;
         }
@@ -226,17 +227,17 @@ final class PomAdapter {
     }
 
     /** The {@code <extraFiles>}; relative sources are resolved against the project directory. */
-    List<io.github.jpackagedeb.core.build.ExtraFile> extraFiles() {
-        List<io.github.jpackagedeb.core.build.ExtraFile> list = new ArrayList<>();
+    List<ExtraFile> extraFiles() {
+        List<ExtraFile> list = new ArrayList<>();
         if (config.extraFiles != null) {
-            for (ExtraFile f : config.extraFiles) {
+            for (ExtraFileConfig f : config.extraFiles) {
                 java.nio.file.Path src = null;
                 if (f.src != null) {
                     src = f.src.isAbsolute() ? f.src.toPath() : project.getBasedir().toPath().resolve(f.src.toPath());
                 }
-                list.add(new io.github.jpackagedeb.core.build.ExtraFile(
-                        io.github.jpackagedeb.core.build.ExtraFile.Type.parse(f.type), src, f.dst, f.linkTarget,
-                        io.github.jpackagedeb.core.build.ExtraFile.parseMode(f.mode), blankToNull(f.owner),
+                list.add(new ExtraFile(
+                        ExtraFile.Type.parse(f.type), src, f.dst, f.linkTarget,
+                        ExtraFile.parseMode(f.mode), blankToNull(f.owner),
                         blankToNull(f.group), config.allowSpecialModes));
             }
         }

@@ -26,7 +26,7 @@ import java.util.List;
  * its own): {@code mvn package jpackage-deb:stage}. Takes every parameter of the deb goal.
  */
 @Mojo(name = "stage", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class StageMojo extends DebMojo {
+public class StageMojo extends PackageGoal {
 
     /** dpkg-buildpackage takes the version from debian/changelog: the staged files must say the same. */
     @Override

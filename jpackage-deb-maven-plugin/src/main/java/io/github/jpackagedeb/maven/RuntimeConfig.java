@@ -13,13 +13,13 @@ import java.nio.file.Path;
  * {@code <jdkHome>}, the {@code jdk} toolchain chosen by maven-toolchains-plugin, the JDK running Maven. No logic
  * beyond choosing the JDK: core parses the mode, checks the values and links the runtime.
  */
-final class RuntimeOptions {
+final class RuntimeConfig {
 
-    private RuntimeOptions() {
+    private RuntimeConfig() {
     }
 
     /** The runtime choice: none for {@code <runtime>none</runtime>} (a jar-only package), else jlink. */
-    static RuntimeChoice choice(DebMojo config, Toolchain toolchain, DebLog log) {
+    static RuntimeChoice choice(PackageGoal config, Toolchain toolchain, DebLog log) {
         if (RuntimeChoice.Mode.parse(config.runtime) == RuntimeChoice.Mode.NONE) {
             return RuntimeChoice.none();
         }

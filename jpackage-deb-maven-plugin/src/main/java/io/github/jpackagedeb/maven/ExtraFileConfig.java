@@ -16,7 +16,7 @@ import java.io.File;
  * </extraFile>
  * }</pre>
  */
-public class ExtraFile {
+public class ExtraFileConfig {
     /** file (default), config, config|noreplace, dir or symlink. */
     String type;
     /** The file to copy (file and config only). */

@@ -15,7 +15,7 @@ package io.github.jpackagedeb.maven;
  * </profiling>
  * }</pre>
  */
-public class Profiling {
+public class ProfilingConfig {
     /** Set to false to leave profiling out of the package. */
     boolean enabled = true;
     /** PROFILING's value on hosts until an administrator changes it: on (default) or off. */

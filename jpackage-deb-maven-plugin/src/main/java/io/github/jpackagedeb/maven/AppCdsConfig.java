@@ -18,7 +18,7 @@ import java.util.List;
  * </appCds>
  * }</pre>
  */
-public class AppCds {
+public class AppCdsConfig {
     /** Set to false to switch it off again (e.g. from a profile). */
     boolean enabled = true;
     /** The arguments of the build-time training run, after the main class. */
@@ -29,7 +29,7 @@ public class AppCds {
     Integer timeoutSeconds;
 
     /** Core's spec for this block, or null when it is absent or switched off. */
-    static AppCdsSpec spec(AppCds c) {
+    static AppCdsSpec spec(AppCdsConfig c) {
         if (c == null || !c.enabled) {
             return null;
         }

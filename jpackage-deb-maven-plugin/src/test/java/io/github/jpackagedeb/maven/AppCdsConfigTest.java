@@ -13,34 +13,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code <appCds>} block: absent or switched off means none; its values go to core's spec; errors name it. */
-class AppCdsTest {
+class AppCdsConfigTest {
 
     @Test
     void absentOrSwitchedOffMeansNone() {
-        assertNull(AppCds.spec(null));
-        AppCds off = new AppCds();
+        assertNull(AppCdsConfig.spec(null));
+        AppCdsConfig off = new AppCdsConfig();
         off.enabled = false;
         off.trainingArgs = List.of("--version");
-        assertNull(AppCds.spec(off));
+        assertNull(AppCdsConfig.spec(off));
     }
 
     @Test
     void trainingArgsAndTimeoutReachCore() {
-        AppCds c = new AppCds();
+        AppCdsConfig c = new AppCdsConfig();
         c.trainingArgs = List.of("--version");
-        AppCdsSpec spec = AppCds.spec(c);
+        AppCdsSpec spec = AppCdsConfig.spec(c);
         assertEquals(List.of("--version"), spec.trainingArgs());
         assertEquals(AppCdsSpec.DEFAULT_TIMEOUT, spec.timeout());
         c.timeoutSeconds = 5;
-        assertEquals(Duration.ofSeconds(5), AppCds.spec(c).timeout());
-        assertEquals(List.of(), AppCds.spec(new AppCds()).trainingArgs(), "no arguments is allowed");
+        assertEquals(Duration.ofSeconds(5), AppCdsConfig.spec(c).timeout());
+        assertEquals(List.of(), AppCdsConfig.spec(new AppCdsConfig()).trainingArgs(), "no arguments is allowed");
     }
 
     @Test
     void aBadTimeoutIsWordedForThePom() {
-        AppCds c = new AppCds();
+        AppCdsConfig c = new AppCdsConfig();
         c.timeoutSeconds = 0;
-        DebException e = assertThrows(DebException.class, () -> AppCds.spec(c));
+        DebException e = assertThrows(DebException.class, () -> AppCdsConfig.spec(c));
         String text = PomWording.describe(e);
         assertTrue(text.contains("<appCds><timeoutSeconds> = '0'"), text);
         assertTrue(text.contains("Fix:"), text);

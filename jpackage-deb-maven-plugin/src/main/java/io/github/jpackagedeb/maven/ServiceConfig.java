@@ -13,11 +13,11 @@ import java.util.List;
  *   <unitDirectives>
  *     <unitDirective>LimitNOFILE=65536</unitDirective>
  *   </unitDirectives>
- *   <profiling><enabled>true</enabled></profiling>   <!-- continuous JFR profiling, see Profiling -->
+ *   <profiling><enabled>true</enabled></profiling>   <!-- continuous JFR profiling, see ProfilingConfig -->
  * </service>
  * }</pre>
  */
-public class Service {
+public class ServiceConfig {
     /** Set to false to switch the service archetype off again (e.g. from a profile). */
     boolean enabled = true;
     /** The unit name without {@code .service}; default: the package name. */
@@ -36,6 +36,6 @@ public class Service {
     String dataOnPurge;
     /** More {@code [Service]} directives, {@code Key=value}; they come last, so they win. */
     List<String> unitDirectives;
-    /** Continuous profiling with JDK Flight Recorder ({@link Profiling}); off unless configured. */
-    Profiling profiling;
+    /** Continuous profiling with JDK Flight Recorder ({@link ProfilingConfig}); off unless configured. */
+    ProfilingConfig profiling;
 }

@@ -31,7 +31,7 @@ import java.util.Map;
  *      <server><id>apt-signing</id><privateKey>/path/key.asc</privateKey><passphrase>{...}</passphrase></server> -->
  * }</pre>
  */
-public class Signing {
+public class SigningConfig {
 
     /** The default variable that holds the passphrase. */
     public static final String DEFAULT_PASSPHRASE_VARIABLE = "JPACKAGE_DEB_PASSPHRASE";
@@ -89,12 +89,12 @@ public class Signing {
     }
 
     /** What {@code signing} names, or null when it is absent or switched off. */
-    static SigningInput input(Signing signing, Settings settings, SettingsDecrypter decrypter, Map<String, String> env) {
+    static SigningInput input(SigningConfig signing, Settings settings, SettingsDecrypter decrypter, Map<String, String> env) {
         return signing != null && signing.enabled() ? signing.input(settings, decrypter, env) : null;
     }
 
     /** The signer for {@code signing}, with the key loaded and unlocked now, or null (the publish goal). */
-    static OpenPgpSigner signer(Signing signing, Instant timestamp, Settings settings, SettingsDecrypter decrypter,
+    static OpenPgpSigner signer(SigningConfig signing, Instant timestamp, Settings settings, SettingsDecrypter decrypter,
                                 Map<String, String> env) {
         SigningInput input = input(signing, settings, decrypter, env);
         return input == null ? null : new OpenPgpSigner(input.load(), timestamp);
