@@ -8,6 +8,7 @@ import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.build.PackageDocs;
 import io.github.jpackagedeb.core.debiandir.SpecDraft;
 import io.github.jpackagedeb.core.packaging.BuildRequest;
+import io.github.jpackagedeb.core.packaging.ProjectMetadata;
 import io.github.jpackagedeb.core.packaging.VersionInput;
 import io.github.jpackagedeb.core.service.DataOnPurge;
 import io.github.jpackagedeb.core.service.ProfilingSpec;
@@ -85,14 +86,14 @@ final class PomAdapter {
                 .derived("packageName", () -> PackageName.fromArtifactId(project.getArtifactId()).value(),
                         "the name derived from <artifactId>" + project.getArtifactId() + "</artifactId>")
                 .configured("maintainer", config.maintainer, "<maintainer>")
-                .derived("maintainer", maintainer(), "the first <developer> (or DEBFULLNAME/DEBEMAIL)")
+                .derived("maintainer", metadata().maintainer(env), "the first <developer> (or DEBFULLNAME/DEBEMAIL)")
                 .configured("description", config.synopsis, "<synopsis>")
-                .derived("description", synopsis(), "the project <description>")
+                .derived("description", metadata().synopsis(), "the project <description>")
                 .configured("longDescription", config.longDescription, "<longDescription>")
                 .configured("section", config.section, "<section>")
                 .configured("priority", config.priority, "<priority>")
                 .configured("homepage", config.homepage, "<homepage>")
-                .derived("homepage", httpUrl(url()), "the project <url>")
+                .derived("homepage", metadata().homepage(), "the project <url>")
                 .configured(Relation.PRE_DEPENDS, config.preDepends, "<preDepends>")
                 .configured(Relation.DEPENDS, config.depends, "<depends>")
                 .configured(Relation.RECOMMENDS, config.recommends, "<recommends>")
@@ -109,7 +110,7 @@ final class PomAdapter {
         return b.draft(d)
                 .version(version)
                 .changelogGivesVersion(config.changelogGivesVersion())
-                .longDescription(this::longDescription, "the project <description>")
+                .longDescription((name, jars) -> metadata().longDescription(name, jars - 1), "the project <description>")
                 .upstreamVersion(project.getVersion())
                 .docs(docs())
                 .missingLicenseWarning(MISSING_LICENSE)
@@ -129,47 +130,27 @@ final class PomAdapter {
         return origin.own("<url>", project.getUrl(), m -> m.getUrl() != null);
     }
 
-    private String maintainer() {
+    /** The project's own metadata (not a foreign parent's), from which core derives the package's defaults. */
+    ProjectMetadata metadata() {
+        List<ProjectMetadata.Person> people = new ArrayList<>();
         for (Developer d : developers()) {
-            if (d.getName() != null && !d.getName().isBlank() && d.getEmail() != null && !d.getEmail().isBlank()) {
-                return d.getName().trim() + " <" + d.getEmail().trim() + ">";
+            people.add(new ProjectMetadata.Person(d.getName(), d.getEmail(), d.getOrganization()));
+        }
+        String url = url(); // asked in this order, so that the warning lists the ignored elements in pom order
+        org.apache.maven.model.Organization org = origin.own("<organization>", project.getOrganization(),
+                m -> m.getOrganization() != null);
+        List<License> licenses = new ArrayList<>();
+        List<org.apache.maven.model.License> ownLicenses = origin.own("<licenses>",
+                project.getLicenses().isEmpty() ? null : project.getLicenses(), m -> !m.getLicenses().isEmpty());
+        for (org.apache.maven.model.License l : ownLicenses == null ? List.<org.apache.maven.model.License>of()
+                : ownLicenses) {
+            if (l.getName() != null && !l.getName().isBlank()) {
+                licenses.add(new License(l.getName().trim(), l.getUrl()));
             }
         }
-        String name = env.get("DEBFULLNAME");
-        String email = env.get("DEBEMAIL");
-        if (name != null && email != null && !name.isBlank() && !email.isBlank()) {
-            return name.trim() + " <" + email.trim() + ">";
-        }
-        return null; // core says what is missing and how to fix it
-    }
-
-    private String pomDescription() {
-        String d = origin.own("<description>", project.getDescription(), m -> m.getDescription() != null);
-        return d == null ? null : d.strip().replaceAll("[ \\t]*\\R[ \\t]*", "\n");
-    }
-
-    private String synopsis() {
-        String d = pomDescription();
-        if (d == null || d.isBlank()) {
-            return null;
-        }
-        String first = d.split("\n\n")[0].replace('\n', ' ');
-        int dot = first.indexOf(". ");
-        return dot > 0 ? first.substring(0, dot) : first;
-    }
-
-    private String longDescription(String name, int jarCount) {
-        String d = pomDescription();
-        String syn = synopsis();
-        StringBuilder sb = new StringBuilder();
-        if (d != null && syn != null && !d.replace('\n', ' ').strip().equals(syn.strip())
-                && !d.replace('\n', ' ').strip().equals(syn.strip() + ".")) {
-            sb.append(d).append("\n\n");
-        }
-        sb.append("This package installs the Java application ").append(project.getGroupId()).append(':')
-                .append(project.getArtifactId()).append(' ').append(project.getVersion()).append(" with its ")
-                .append(jarCount - 1).append(" runtime libraries, and the command ").append(name).append('.');
-        return sb.toString();
+        return new ProjectMetadata(project.getGroupId(), project.getArtifactId(), project.getVersion(),
+                origin.own("<description>", project.getDescription(), m -> m.getDescription() != null), url,
+                org == null ? null : org.getName(), people, licenses, project.getInceptionYear());
     }
 
     AppSpec app() {
@@ -184,7 +165,7 @@ final class PomAdapter {
                 .mainClass(config.mainClass)
                 .jvmOptions(config.jvmOptions)
                 .arguments(config.arguments)
-                .javaRelease(javaRelease());
+                .javaRelease(ProjectMetadata.javaRelease(config.javaRelease));
         for (Artifact a : project.getArtifacts()) {
             if ("pom".equals(a.getType())) {
                 continue; // carries no classes
@@ -248,55 +229,17 @@ final class PomAdapter {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private int javaRelease() {
-        String r = config.javaRelease;
-        if (r == null || r.isBlank()) {
-            return 17;
-        }
-        String v = r.trim().startsWith("1.") ? r.trim().substring(2) : r.trim();
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new DebException("javaRelease", r, "not a Java feature release.", "use a number such as 17 or 21.");
-        }
-    }
-
     /** The copyright and changelog metadata of the pom (core warns when it states no license: MISSING_LICENSE). */
     PackageDocs docs() {
-        Set<String> holders = new LinkedHashSet<>();
-        org.apache.maven.model.Organization org = origin.own("<organization>", project.getOrganization(),
-                m -> m.getOrganization() != null);
-        if (org != null && org.getName() != null) {
-            holders.add(org.getName());
-        }
-        for (Developer d : developers()) {
-            if (d.getName() != null && !d.getName().isBlank()) {
-                holders.add(d.getName().trim());
-            } else if (d.getOrganization() != null && !d.getOrganization().isBlank()) {
-                holders.add(d.getOrganization().trim());
-            }
-        }
-        List<License> licenses = new ArrayList<>();
-        List<org.apache.maven.model.License> ownLicenses = origin.own("<licenses>",
-                project.getLicenses().isEmpty() ? null : project.getLicenses(), m -> !m.getLicenses().isEmpty());
-        for (org.apache.maven.model.License l : ownLicenses == null ? List.<org.apache.maven.model.License>of()
-                : ownLicenses) {
-            if (l.getName() != null && !l.getName().isBlank()) {
-                licenses.add(new License(l.getName().trim(), l.getUrl()));
-            }
-        }
-        Integer since = project.getInceptionYear() != null && project.getInceptionYear().trim().matches("[0-9]{4}")
-                ? Integer.valueOf(project.getInceptionYear().trim()) : null;
+        ProjectMetadata m = metadata();
         String scm = project.getScm() == null ? null : origin.own("<scm><url>", project.getScm().getUrl(),
-                m -> m.getScm() != null && m.getScm().getUrl() != null);
-        String source = scm != null ? scm : httpUrl(url());
+                p -> p.getScm() != null && p.getScm().getUrl() != null);
+        String source = scm != null ? scm : m.homepage();
         String upstream = project.getName() != null && !project.getName().isBlank() ? project.getName() : project.getArtifactId();
-        return new PackageDocs(upstream, source, new ArrayList<>(holders), licenses, List.of(), config.distribution, since);
+        return new PackageDocs(upstream, source, m.copyrightHolders(), m.licenses(), List.of(), config.distribution,
+                m.since());
     }
 
-    private static String httpUrl(String url) {
-        return url != null && url.matches("https?://\\S+") ? url : null;
-    }
 
     static String coordinates(Artifact a) {
         return a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.packaging.ProjectMetadata;
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.build.AppClosure;
 import io.github.jpackagedeb.core.build.AppSpec;
@@ -224,7 +225,7 @@ final class BuildCommand implements Callable<Integer> {
         SpecDraft d = SpecDraft.empty()
                 .configured("packageName", packageName, "--package")
                 .configured("maintainer", maintainer, "--maintainer")
-                .derived("maintainer", maintainerFromEnvironment(ctx.env()), "DEBFULLNAME/DEBEMAIL")
+                .derived("maintainer", ProjectMetadata.maintainerFromEnvironment(ctx.env()), "DEBFULLNAME/DEBEMAIL")
                 .configured("description", description, "--description")
                 .configured("homepage", homepage, "--homepage")
                 .configured("section", section, "--section")
@@ -253,14 +254,6 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     static final String PASSPHRASE = "JPACKAGE_DEB_PASSPHRASE";
-
-    /** DEBFULLNAME and DEBEMAIL, as dch and debmake take them; null unless both are set. */
-    static String maintainerFromEnvironment(Map<String, String> env) {
-        String name = env.get("DEBFULLNAME");
-        String email = env.get("DEBEMAIL");
-        return name == null || email == null || name.isBlank() || email.isBlank() ? null
-                : name.strip() + " <" + email.strip() + ">";
-    }
 
     private AppSpec app() {
         List<Path> rest = new ArrayList<>(libs);

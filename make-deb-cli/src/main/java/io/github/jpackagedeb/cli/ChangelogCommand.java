@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.packaging.ProjectMetadata;
 import io.github.jpackagedeb.core.debiandir.DebianChangelog;
 import io.github.jpackagedeb.core.scaffold.ScaffoldSpec;
 import io.github.jpackagedeb.core.version.DebianVersion;
@@ -88,8 +89,8 @@ final class ChangelogCommand implements Callable<Integer> {
         }
         DebianChangelog log = DebianChangelog.parse(read(file), "debian/changelog");
         DebianVersion v = version != null ? DebianVersion.parse(version.strip()) : fromPom(project, env, log);
-        String maintainer = env.get("DEBFULLNAME") != null && env.get("DEBEMAIL") != null
-                ? env.get("DEBFULLNAME").strip() + " <" + env.get("DEBEMAIL").strip() + ">" : log.newest().maintainer();
+        String fromEnv = ProjectMetadata.maintainerFromEnvironment(env);
+        String maintainer = fromEnv != null ? fromEnv : log.newest().maintainer();
         String dist = distribution != null ? distribution.strip() : log.newest().distributions();
         Instant now = env.get("SOURCE_DATE_EPOCH") != null && env.get("SOURCE_DATE_EPOCH").matches("[0-9]{1,12}")
                 ? Instant.ofEpochSecond(Long.parseLong(env.get("SOURCE_DATE_EPOCH"))) : Instant.now();

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.packaging.ProjectMetadata;
 import io.github.jpackagedeb.core.build.BuildTimestamp;
 import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.scaffold.Scaffold;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -211,9 +213,9 @@ final class InitCommand implements Callable<Integer> {
         values.put("version", candidate("version", upstreamVersion, "--upstream-version",
                 pom.version(), "the pom's <version>", null));
         values.put("description", candidate("description", description, "--description",
-                pom.config("synopsis").orElse(synopsis(pom.description())), "the pom's <description>", name.value()));
+                pom.config("synopsis").orElse(pom.metadata().synopsis()), "the pom's <description>", name.value()));
         values.put("maintainer", candidate("maintainer", maintainer, "--maintainer",
-                pom.config("maintainer").orElse(maintainerOf(pom, ctx.env())), "the pom's <developers>", null));
+                pom.config("maintainer").orElse(pom.metadata().maintainer(ctx.env())), "the pom's <developers>", null));
         values.put("license", licenseCandidate(pom));
 
         List<String> missing = new ArrayList<>();
@@ -354,13 +356,13 @@ final class InitCommand implements Callable<Integer> {
                 .upstreamVersion(values.get("version").value())
                 .synopsis(values.get("description").value())
                 .maintainer(values.get("maintainer").value())
-                .longDescription(pom.config("longDescription").orElse(longDescription(pom, values.get("description").value(), name)))
+                .longDescription(pom.config("longDescription").orElse(pom.metadata().longDescription(name, null)))
                 .priority(pom.config("priority").orElse(null))
-                .homepage(homepage != null ? homepage : pom.config("homepage").orElse(httpUrl(pom.url())))
+                .homepage(homepage != null ? homepage : pom.config("homepage").orElse(pom.metadata().homepage()))
                 .section(section != null ? section : pom.config("section").orElse(null))
                 .upstreamName(pom.name() != null && !pom.name().isBlank() && !pom.name().contains("${") ? pom.name()
                         : pom.artifactId())
-                .sourceUrl(httpUrl(pom.scmUrl()) != null ? httpUrl(pom.scmUrl()) : httpUrl(pom.url()))
+                .sourceUrl(ProjectMetadata.httpUrl(pom.scmUrl()) != null ? ProjectMetadata.httpUrl(pom.scmUrl()) : pom.metadata().homepage())
                 .changelogMessage(message != null ? message : gitSubject(project, ui))
                 .timestamp(timestamp)
                 .service(service != null ? service : pom.pluginConfig().containsKey("service"))
@@ -394,18 +396,7 @@ final class InitCommand implements Callable<Integer> {
                 b.license(new License(l, null));
             }
         }
-        Set<String> holders = new LinkedHashSet<>();
-        if (pom.organization() != null && !pom.organization().isBlank()) {
-            holders.add(pom.organization());
-        }
-        for (PomReader.Person p : pom.developers()) {
-            if (p.name() != null && !p.name().isBlank()) {
-                holders.add(p.name().strip());
-            } else if (p.organization() != null && !p.organization().isBlank()) {
-                holders.add(p.organization().strip());
-            }
-        }
-        holders.forEach(b::copyrightHolder);
+        pom.metadata().copyrightHolders().forEach(b::copyrightHolder);
         try {
             return b.build();
         } catch (DebException e) {
@@ -417,55 +408,19 @@ final class InitCommand implements Callable<Integer> {
         }
     }
 
-    private static String longDescription(PomReader.Project pom, String synopsis, String name) {
-        StringBuilder sb = new StringBuilder();
-        String d = pom.description() == null ? null : pom.description().strip().replaceAll("[ \\t]*\\R[ \\t]*", "\n");
-        if (d != null && !d.isBlank() && !d.replace('\n', ' ').equals(synopsis) && !d.replace('\n', ' ').equals(synopsis + ".")) {
-            sb.append(d).append("\n\n");
-        }
-        sb.append("This package installs the Java application ").append(pom.groupId()).append(':')
-                .append(pom.artifactId()).append(" with its runtime libraries, and the command ").append(name).append('.');
-        return sb.toString();
-    }
-
-    static String synopsis(String description) {
-        if (description == null || description.isBlank()) {
-            return null;
-        }
-        String first = description.strip().replaceAll("[ \\t]*\\R[ \\t]*", "\n").split("\n\n")[0].replace('\n', ' ');
-        int dot = first.indexOf(". ");
-        return dot > 0 ? first.substring(0, dot) : first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
-    }
-
-    private static String maintainerOf(PomReader.Project pom, Map<String, String> env) {
-        for (PomReader.Person p : pom.developers()) {
-            if (p.name() != null && !p.name().isBlank() && p.email() != null && !p.email().isBlank()) {
-                return p.name().strip() + " <" + p.email().strip() + ">";
-            }
-        }
-        String name = env.get("DEBFULLNAME");
-        String email = env.get("DEBEMAIL");
-        if (name != null && email != null && !name.isBlank() && !email.isBlank()) {
-            return name.strip() + " <" + email.strip() + ">";
-        }
-        return null;
-    }
-
+    /** As the plugin takes it: its {@code <javaRelease>}, else maven.compiler.release (or .target), else 17. */
     private static int javaRelease(PomReader.Project pom) {
-        for (String key : List.of("maven.compiler.release", "maven.compiler.target")) {
-            String v = pom.property(key).orElse(null);
-            if (v != null) {
-                String n = v.strip().startsWith("1.") ? v.strip().substring(2) : v.strip();
-                if (n.matches("[0-9]{1,2}")) {
-                    return Integer.parseInt(n);
+        for (Optional<String> v : List.of(pom.config("javaRelease"), pom.property("maven.compiler.release"),
+                pom.property("maven.compiler.target"))) {
+            if (v.isPresent()) {
+                try {
+                    return ProjectMetadata.javaRelease(v.get());
+                } catch (DebException e) {
+                    // not a release: the next setting, as the plugin's default expression would give
                 }
             }
         }
-        return pom.config("javaRelease").filter(v -> v.matches("[0-9]{1,2}")).map(Integer::parseInt).orElse(17);
-    }
-
-    private static String httpUrl(String url) {
-        return url != null && url.matches("https?://\\S+") ? url : null;
+        return ProjectMetadata.DEFAULT_JAVA_RELEASE;
     }
 
     /** The subject of the last commit when {@code dir} is in a git work tree, else null. */

@@ -69,6 +69,13 @@ final class PomReader {
         Optional<String> config(String key) {
             return Optional.ofNullable(pluginConfig.get(key)).filter(v -> !v.isBlank() && !v.contains("${"));
         }
+
+        /** What the pom says about the project, from which core derives the package's defaults. */
+        io.github.jpackagedeb.core.packaging.ProjectMetadata metadata() {
+            return new io.github.jpackagedeb.core.packaging.ProjectMetadata(groupId, artifactId, version, description, url,
+                    organization, developers.stream().map(p -> new io.github.jpackagedeb.core.packaging.ProjectMetadata
+                    .Person(p.name(), p.email(), p.organization())).toList(), licenses, null);
+        }
     }
 
     /**
