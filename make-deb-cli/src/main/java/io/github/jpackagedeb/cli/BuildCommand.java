@@ -1,41 +1,26 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.packaging.ProjectMetadata;
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.build.AppClosure;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.Jar;
-import io.github.jpackagedeb.core.build.License;
-import io.github.jpackagedeb.core.debiandir.SpecDraft;
 import io.github.jpackagedeb.core.packaging.BuildRequest;
+import io.github.jpackagedeb.core.packaging.JarDirectory;
+import io.github.jpackagedeb.core.packaging.ProjectMetadata;
 import io.github.jpackagedeb.core.packaging.Packager;
 import io.github.jpackagedeb.core.packaging.RuntimeChoice;
-import io.github.jpackagedeb.core.packaging.SigningInput;
-import io.github.jpackagedeb.core.packaging.VersionInput;
-import io.github.jpackagedeb.core.runtime.AppCdsSpec;
-import io.github.jpackagedeb.core.sign.Passphrase;
-import io.github.jpackagedeb.core.spec.Relation;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * {@code make-deb build}: a .deb without Maven, from jars (a directory of them, or {@code --jar} and {@code --lib}),
@@ -50,16 +35,7 @@ import java.util.stream.Stream;
                 "Class path order: --jar, then --lib in the order given; from a DIR, the application jar (the one with a "
                         + "Main-Class, or --jar) and the others sorted by name."},
         footer = {"", "Exit codes: 0 built, 1 failure (bad jar, bad debian/ file, cannot write), 2 usage (bad option)."})
-final class BuildCommand implements Callable<Integer> {
-
-    @ParentCommand
-    MakeDeb parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Verbosity verbosity = new Verbosity();
+final class BuildCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "A directory of jars: the application jar and its runtime dependencies.")
     Path jarDir;
@@ -95,35 +71,10 @@ final class BuildCommand implements Callable<Integer> {
     String compression = "xz";
 
     @Option(names = "--java-release", paramLabel = "N", description = "The Java release the application needs (default: 17).")
-    int javaRelease = 17;
+    int javaRelease = ProjectMetadata.DEFAULT_JAVA_RELEASE;
 
-    @Option(names = "--package", paramLabel = "NAME", description = "The package name (default: debian/control's).")
-    String packageName;
-
-    @Option(names = "--upstream-version", paramLabel = "VERSION",
-            description = "The application's version, mapped as Maven versions are (default: debian/changelog's).")
-    String upstreamVersion;
-
-    @Option(names = "--deb-version", paramLabel = "VERSION", description = "The whole Debian version.")
-    String debVersion;
-
-    @Option(names = "--maintainer", paramLabel = "'NAME <EMAIL>'", description = "The maintainer (default: debian/control's).")
-    String maintainer;
-
-    @Option(names = "--description", paramLabel = "TEXT", description = "The one-line description (default: debian/control's).")
-    String description;
-
-    @Option(names = "--homepage", paramLabel = "URL")
-    String homepage;
-
-    @Option(names = "--section", paramLabel = "SECTION")
-    String section;
-
-    @Option(names = "--depends", paramLabel = "RELATION", description = "A Depends entry; repeat for several.")
-    List<String> depends = new ArrayList<>();
-
-    @Option(names = "--license", paramLabel = "NAME", description = "A license, for the generated copyright file (when debian/copyright is missing).")
-    List<String> licenses = new ArrayList<>();
+    @Mixin
+    BuildFieldOptions fields = new BuildFieldOptions();
 
     @Mixin
     BuildRuntimeOptions runtime = new BuildRuntimeOptions();
@@ -131,24 +82,13 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     BuildServiceOptions service = new BuildServiceOptions();
 
-    @Option(names = "--app-cds-args", paramLabel = "ARGS", description = "Application class-data sharing: the "
-            + "arguments of the build-time training run (the application must exit 0 with them), separated by spaces; "
-            + "'' for none.")
-    String appCdsArgs;
-
-    @Option(names = "--sign-key", paramLabel = "FILE", description = "Sign the package and its .changes with this secret "
-            + "key (gpg --export-secret-keys --armor KEYID); passphrase from JPACKAGE_DEB_PASSPHRASE.")
-    Path signKey;
-
-    @Option(names = "--no-changes", description = "Do not write <pkg>_<version>_<arch>.changes and .buildinfo.")
-    boolean noChanges;
+    @Mixin
+    BuildSigningOptions signing = new BuildSigningOptions();
 
     @Override
     public Integer call() {
-        MakeDeb.Context ctx = parent.context;
-        Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)), verbosity.quiet,
-                verbosity.verbose, ctx.terminal() && !ctx.env().containsKey("NO_COLOR"));
+        MakeDeb.Context ctx = context();
+        Ui ui = ui();
         if (jarDir == null && jar == null) {
             ui.error("give the jars: a directory of them (make-deb build DIR), or --jar FILE [--lib FILE]...");
             return MakeDeb.USAGE;
@@ -213,39 +153,14 @@ final class BuildCommand implements Callable<Integer> {
             b.runtime(rt);
         }
         attempt(problems, () -> b.service(service.spec()));
-        attempt(problems, () -> b.appCds(appCdsArgs == null ? null : AppCdsSpec.builder()
-                .trainingArgs(appCdsArgs.isBlank() ? List.of() : List.of(appCdsArgs.strip().split("\\s+"))).build()));
-        if (signKey != null) {
-            if (!Files.isRegularFile(signKey)) {
-                problems.add(new DebException("signingKey", signKey.toString(), "no such file.",
-                        "give the secret key file (gpg --export-secret-keys --armor KEYID > key.asc)."));
-            }
-            b.signing(new SigningInput(signKey, null, Passphrase.fromEnvironment(PASSPHRASE, ctx.env())));
-        }
-        SpecDraft d = SpecDraft.empty()
-                .configured("packageName", packageName, "--package")
-                .configured("maintainer", maintainer, "--maintainer")
-                .derived("maintainer", ProjectMetadata.maintainerFromEnvironment(ctx.env()), "DEBFULLNAME/DEBEMAIL")
-                .configured("description", description, "--description")
-                .configured("homepage", homepage, "--homepage")
-                .configured("section", section, "--section")
-                .configured(Relation.DEPENDS, depends, "--depends");
-        if (debVersion != null) {
-            b.version(VersionInput.debian(debVersion, "--deb-version"));
-        } else if (upstreamVersion != null) {
-            b.version(VersionInput.upstream(upstreamVersion, null, null, "--upstream-version " + upstreamVersion));
-        }
-        List<License> ls = new ArrayList<>();
-        licenses.forEach(l -> ls.add(new License(l, null)));
-        return b.draft(d)
-                .upstreamVersion(upstreamVersion)
-                .licenses(ls)
+        attempt(problems, () -> b.appCds(runtime.appCds()));
+        signing.fill(b, ctx.env(), problems);
+        return fields.fill(b, ctx.env())
                 .debianDirectory(debianDir)
                 .timestamp(timestamp)
                 .changelogDateFallback(true) // dpkg-buildpackage's rule: the changelog's date
                 .reproducibleFix("pass --timestamp 2026-01-01T00:00:00Z, export SOURCE_DATE_EPOCH=$(git log -1 "
                         + "--format=%ct), or keep a debian/changelog (its newest entry's date is used).")
-                .changes(!noChanges)
                 .outputDirectory(outputDir)
                 .cacheDirectory(runtime.cacheDir)
                 .environment(ctx.env())
@@ -253,52 +168,13 @@ final class BuildCommand implements Callable<Integer> {
                 .build();
     }
 
-    static final String PASSPHRASE = "JPACKAGE_DEB_PASSPHRASE";
 
     private AppSpec app() {
-        List<Path> rest = new ArrayList<>(libs);
-        Path main = jar;
-        if (jarDir != null) {
-            List<Path> jars;
-            try (Stream<Path> s = Files.list(jarDir)) {
-                jars = s.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
-            } catch (IOException e) {
-                throw new DebException("jar", jarDir.toString(), "cannot list the directory: " + e.getMessage(),
-                        "give a directory of jars.", e);
-            }
-            if (main == null) {
-                List<Path> withMain = jars.stream().filter(BuildCommand::hasMainClass).toList();
-                if (withMain.size() == 1) {
-                    main = withMain.get(0);
-                } else if (jars.size() == 1) {
-                    main = jars.get(0);
-                } else {
-                    throw new DebException("jar", jarDir.toString(), withMain.isEmpty()
-                            ? "none of its " + jars.size() + " jars has a Main-Class, so the application jar is not known."
-                            : "several jars have a Main-Class: " + withMain.stream().map(p -> p.getFileName().toString()).toList() + ".",
-                            "name the application jar with --jar.");
-                }
-            }
-            Path chosen = main.toAbsolutePath().normalize();
-            for (Path j : jars) {
-                if (!j.toAbsolutePath().normalize().equals(chosen) && !rest.contains(j)) {
-                    rest.add(j);
-                }
-            }
-        }
-        AppSpec.Builder b = AppSpec.builder().mainJar(new Jar(main, main.getFileName().toString()))
+        JarDirectory jars = JarDirectory.resolve(jarDir, jar, libs);
+        AppSpec.Builder b = AppSpec.builder()
+                .mainJar(new Jar(jars.mainJar(), jars.mainJar().getFileName().toString()))
                 .mainClass(mainClass).javaRelease(javaRelease).jvmOptions(jvmOptions).arguments(arguments);
-        for (Path l : rest) {
-            b.dependency(new Jar(l, l.getFileName().toString()));
-        }
+        jars.libs().forEach(l -> b.dependency(new Jar(l, l.getFileName().toString())));
         return b.build();
-    }
-
-    private static boolean hasMainClass(Path jar) {
-        try (JarFile j = new JarFile(jar.toFile())) {
-            return j.getManifest() != null && j.getManifest().getMainAttributes().getValue("Main-Class") != null;
-        } catch (IOException e) {
-            return false; // the class path check reports a broken jar with its name
-        }
     }
 }

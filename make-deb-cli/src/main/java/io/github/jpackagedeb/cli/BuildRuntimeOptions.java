@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.packaging.RuntimeChoice;
+import io.github.jpackagedeb.core.runtime.AppCdsSpec;
 import io.github.jpackagedeb.core.runtime.RuntimeSpec;
 import picocli.CommandLine.Option;
 
@@ -46,6 +47,17 @@ final class BuildRuntimeOptions {
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where jdeps results, runtimes and xz blocks are "
             + "cached (default: $XDG_CACHE_HOME/jpackage-deb, else ~/.cache/jpackage-deb).")
     Path cacheDir;
+
+    @Option(names = "--app-cds-args", paramLabel = "ARGS", description = "Application class-data sharing: the "
+            + "arguments of the build-time training run (the application must exit 0 with them), separated by spaces; "
+            + "'' for none.")
+    String appCdsArgs;
+
+    /** The application class-data sharing the options ask for, or null. */
+    AppCdsSpec appCds() {
+        return appCdsArgs == null ? null : AppCdsSpec.builder()
+                .trainingArgs(appCdsArgs.isBlank() ? List.of() : List.of(appCdsArgs.strip().split("\\s+"))).build();
+    }
 
     /** The runtime the options choose; a bad value names its option. */
     RuntimeChoice choice() {

@@ -5,15 +5,10 @@ import io.github.jpackagedeb.core.packaging.ProjectMetadata;
 import io.github.jpackagedeb.core.debiandir.DebianChangelog;
 import io.github.jpackagedeb.core.scaffold.ScaffoldSpec;
 import io.github.jpackagedeb.core.version.DebianVersion;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,16 +30,7 @@ import java.util.concurrent.Callable;
                 "The same upstream version again gets the next Debian revision (1.0.0-1 -> 1.0.0-2)."},
         footer = {"", "Exit codes: 0 written, 1 failure (no debian/changelog, bad version, editor failed), "
                 + "2 usage (no -m without a terminal)."})
-final class ChangelogCommand implements Callable<Integer> {
-
-    @ParentCommand
-    MakeDeb parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Verbosity verbosity = new Verbosity();
+final class ChangelogCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "The project directory (default: the current one).")
     Path dir = Path.of(".");
@@ -63,11 +49,8 @@ final class ChangelogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MakeDeb.Context ctx = parent.context;
-        boolean colour = ctx.terminal() && !ctx.env().containsKey("NO_COLOR");
-        Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)), verbosity.quiet,
-                verbosity.verbose, colour);
+        MakeDeb.Context ctx = context();
+        Ui ui = ui();
         if (messages.isEmpty() && !ctx.terminal()) {
             ui.error("no -m TEXT, and no terminal for an editor: give the change with -m 'New upstream release.'");
             return MakeDeb.USAGE;

@@ -5,16 +5,10 @@ import io.github.jpackagedeb.core.profile.FlameGraphRequest;
 import io.github.jpackagedeb.core.profile.FlameGraphs;
 import io.github.jpackagedeb.core.profile.ProfileEvent;
 import io.github.jpackagedeb.core.profile.WindowBound;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,16 +27,7 @@ import java.util.concurrent.Callable;
                         + "A recording cut short is read up to its last whole chunk, with a warning."},
         footer = {"", "Exit codes: 0 written, 1 failure (a recording missing, unreadable or corrupt; no samples), "
                 + "2 usage (bad option)."})
-final class FlameGraphCommand implements Callable<Integer> {
-
-    @ParentCommand
-    MakeDeb parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Verbosity verbosity = new Verbosity();
+final class FlameGraphCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "RECORDING.jfr|DIR", description = "Recordings, or directories of them.")
     List<Path> inputs;
@@ -70,10 +55,8 @@ final class FlameGraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MakeDeb.Context ctx = parent.context;
-        Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)), verbosity.quiet,
-                verbosity.verbose, ctx.terminal() && !ctx.env().containsKey("NO_COLOR"));
+        MakeDeb.Context ctx = context();
+        Ui ui = ui();
         try {
             Path base = Path.of(output);
             if (output.endsWith("/") || Files.isDirectory(base)) {

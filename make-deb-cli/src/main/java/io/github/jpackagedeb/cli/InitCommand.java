@@ -10,26 +10,19 @@ import io.github.jpackagedeb.core.spec.PackageName;
 import io.github.jpackagedeb.core.spec.Relation;
 import io.github.jpackagedeb.core.version.DebianVersion;
 import io.github.jpackagedeb.core.version.MavenVersionMapper;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -46,19 +39,10 @@ import java.util.concurrent.TimeUnit;
                         + "`dpkg-buildpackage -us -uc -b`."},
         footer = {"", "Exit codes: 0 written, 1 failure (no pom, broken pom, debian/ exists, cannot write), "
                 + "2 usage (bad option, missing values)."})
-final class InitCommand implements Callable<Integer> {
+final class InitCommand extends CommandBase implements Callable<Integer> {
 
     /** Whether the plugin bundles a jlink runtime when its configuration says nothing (its {@code <runtime>} default is jlink). */
     static final boolean RUNTIME_BY_DEFAULT = true;
-
-    @ParentCommand
-    MakeDeb parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Verbosity verbosity = new Verbosity();
 
     @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "The project directory (default: the current one).")
     Path dir = Path.of(".");
@@ -150,11 +134,8 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MakeDeb.Context ctx = parent.context;
-        boolean colour = ctx.terminal() && !ctx.env().containsKey("NO_COLOR");
-        Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)), verbosity.quiet,
-                verbosity.verbose, colour);
+        MakeDeb.Context ctx = context();
+        Ui ui = ui();
         if (interactive && nonInteractive) {
             ui.error("--interactive and --non-interactive exclude each other.");
             return MakeDeb.USAGE;
