@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.Jar;
 import io.github.jpackagedeb.core.build.License;
@@ -52,14 +53,14 @@ final class PomAdapter {
     }
 
     /**
-     * The note for an error about {@code field} (core's name) when the pom element that would give it was inherited
-     * from a foreign parent and not used; empty otherwise.
+     * The note for an error about {@code setting} when the pom element that would give it was inherited from a
+     * foreign parent and not used; empty otherwise.
      */
-    String inheritedNote(String field) {
-        String element = switch (field) {
-            case "description", "longDescription" -> "<description>";
-            case "maintainer" -> "<developers>";
-            case "homepage" -> "<url>";
+    String inheritedNote(Setting setting) {
+        String element = switch (setting) {
+            case DESCRIPTION, LONG_DESCRIPTION -> "<description>";
+            case MAINTAINER -> "<developers>";
+            case HOMEPAGE -> "<url>";
             default -> null;
         };
         String gav = element == null ? null : origin.ignored().get(element);
@@ -175,7 +176,7 @@ final class PomAdapter {
         Artifact main = project.getArtifact();
         File file = main.getFile();
         if (file == null || !file.getName().endsWith(".jar")) {
-            throw new DebException("jar", file == null ? null : file.toString(),
+            throw new DebException(Setting.JAR, file == null ? null : file.toString(),
                     "the project's jar is not built (packaging '" + project.getPackaging() + "').",
                     "bind the goal to the package phase of a jar project (the default), after maven-jar-plugin.");
         }
@@ -190,7 +191,7 @@ final class PomAdapter {
             }
             File f = a.getFile();
             if (f == null) {
-                throw new DebException("jar", coordinates(a), "the dependency is not resolved to a file.",
+                throw new DebException(Setting.JAR, coordinates(a), "the dependency is not resolved to a file.",
                         "run the build with the package phase so the dependency is resolved.");
             }
             b.dependency(new Jar(f.toPath(), coordinates(a)));
@@ -217,7 +218,7 @@ final class PomAdapter {
             return null;
         }
         if (p.defaultSwitch != null && !p.defaultSwitch.isBlank() && !p.defaultSwitch.strip().matches("on|off")) {
-            throw new DebException("service.profiling.defaultSwitch", p.defaultSwitch, "not on or off.",
+            throw new DebException(Setting.SERVICE_PROFILING_DEFAULT_SWITCH, p.defaultSwitch, "not on or off.",
                     "write <defaultSwitch>on</defaultSwitch> or off.");
         }
         return ProfilingSpec.builder().enabled(p.enabled)
@@ -256,7 +257,7 @@ final class PomAdapter {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new DebException("javaRelease", r, "not a Java feature release.", "use a number such as 17 or 21.");
+            throw new DebException(Setting.JAVA_RELEASE, r, "not a Java feature release.", "use a number such as 17 or 21.");
         }
     }
 

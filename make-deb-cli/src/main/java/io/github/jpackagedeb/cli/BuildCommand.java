@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.build.AppClosure;
 import io.github.jpackagedeb.core.build.AppSpec;
@@ -162,7 +163,7 @@ final class BuildCommand implements Callable<Integer> {
                 ui.error("cannot build the package: " + problems.size() + " problems.");
             }
             problems.forEach(e -> ui.error(e, Wording::name));
-            return problems.stream().allMatch(e -> isOption(e.field())) ? MakeDeb.USAGE : MakeDeb.FAILURE;
+            return problems.stream().allMatch(e -> isOption(e.setting())) ? MakeDeb.USAGE : MakeDeb.FAILURE;
         }
         try {
             Packager.Result r = Packager.build(request);
@@ -171,13 +172,14 @@ final class BuildCommand implements Callable<Integer> {
             return MakeDeb.OK;
         } catch (DebException e) {
             ui.error(e, Wording::name);
-            return isOption(e.field()) ? MakeDeb.USAGE : MakeDeb.FAILURE;
+            return isOption(e.setting()) ? MakeDeb.USAGE : MakeDeb.FAILURE;
         }
     }
 
-    private static boolean isOption(String field) {
-        return List.of("compression", "outputTimestamp", "javaRelease", "runtime", "jlinkCompression", "modules",
-                "addModules", "jlinkOptions").contains(field) || field.startsWith("service.");
+    private static boolean isOption(Setting setting) {
+        return List.of(Setting.COMPRESSION, Setting.OUTPUT_TIMESTAMP, Setting.JAVA_RELEASE, Setting.RUNTIME,
+                Setting.JLINK_COMPRESSION, Setting.MODULES, Setting.ADD_MODULES, Setting.JLINK_OPTIONS).contains(setting)
+                || setting.key().startsWith("service.");
     }
 
     /** A value mapped from the options, or null with its problem added to {@code problems}. */
@@ -216,7 +218,7 @@ final class BuildCommand implements Callable<Integer> {
                 .trainingArgs(appCdsArgs.isBlank() ? List.of() : List.of(appCdsArgs.strip().split("\\s+"))).build()));
         if (signKey != null) {
             if (!Files.isRegularFile(signKey)) {
-                problems.add(new DebException("signingKey", signKey.toString(), "no such file.",
+                problems.add(new DebException(Setting.SIGNING_KEY, signKey.toString(), "no such file.",
                         "give the secret key file (gpg --export-secret-keys --armor KEYID > key.asc)."));
             }
             b.signing(new SigningInput(signKey, null, Passphrase.fromEnvironment(PASSPHRASE, ctx.env())));
@@ -270,7 +272,7 @@ final class BuildCommand implements Callable<Integer> {
             try (Stream<Path> s = Files.list(jarDir)) {
                 jars = s.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
             } catch (IOException e) {
-                throw new DebException("jar", jarDir.toString(), "cannot list the directory: " + e.getMessage(),
+                throw new DebException(Setting.JAR, jarDir.toString(), "cannot list the directory: " + e.getMessage(),
                         "give a directory of jars.", e);
             }
             if (main == null) {
@@ -280,7 +282,7 @@ final class BuildCommand implements Callable<Integer> {
                 } else if (jars.size() == 1) {
                     main = jars.get(0);
                 } else {
-                    throw new DebException("jar", jarDir.toString(), withMain.isEmpty()
+                    throw new DebException(Setting.JAR, jarDir.toString(), withMain.isEmpty()
                             ? "none of its " + jars.size() + " jars has a Main-Class, so the application jar is not known."
                             : "several jars have a Main-Class: " + withMain.stream().map(p -> p.getFileName().toString()).toList() + ".",
                             "name the application jar with --jar.");

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.spec.Relation;
 
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
             } else if (p.field("Package").isPresent()) {
                 if (p.value("Package").isEmpty()) {
                     // Policy 5.6.7: the binary package's name; the paragraph means nothing without one
-                    throw new DebException("debianControl", "Package", p.where("Package")
+                    throw new DebException(Setting.DEBIAN_CONTROL, "Package", p.where("Package")
                             + ": the Package field is empty, so this paragraph names no binary package.",
                             "give the package name after 'Package:' in " + file + ", e.g. 'Package: my-app'"
                                     + " (Debian Policy 5.6.7), or remove the field.");
@@ -60,13 +61,13 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
                 ControlFields.check(p, false);
                 binaries.add(p);
             } else {
-                throw new DebException("debianControl", null, file + " line " + p.line()
+                throw new DebException(Setting.DEBIAN_CONTROL, null, file + " line " + p.line()
                         + ": a paragraph with neither Source nor Package (only the first paragraph may be the source one).",
                         "start each binary paragraph with 'Package: <name>'.");
             }
         }
         if (binaries.isEmpty()) {
-            throw new DebException("debianControl", null, file + " has no binary package paragraph (Package: …).",
+            throw new DebException(Setting.DEBIAN_CONTROL, null, file + " has no binary package paragraph (Package: …).",
                     "add a paragraph with at least Package, Architecture and Description (make-deb init writes one).");
         }
         return new DebianControl(source, binaries, file);
@@ -90,7 +91,7 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
                 return p;
             }
         }
-        throw new DebException("packageName", name, file + " describes several binary packages (" + String.join(", ", names)
+        throw new DebException(Setting.PACKAGE_NAME, name, file + " describes several binary packages (" + String.join(", ", names)
                 + ") and none is named '" + name + "'; this tool builds one package.",
                 "set the package name to one of them, or keep one binary paragraph.");
     }
@@ -162,7 +163,7 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
                 continue; // ${misc:Depends} and the like: only debhelper can fill them
             }
             if (!rest.equals(e)) {
-                throw new DebException("debianControl", e, where + ": the entry '" + e
+                throw new DebException(Setting.DEBIAN_CONTROL, e, where + ": the entry '" + e
                         + "' uses a substitution variable inside a relation; only debhelper can fill it.",
                         "write the relation out, or put the variable in an entry of its own.");
             }

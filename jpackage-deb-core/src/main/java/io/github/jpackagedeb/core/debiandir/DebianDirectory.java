@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.build.DebianDir;
 import io.github.jpackagedeb.core.build.DebianDocs;
 import io.github.jpackagedeb.core.version.DebianVersion;
@@ -103,7 +104,7 @@ public final class DebianDirectory {
                     continue; // any: whatever the build is for (decided by the bundled runtime)
                 }
                 if (e.getKey().equals("architecture") && e.getValue().value().contains(" ")) {
-                    throw new DebException("debianControl", e.getValue().value(), e.getValue().origin().label()
+                    throw new DebException(Setting.DEBIAN_CONTROL, e.getValue().value(), e.getValue().origin().label()
                             + ": this tool builds for one architecture.", "use all, any or one architecture name.");
                 }
                 d = d.override(e.getKey(), e.getValue());
@@ -120,7 +121,7 @@ public final class DebianDirectory {
         String where = changelog.file() + " line " + top.line();
         SpecDraft.Value name = d.get("packageName").orElse(null);
         if (name != null && !name.value().equals(top.pkg())) {
-            throw new DebException("packageName", name.value(), name.origin().label() + " says '" + name.value()
+            throw new DebException(Setting.PACKAGE_NAME, name.value(), name.origin().label() + " says '" + name.value()
                     + "', but the newest entry of " + where + " is for package '" + top.pkg() + "'.",
                     "make the changelog's package name and the package name agree.");
         }
@@ -139,7 +140,7 @@ public final class DebianDirectory {
         DebianVersion mapped = DebianVersion.parse(have.value());
         if (!withoutSnapshot(mapped.upstream()).equals(withoutSnapshot(top.version().upstream()))) {
             if (exact) {
-                throw new DebException("version", have.value(), have.origin().label() + " maps to the Debian version "
+                throw new DebException(Setting.VERSION, have.value(), have.origin().label() + " maps to the Debian version "
                         + mapped + ", but the newest entry of " + where + " is for " + top.version()
                         + " (another upstream version), which dpkg-buildpackage would build.",
                         "record the release in " + changelog.file() + ": make-deb changelog -m 'New upstream release.' "
@@ -197,7 +198,7 @@ public final class DebianDirectory {
         Path plain = dir.resolve(name);
         Path pre = dir.resolve(pkg + "." + name);
         if (Files.isRegularFile(plain) && Files.isRegularFile(pre)) {
-            throw new DebException("debianDir", pre.toString(), "both " + name + " and " + pkg + "." + name + " exist in "
+            throw new DebException(Setting.DEBIAN_DIR, pre.toString(), "both " + name + " and " + pkg + "." + name + " exist in "
                     + dir + "; only one of them can be used.", "delete one of the two files.");
         }
         return Files.isRegularFile(pre) ? Optional.of(pre) : Files.isRegularFile(plain) ? Optional.of(plain) : Optional.empty();
@@ -216,9 +217,9 @@ public final class DebianDirectory {
             byte[] bytes = Files.readAllBytes(file);
             return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            throw new DebException("debianDir", file.toString(), "the file is not valid UTF-8 text.", "save it as UTF-8.", e);
+            throw new DebException(Setting.DEBIAN_DIR, file.toString(), "the file is not valid UTF-8 text.", "save it as UTF-8.", e);
         } catch (IOException e) {
-            throw new DebException("debianDir", file.toString(), "cannot read the file: " + e.getMessage(),
+            throw new DebException(Setting.DEBIAN_DIR, file.toString(), "cannot read the file: " + e.getMessage(),
                     "check that it is readable.", e);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.spec.Relation;
 import io.github.jpackagedeb.core.version.DebianVersion;
@@ -175,7 +176,7 @@ public final class SpecDraft {
         Value have = values.get(checkField(field));
         if (have != null && have.origin().kind() == Kind.CONFIGURED && !same(field, have.value(), value.value())) {
             if (Relation.ofField(field) != null) {
-                throw new DebException(field, have.value(), have.origin().label() + " lists '"
+                throw new DebException(Setting.ofKey(field), have.value(), have.origin().label() + " lists '"
                         + DebException.printable(have.value()) + "', but " + value.origin().label() + " ('"
                         + DebException.printable(value.value()) + "') lacks some of it; each field must have one source.",
                         "list the entries in one of the two places (debian/control may add to what is configured).");
@@ -198,7 +199,7 @@ public final class SpecDraft {
 
     /** The error for two sources that disagree about one field. */
     static DebException conflict(String field, Value a, Value b) {
-        return new DebException(field, a.value(), a.origin().label() + " says '" + DebException.printable(a.value())
+        return new DebException(Setting.ofKey(field), a.value(), a.origin().label() + " says '" + DebException.printable(a.value())
                 + "', but " + b.origin().label() + " says '" + DebException.printable(b.value())
                 + "'; each field must have one source.",
                 "remove one of the two, or make them agree.");
@@ -274,8 +275,8 @@ public final class SpecDraft {
         } catch (DebException e) {
             Value v = values.get(e.field());
             if (v != null && v.origin().kind() == Kind.DEBIAN) {
-                String file = v.origin().label().contains("changelog") ? "debianChangelog" : "debianControl";
-                throw new DebException(file, e.value(), v.origin().label() + ": " + e.problem(), e.fix(), e);
+                Setting file = v.origin().label().contains("changelog") ? Setting.DEBIAN_CHANGELOG : Setting.DEBIAN_CONTROL;
+                throw e.restate(file, e.value(), v.origin().label() + ": " + e.problem());
             }
             throw e;
         }

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.packaging;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.WriteResult;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.BuildTimestamp;
@@ -195,7 +196,7 @@ public final class Packager {
         }
         SpecDraft.Value arch = debian.control().map(c -> c.values(spec.name()).get("architecture")).orElse(null);
         if (arch != null && arch.value().strip().equals("any")) {
-            throw new DebException("architecture", "any", arch.origin().label() + " says Architecture: any (the"
+            throw new DebException(Setting.ARCHITECTURE, "any", arch.origin().label() + " says Architecture: any (the"
                     + " architecture of the bundled Java runtime), but this build bundles no runtime (runtime none),"
                     + " so the package would be Architecture: all.",
                     "bundle a runtime (runtime jlink), or write Architecture: all in debian/control for a jar-only"
