@@ -5,7 +5,6 @@ import io.github.jpackagedeb.core.Setting;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PomWordingTest {
@@ -43,7 +42,6 @@ class PomWordingTest {
     void everySettingHasItsWording() {
         for (Setting s : Setting.values()) {
             assertTrue(PomWording.worded().contains(s), "PomWording.ELEMENTS has no entry for " + s.name());
-            assertNotEquals("<" + s.key() + ">", PomWording.element(s), s.name());
         }
     }
 
