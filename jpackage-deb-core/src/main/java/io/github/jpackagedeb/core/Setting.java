@@ -1,8 +1,5 @@
 package io.github.jpackagedeb.core;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Every input core's errors name: the typed identity of a setting, whichever front end gives it (a pom element, a
  * command-line flag, a file in {@code debian/}). A {@link DebException} names one, and each front end words it from
@@ -208,16 +205,6 @@ public enum Setting {
     /** The editor make-deb changelog opens. */
     EDITOR("editor");
 
-    private static final Map<String, Setting> BY_KEY = new HashMap<>();
-
-    static {
-        for (Setting s : values()) {
-            if (BY_KEY.put(s.key, s) != null) {
-                throw new ExceptionInInitializerError("two settings have the key " + s.key);
-            }
-        }
-    }
-
     private final String key;
 
     Setting(String key) {
@@ -229,19 +216,7 @@ public enum Setting {
         return key;
     }
 
-    /**
-     * The setting with core name {@code key}.
-     *
-     * @throws IllegalArgumentException when no setting has that name
-     */
-    public static Setting ofKey(String key) {
-        Setting s = BY_KEY.get(key);
-        if (s == null) {
-            throw new IllegalArgumentException("not a setting: " + key);
-        }
-        return s;
-    }
-
+    /** The {@link #key()}, so that a message that names a setting reads as core's messages always did. */
     @Override
     public String toString() {
         return key;

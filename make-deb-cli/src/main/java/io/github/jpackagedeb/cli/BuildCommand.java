@@ -224,12 +224,12 @@ final class BuildCommand implements Callable<Integer> {
             b.signing(new SigningInput(signKey, null, Passphrase.fromEnvironment(PASSPHRASE, ctx.env())));
         }
         SpecDraft d = SpecDraft.empty()
-                .configured("packageName", packageName, "--package")
-                .configured("maintainer", maintainer, "--maintainer")
-                .derived("maintainer", maintainerFromEnvironment(ctx.env()), "DEBFULLNAME/DEBEMAIL")
-                .configured("description", description, "--description")
-                .configured("homepage", homepage, "--homepage")
-                .configured("section", section, "--section")
+                .configured(Setting.PACKAGE_NAME, packageName, "--package")
+                .configured(Setting.MAINTAINER, maintainer, "--maintainer")
+                .derived(Setting.MAINTAINER, maintainerFromEnvironment(ctx.env()), "DEBFULLNAME/DEBEMAIL")
+                .configured(Setting.DESCRIPTION, description, "--description")
+                .configured(Setting.HOMEPAGE, homepage, "--homepage")
+                .configured(Setting.SECTION, section, "--section")
                 .configured(Relation.DEPENDS, depends, "--depends");
         if (debVersion != null) {
             b.version(VersionInput.debian(debVersion, "--deb-version"));

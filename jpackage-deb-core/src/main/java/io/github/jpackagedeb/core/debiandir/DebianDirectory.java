@@ -98,12 +98,12 @@ public final class DebianDirectory {
     public SpecDraft apply(SpecDraft draft, DebLog log, boolean changelogIsVersion) {
         SpecDraft d = draft;
         if (control != null) {
-            String wanted = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
-            for (Map.Entry<String, SpecDraft.Value> e : control.values(wanted).entrySet()) {
-                if (e.getKey().equals("architecture") && e.getValue().value().equals("any")) {
+            String wanted = d.get(Setting.PACKAGE_NAME).map(SpecDraft.Value::value).orElse(null);
+            for (Map.Entry<Setting, SpecDraft.Value> e : control.values(wanted).entrySet()) {
+                if (e.getKey() == Setting.ARCHITECTURE && e.getValue().value().equals("any")) {
                     continue; // any: whatever the build is for (decided by the bundled runtime)
                 }
-                if (e.getKey().equals("architecture") && e.getValue().value().contains(" ")) {
+                if (e.getKey() == Setting.ARCHITECTURE && e.getValue().value().contains(" ")) {
                     throw new DebException(Setting.DEBIAN_CONTROL, e.getValue().value(), e.getValue().origin().label()
                             + ": this tool builds for one architecture.", "use all, any or one architecture name.");
                 }
@@ -119,7 +119,7 @@ public final class DebianDirectory {
     private SpecDraft applyChangelog(SpecDraft d, DebLog log, boolean exact) {
         DebianChangelog.Entry top = changelog.newest();
         String where = changelog.file() + " line " + top.line();
-        SpecDraft.Value name = d.get("packageName").orElse(null);
+        SpecDraft.Value name = d.get(Setting.PACKAGE_NAME).orElse(null);
         if (name != null && !name.value().equals(top.pkg())) {
             throw new DebException(Setting.PACKAGE_NAME, name.value(), name.origin().label() + " says '" + name.value()
                     + "', but the newest entry of " + where + " is for package '" + top.pkg() + "'.",
@@ -127,13 +127,13 @@ public final class DebianDirectory {
         }
         SpecDraft.Value logged = new SpecDraft.Value(top.version().toString(),
                 SpecDraft.Origin.debian("the newest entry of " + where));
-        SpecDraft.Value have = d.get("version").orElse(null);
+        SpecDraft.Value have = d.get(Setting.VERSION).orElse(null);
         if (have == null) {
-            return d.override("version", logged);
+            return d.override(Setting.VERSION, logged);
         }
         if (have.origin().kind() != SpecDraft.Kind.DERIVED) {
             if (!DebianVersion.parse(have.value()).toString().equals(top.version().toString())) {
-                throw SpecDraft.conflict("version", have, logged);
+                throw SpecDraft.conflict(Setting.VERSION, have, logged);
             }
             return d;
         }
@@ -154,11 +154,11 @@ public final class DebianDirectory {
             return d;
         }
         if (exact) {
-            return d.override("version", logged); // dpkg-gencontrol's version, so the staged files agree with it
+            return d.override(Setting.VERSION, logged); // dpkg-gencontrol's version, so the staged files agree with it
         }
         // the same upstream version: the changelog's epoch and revision are the packager's to choose
         DebianVersion v = DebianVersion.of(top.version().epoch(), mapped.upstream(), top.version().revision());
-        return d.override("version", new SpecDraft.Value(v.toString(), logged.origin()));
+        return d.override(Setting.VERSION, new SpecDraft.Value(v.toString(), logged.origin()));
     }
 
     /** {@code 1.2~snapshot.20260101000000} → {@code 1.2}: a snapshot's time stamp is the build's, not the changelog's. */

@@ -43,4 +43,14 @@ public enum Relation {
         }
         return null;
     }
+
+    /** The relationship field of {@code setting}, or null when it is none. */
+    public static Relation of(Setting setting) {
+        for (Relation r : values()) {
+            if (r.setting == setting) {
+                return r;
+            }
+        }
+        return null;
+    }
 }
