@@ -257,7 +257,8 @@ final class PomAdapter {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new DebException(Setting.JAVA_RELEASE, r, "not a Java feature release.", "use a number such as 17 or 21.");
+            throw new DebException(Setting.JAVA_RELEASE, r, "not a Java feature release.",
+                    "use a number such as 17 or 21.");
         }
     }
 

@@ -138,7 +138,8 @@ public class PublishMojo extends AbstractMojo {
             try (Stream<Path> s = Files.list(buildDirectory.toPath())) {
                 s.filter(p -> p.getFileName().toString().endsWith(".deb")).sorted().forEach(found::add);
             } catch (IOException e) {
-                throw new DebException(Setting.DEB, buildDirectory.toString(), "cannot be listed: " + e, "check permissions.", e);
+                throw new DebException(Setting.DEB, buildDirectory.toString(), "cannot be listed: " + e,
+                        "check permissions.", e);
             }
         }
         if (found.size() != 1) {

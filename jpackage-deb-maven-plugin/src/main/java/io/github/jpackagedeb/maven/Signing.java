@@ -61,7 +61,8 @@ public class Signing {
         if (serverId != null && !serverId.isBlank()) {
             Server server = settings == null ? null : settings.getServer(serverId);
             if (server == null) {
-                throw new DebException(Setting.SIGNING_SERVER_ID, serverId, "no <server> with this id is in settings.xml.",
+                throw new DebException(Setting.SIGNING_SERVER_ID, serverId,
+                        "no <server> with this id is in settings.xml.",
                         "add <server><id>" + serverId + "</id><privateKey>/path/key.asc</privateKey><passphrase>…"
                                 + "</passphrase></server> to ~/.m2/settings.xml.");
             }
@@ -69,7 +70,8 @@ public class Signing {
                 SettingsDecryptionResult r = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
                 for (SettingsProblem p : r.getProblems()) {
                     if (p.getSeverity() != SettingsProblem.Severity.WARNING) {
-                        throw new DebException(Setting.SIGNING_SERVER_ID, serverId, "its passphrase cannot be decrypted: "
+                        throw new DebException(Setting.SIGNING_SERVER_ID, serverId,
+                                "its passphrase cannot be decrypted: "
                                 + p.getMessage(), "check ~/.m2/settings-security.xml (mvn --encrypt-password).");
                     }
                 }

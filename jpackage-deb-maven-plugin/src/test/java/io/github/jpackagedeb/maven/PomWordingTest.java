@@ -11,7 +11,8 @@ class PomWordingTest {
 
     @Test
     void namesThePomElementTheValueAndTheFix() {
-        DebException e = new DebException(Setting.MAINTAINER, "Jane", "not of the form 'Full Name <email@example.org>'.",
+        DebException e = new DebException(Setting.MAINTAINER, "Jane",
+                "not of the form 'Full Name <email@example.org>'.",
                 "give a name and an email address.");
         assertEquals("Cannot build the Debian package: <maintainer> (default: the first <developer> with <name> and <email>)"
                 + " = 'Jane': not of the form 'Full Name <email@example.org>'.\n  Fix: give a name and an email address.",

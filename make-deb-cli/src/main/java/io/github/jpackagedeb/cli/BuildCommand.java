@@ -178,7 +178,8 @@ final class BuildCommand implements Callable<Integer> {
 
     private static boolean isOption(Setting setting) {
         return List.of(Setting.COMPRESSION, Setting.OUTPUT_TIMESTAMP, Setting.JAVA_RELEASE, Setting.RUNTIME,
-                Setting.JLINK_COMPRESSION, Setting.MODULES, Setting.ADD_MODULES, Setting.JLINK_OPTIONS).contains(setting)
+                Setting.JLINK_COMPRESSION, Setting.MODULES, Setting.ADD_MODULES,
+                Setting.JLINK_OPTIONS).contains(setting)
                 || setting.key().startsWith("service.");
     }
 

@@ -172,7 +172,8 @@ final class InitCommand implements Callable<Integer> {
         Path local = Path.of(System.getProperty("user.home"), ".m2", "repository");
         PomReader.Project pom = PomReader.read(project.resolve("pom.xml"), ctx.env(), local);
         if ("pom".equals(pom.packaging())) {
-            throw new DebException(Setting.POM, pom.pom().toString(), "the project has <packaging>pom</packaging>: it builds "
+            throw new DebException(Setting.POM, pom.pom().toString(),
+                    "the project has <packaging>pom</packaging>: it builds "
                     + "no jar to package.", "run make-deb in the module that builds the application's jar.");
         }
         if (pom.unresolved() != null) {
@@ -346,7 +347,8 @@ final class InitCommand implements Callable<Integer> {
         return new Candidate("(pom)", "the pom's <licenses>", null);
     }
 
-    private ScaffoldSpec scaffold(PomReader.Project pom, Map<Setting, Candidate> values, MakeDeb.Context ctx, Path project,
+    private ScaffoldSpec scaffold(PomReader.Project pom, Map<Setting, Candidate> values, MakeDeb.Context ctx,
+            Path project,
                                   Ui ui) {
         String name = values.get(Setting.PACKAGE_NAME).value();
         Instant timestamp = BuildTimestamp.resolve(pom.property("project.build.outputTimestamp").orElse(null),
@@ -356,7 +358,8 @@ final class InitCommand implements Callable<Integer> {
                 .upstreamVersion(values.get(Setting.VERSION).value())
                 .synopsis(values.get(Setting.DESCRIPTION).value())
                 .maintainer(values.get(Setting.MAINTAINER).value())
-                .longDescription(pom.config("longDescription").orElse(longDescription(pom, values.get(Setting.DESCRIPTION).value(), name)))
+                .longDescription(pom.config("longDescription").orElse(longDescription(pom,
+                values.get(Setting.DESCRIPTION).value(), name)))
                 .priority(pom.config("priority").orElse(null))
                 .homepage(homepage != null ? homepage : pom.config("homepage").orElse(httpUrl(pom.url())))
                 .section(section != null ? section : pom.config("section").orElse(null))

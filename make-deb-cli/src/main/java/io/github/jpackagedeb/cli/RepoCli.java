@@ -50,7 +50,8 @@ final class RepoCli {
             sb.append(" '").append(DebException.printable(e.value())).append('\'');
         }
         sb.append(": ").append(e.problem());
-        String fix = e.fix(c -> "set " + FLAGS.getOrDefault(c.setting(), Wording.name(c.setting())) + " to " + c.value());
+        String fix = e.fix(c -> "set " + FLAGS.getOrDefault(c.setting(),
+                Wording.name(c.setting())) + " to " + c.value());
         if (fix != null) {
             sb.append("\n  Fix: ").append(fix);
         }

@@ -43,7 +43,8 @@ final class Wording {
         put(Setting.JVM_OPTIONS, "--jvm-option");
         put(Setting.ARGUMENTS, "--argument");
         put(Setting.JAVA_RELEASE, "--java-release");
-        put(Setting.EXTRA_FILES, "extra files (make-deb build has no option for them; debian/<pkg>.install is not read)");
+        put(Setting.EXTRA_FILES,
+                "extra files (make-deb build has no option for them; debian/<pkg>.install is not read)");
         put(Setting.ALLOW_SPECIAL_MODES, "special file modes (make-deb build installs no extra files)");
         put(Setting.COMPRESSION, "--compression");
         put(Setting.OUTPUT_TIMESTAMP, "--timestamp");

@@ -289,7 +289,8 @@ final class EntryRules {
                         "give the plain path without '.' or '..' segments.");
             }
             if (s.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
-                throw new DebException(Setting.PATH, path, "the name '" + DebException.printable(s) + "' is longer than "
+                throw new DebException(Setting.PATH, path,
+                        "the name '" + DebException.printable(s) + "' is longer than "
                         + MAX_SEGMENT_BYTES + " bytes (NAME_MAX), so it cannot be unpacked.",
                         "shorten that file or directory name.");
             }

@@ -166,7 +166,8 @@ public final class AppClosure {
         if (fat.isPresent()) {
             springBoot = true;
             if (app.dependencies().isEmpty()) {
-                throw new DebException(Setting.JAR, main.origin(), main.fileName() + " is a Spring Boot fat jar given alone:"
+                throw new DebException(Setting.JAR, main.origin(),
+                        main.fileName() + " is a Spring Boot fat jar given alone:"
                         + " its own classes and its BOOT-INF/lib jars would have to run through Spring Boot's loader,"
                         + " and the package ships the thin layout (the application jar and its dependency jars).",
                         "unpack it with 'java -Djarmode=tools -jar " + main.fileName() + " extract' (Spring Boot 3.3+"

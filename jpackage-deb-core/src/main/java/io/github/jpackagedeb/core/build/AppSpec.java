@@ -140,7 +140,8 @@ public final class AppSpec {
                         "build the jar first (mvn package runs the jar plugin before this one), or name it explicitly.");
             }
             if (javaRelease < 8 || javaRelease > 99) {
-                throw new DebException(Setting.JAVA_RELEASE, Integer.toString(javaRelease), "not a Java feature release.",
+                throw new DebException(Setting.JAVA_RELEASE, Integer.toString(javaRelease),
+                        "not a Java feature release.",
                         "use the release the application is compiled for, e.g. 17 or 21.");
             }
             return new AppSpec(this);

@@ -46,11 +46,13 @@ final class ClassPathCheck {
                         "run the build up to 'package' so the jar exists, or remove the dependency.");
             }
             if (!Files.isReadable(f)) {
-                throw new DebException(Setting.JAR, jar.origin(), "cannot read " + f + ".", "check the file's permissions.");
+                throw new DebException(Setting.JAR, jar.origin(), "cannot read " + f + ".",
+                        "check the file's permissions.");
             }
             String name = jar.fileName();
             if (!name.endsWith(".jar")) {
-                throw new DebException(Setting.JAR, jar.origin(), "the dependency " + f.getFileName() + " is not a jar.",
+                throw new DebException(Setting.JAR, jar.origin(),
+                        "the dependency " + f.getFileName() + " is not a jar.",
                         "only jars go on the class path: exclude it, or set its <scope> so it is not a runtime dependency.");
             }
             if (!SAFE_JAR_NAME.matcher(name).matches()) {
@@ -128,12 +130,14 @@ final class ClassPathCheck {
                 Manifest mf = jf.getManifest();
                 main = mf == null ? null : mf.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
             } catch (IOException e) {
-                throw new DebException(Setting.JAR, mainJar.origin(), "cannot read the manifest of " + mainJar.file() + ".",
+                throw new DebException(Setting.JAR, mainJar.origin(),
+                        "cannot read the manifest of " + mainJar.file() + ".",
                         "rebuild the jar.", e);
             }
             source = "Main-Class of " + mainJar.fileName();
             if (main == null || main.isBlank()) {
-                throw new DebException(Setting.MAIN_CLASS, null, "no main class: none is configured and " + mainJar.fileName()
+                throw new DebException(Setting.MAIN_CLASS, null,
+                        "no main class: none is configured and " + mainJar.fileName()
                         + " has no Main-Class in its manifest.",
                         "set the main class, e.g. com.example.Main (or a Main-Class entry in the jar's manifest).");
             }
@@ -150,7 +154,8 @@ final class ClassPathCheck {
                     return main;
                 }
             } catch (IOException e) {
-                throw new DebException(Setting.JAR, jar.origin(), "cannot read " + jar.file() + ".", "rebuild the jar.", e);
+                throw new DebException(Setting.JAR, jar.origin(), "cannot read " + jar.file() + ".",
+                        "rebuild the jar.", e);
             }
         }
         throw new DebException(Setting.MAIN_CLASS, main, "the main class is in none of the " + classPath.size()

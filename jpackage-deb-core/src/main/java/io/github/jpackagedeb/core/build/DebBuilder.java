@@ -193,7 +193,8 @@ public final class DebBuilder {
         ServiceSpec resolved = lifecycle.service();
         if (resolved != null && resolved.profiling().enabled() && runtime != null
                 && !runtime.modules().contains(ProfilingSpec.MODULE)) {
-            throw new DebException(Setting.SERVICE_PROFILING, "on", "profiling is built in, but the bundled runtime has no "
+            throw new DebException(Setting.SERVICE_PROFILING, "on",
+                    "profiling is built in, but the bundled runtime has no "
                     + ProfilingSpec.MODULE + " module (its modules: " + String.join(",", runtime.modules()) + ").",
                     "add " + ProfilingSpec.MODULE + " to the runtime's modules (the Maven plugin and make-deb add it "
                             + "when they see the profiling setting).");
@@ -347,7 +348,8 @@ public final class DebBuilder {
         try {
             Files.createDirectories(outputDirectory);
         } catch (IOException e) {
-            throw new DebException(Setting.OUTPUT_DIRECTORY, outputDirectory.toString(), "cannot create the output directory: "
+            throw new DebException(Setting.OUTPUT_DIRECTORY, outputDirectory.toString(),
+                    "cannot create the output directory: "
                     + e.getMessage(), "check that the path is writable.", e);
         }
         Path target = outputDirectory.resolve(effective.debFileName());

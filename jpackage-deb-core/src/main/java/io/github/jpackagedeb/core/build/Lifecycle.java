@@ -161,7 +161,8 @@ public record Lifecycle(List<DebEntry> entries, Map<String, byte[]> scripts, Lis
         String source = debian.defaultFile().map(UserScript::source).orElse(null);
         if (service == null && debian.unitFile().isEmpty()) {
             if (file != null && !ProfilingSpec.effective(null, file, source).equals(ProfilingSpec.OFF)) {
-                throw new DebException(Setting.SERVICE_PROFILING, source, source + " sets PROFILING, but the package is "
+                throw new DebException(Setting.SERVICE_PROFILING, source,
+                        source + " sets PROFILING, but the package is "
                         + "not a service: profiling records the service that systemd runs.",
                         "configure the service (<service> in the plugin, or debian/<pkg>.service), or remove the "
                                 + "PROFILING lines.");
@@ -191,7 +192,8 @@ public record Lifecycle(List<DebEntry> entries, Map<String, byte[]> scripts, Lis
                 return;
             }
         }
-        throw new DebException(Setting.SERVICE_PROFILING_SETTINGS, p.settings(), "the package does not install this .jfc "
+        throw new DebException(Setting.SERVICE_PROFILING_SETTINGS, p.settings(),
+                "the package does not install this .jfc "
                 + "file, so the JVM would not find it on the host.", "ship it as an extra file with this destination "
                 + "(e.g. <extraFile><src>src/deb/profiling.jfc</src><dst>" + p.settings() + "</dst></extraFile>), or "
                 + "use default or profile.");

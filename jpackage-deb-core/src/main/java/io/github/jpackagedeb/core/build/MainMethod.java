@@ -104,7 +104,8 @@ final class MainMethod {
                     + " non-private constructor without parameters, so the java launcher cannot create it.",
                     "add a constructor without parameters, or make main static.");
         }
-        throw new DebException(Setting.MAIN_CLASS, mainClass, "neither " + mainClass + " nor its super classes declare a"
+        throw new DebException(Setting.MAIN_CLASS, mainClass,
+                "neither " + mainClass + " nor its super classes declare a"
                 + " main method, so the installed command would fail with 'Main method not found'.", fix + ".");
     }
 

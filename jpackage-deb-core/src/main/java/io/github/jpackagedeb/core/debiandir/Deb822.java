@@ -104,7 +104,8 @@ public final class Deb822 {
         List<Paragraph> out = new ArrayList<>();
         for (RawParagraph raw : read(text, true, true, (problem, no, what, first) ->
                 switch (problem) {
-                    case CONTINUATION_FIRST -> new DebException(Setting.DEBIAN_CONTROL, what.strip(), source + " line " + no
+                    case CONTINUATION_FIRST -> new DebException(Setting.DEBIAN_CONTROL, what.strip(),
+                            source + " line " + no
                             + ": a continuation line (starting with a space) comes before any field.",
                             "start the paragraph with 'Field: value', or remove the leading space.");
                     case NOT_A_FIELD -> new DebException(Setting.DEBIAN_CONTROL, what, source + " line " + no
@@ -113,7 +114,8 @@ public final class Deb822 {
                     case BAD_NAME -> new DebException(Setting.DEBIAN_CONTROL, what, source + " line " + no
                             + ": not a valid field name (printable ASCII without spaces or ':', not starting with '-' or '#').",
                             "fix the field name.");
-                    case DUPLICATE -> new DebException(Setting.DEBIAN_CONTROL, what, source + " line " + no + ": the field " + what
+                    case DUPLICATE -> new DebException(Setting.DEBIAN_CONTROL, what,
+                            source + " line " + no + ": the field " + what
                             + " is given twice in one paragraph (first at line " + first.line() + ").",
                             "keep only one of them.");
                 })) {

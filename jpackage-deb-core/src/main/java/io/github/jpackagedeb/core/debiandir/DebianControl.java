@@ -32,9 +32,9 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
 
     private static final Pattern SUBSTVAR = Pattern.compile("\\$\\{[^}]*}");
     /** The fields a binary paragraph inherits from the source paragraph, with their settings. */
-    private static final List<Map.Entry<String, Setting>> INHERITED = List.of(Map.entry("Maintainer", Setting.MAINTAINER),
-            Map.entry("Section", Setting.SECTION), Map.entry("Priority", Setting.PRIORITY),
-            Map.entry("Homepage", Setting.HOMEPAGE));
+    private static final List<Map.Entry<String, Setting>> INHERITED = List.of(
+            Map.entry("Maintainer", Setting.MAINTAINER), Map.entry("Section", Setting.SECTION),
+            Map.entry("Priority", Setting.PRIORITY), Map.entry("Homepage", Setting.HOMEPAGE));
 
     public DebianControl {
         binaries = List.copyOf(binaries);
@@ -70,7 +70,8 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
             }
         }
         if (binaries.isEmpty()) {
-            throw new DebException(Setting.DEBIAN_CONTROL, null, file + " has no binary package paragraph (Package: …).",
+            throw new DebException(Setting.DEBIAN_CONTROL, null,
+                    file + " has no binary package paragraph (Package: …).",
                     "add a paragraph with at least Package, Architecture and Description (make-deb init writes one).");
         }
         return new DebianControl(source, binaries, file);
@@ -94,7 +95,8 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
                 return p;
             }
         }
-        throw new DebException(Setting.PACKAGE_NAME, name, file + " describes several binary packages (" + String.join(", ", names)
+        throw new DebException(Setting.PACKAGE_NAME, name,
+                file + " describes several binary packages (" + String.join(", ", names)
                 + ") and none is named '" + name + "'; this tool builds one package.",
                 "set the package name to one of them, or keep one binary paragraph.");
     }
@@ -120,7 +122,8 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
         put(out, Setting.ARCHITECTURE, bin, "Architecture");
         bin.field("Description").ifPresent(d -> {
             String where = bin.where("Description");
-            out.put(Setting.DESCRIPTION, new SpecDraft.Value(d.firstLine().strip(), SpecDraft.Origin.debian(where + " (Description)")));
+            out.put(Setting.DESCRIPTION, new SpecDraft.Value(d.firstLine().strip(),
+                    SpecDraft.Origin.debian(where + " (Description)")));
             out.put(Setting.LONG_DESCRIPTION, new SpecDraft.Value(longDescription(d.continuation()),
                     SpecDraft.Origin.debian(where + " (Description)")));
         });

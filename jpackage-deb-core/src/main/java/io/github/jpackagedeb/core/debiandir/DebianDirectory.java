@@ -140,7 +140,8 @@ public final class DebianDirectory {
         DebianVersion mapped = DebianVersion.parse(have.value());
         if (!withoutSnapshot(mapped.upstream()).equals(withoutSnapshot(top.version().upstream()))) {
             if (exact) {
-                throw new DebException(Setting.VERSION, have.value(), have.origin().label() + " maps to the Debian version "
+                throw new DebException(Setting.VERSION, have.value(),
+                        have.origin().label() + " maps to the Debian version "
                         + mapped + ", but the newest entry of " + where + " is for " + top.version()
                         + " (another upstream version), which dpkg-buildpackage would build.",
                         "record the release in " + changelog.file() + ": make-deb changelog -m 'New upstream release.' "
@@ -198,7 +199,8 @@ public final class DebianDirectory {
         Path plain = dir.resolve(name);
         Path pre = dir.resolve(pkg + "." + name);
         if (Files.isRegularFile(plain) && Files.isRegularFile(pre)) {
-            throw new DebException(Setting.DEBIAN_DIR, pre.toString(), "both " + name + " and " + pkg + "." + name + " exist in "
+            throw new DebException(Setting.DEBIAN_DIR, pre.toString(),
+                    "both " + name + " and " + pkg + "." + name + " exist in "
                     + dir + "; only one of them can be used.", "delete one of the two files.");
         }
         return Files.isRegularFile(pre) ? Optional.of(pre) : Files.isRegularFile(plain) ? Optional.of(plain) : Optional.empty();
@@ -217,7 +219,8 @@ public final class DebianDirectory {
             byte[] bytes = Files.readAllBytes(file);
             return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            throw new DebException(Setting.DEBIAN_DIR, file.toString(), "the file is not valid UTF-8 text.", "save it as UTF-8.", e);
+            throw new DebException(Setting.DEBIAN_DIR, file.toString(), "the file is not valid UTF-8 text.",
+                    "save it as UTF-8.", e);
         } catch (IOException e) {
             throw new DebException(Setting.DEBIAN_DIR, file.toString(), "cannot read the file: " + e.getMessage(),
                     "check that it is readable.", e);

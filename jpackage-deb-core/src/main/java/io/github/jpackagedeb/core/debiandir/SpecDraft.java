@@ -241,9 +241,9 @@ public final class SpecDraft {
     }
 
     /**
-     * Validates every value into a spec. A bad value read from {@code debian/} is reported as field
-     * {@link Setting#DEBIAN_CONTROL} (or {@link Setting#DEBIAN_CHANGELOG}) with the file and line, so that the user is sent to the
-     * file rather than to a configuration element that was never set.
+     * Validates every value into a spec. A bad value read from {@code debian/} is reported as
+     * {@link Setting#DEBIAN_CONTROL} (or {@link Setting#DEBIAN_CHANGELOG}) with the file and line, so that the user
+     * is sent to the file rather than to a configuration element that was never set.
      *
      * @throws DebException naming the first bad value
      */
@@ -275,7 +275,8 @@ public final class SpecDraft {
         } catch (DebException e) {
             Value v = values.get(e.setting());
             if (v != null && v.origin().kind() == Kind.DEBIAN) {
-                Setting file = v.origin().label().contains("changelog") ? Setting.DEBIAN_CHANGELOG : Setting.DEBIAN_CONTROL;
+                Setting file = v.origin().label().contains("changelog") ? Setting.DEBIAN_CHANGELOG
+                        : Setting.DEBIAN_CONTROL;
                 throw e.restate(file, e.value(), v.origin().label() + ": " + e.problem());
             }
             throw e;

@@ -45,7 +45,8 @@ public final class StageTree {
         try {
             if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                 if (!allowDelete && !isEmptyDir(root)) {
-                    throw new DebException(Setting.STAGE_DIRECTORY, root.toString(), "the directory exists and is not empty.",
+                    throw new DebException(Setting.STAGE_DIRECTORY, root.toString(),
+                            "the directory exists and is not empty.",
                             "delete it, or stage into debian/<pkg> or under target/, which are replaced.");
                 }
                 PathUtils.delete(root); // a link at root is removed, never followed
@@ -105,7 +106,8 @@ public final class StageTree {
             }
             return out;
         } catch (IOException ex) {
-            throw new DebException(Setting.DEBIAN_DIR, debianDir.toString(), "cannot write the maintainer-script code for "
+            throw new DebException(Setting.DEBIAN_DIR, debianDir.toString(),
+                    "cannot write the maintainer-script code for "
                     + "debhelper: " + ex, "check that debian/ is writable.", ex);
         }
     }
@@ -134,14 +136,16 @@ public final class StageTree {
             Files.writeString(f, b.toString(), StandardCharsets.UTF_8);
             return f;
         } catch (IOException ex) {
-            throw new DebException(Setting.DEBIAN_DIR, debianDir.toString(), "cannot write " + f.getFileName() + ": " + ex,
+            throw new DebException(Setting.DEBIAN_DIR, debianDir.toString(),
+                    "cannot write " + f.getFileName() + ": " + ex,
                     "check that debian/ is writable.", ex);
         }
     }
 
     private static Path resolve(Path root, String rel) {
         if (rel.startsWith("/") || rel.equals("..") || rel.startsWith("../") || rel.contains("/../") || rel.endsWith("/..")) {
-            throw new DebException(Setting.STAGE_DIRECTORY, rel, "an entry path leaves the package root.", "report this as a bug.");
+            throw new DebException(Setting.STAGE_DIRECTORY, rel, "an entry path leaves the package root.",
+                    "report this as a bug.");
         }
         return root.resolve(rel);
     }

@@ -200,14 +200,16 @@ public final class FlameGraphs {
         try {
             scan = JfrChunks.scan(f);
         } catch (NoSuchFileException e) {
-            throw new DebException(Setting.RECORDING, f.toString(), "does not exist.", "give a .jfr file or a directory of them.", e);
+            throw new DebException(Setting.RECORDING, f.toString(), "does not exist.",
+                    "give a .jfr file or a directory of them.", e);
         } catch (IOException e) {
             throw new DebException(Setting.RECORDING, f.toString(), "cannot be read: " + e.getMessage(),
                     "check the file's permissions (recordings of a service belong to its user: run as that user or "
                             + "as root).", e);
         }
         if (!scan.jfr()) {
-            throw new DebException(Setting.RECORDING, f.toString(), scan.size() == 0 ? "is empty, not a JDK Flight Recorder "
+            throw new DebException(Setting.RECORDING, f.toString(),
+                    scan.size() == 0 ? "is empty, not a JDK Flight Recorder "
                     + "recording." : "is not a JDK Flight Recorder recording (it does not start with FLR).",
                     "give .jfr files written by the JVM (-XX:StartFlightRecording, or jcmd <pid> JFR.dump).");
         }

@@ -59,7 +59,8 @@ public enum ProfileEvent {
                 }
             }
         }
-        throw new DebException(Setting.EVENT, text, "is not an event a flame graph can show; the events are " + names() + ".",
+        throw new DebException(Setting.EVENT, text,
+                "is not an event a flame graph can show; the events are " + names() + ".",
                 "use one of " + names() + " (cpu: " + CPU.jfrEvents + ", alloc: " + ALLOC.jfrEvents + ", lock: "
                         + LOCK.jfrEvents + ", wall: " + WALL.jfrEvents + ").");
     }

@@ -156,7 +156,8 @@ public final class AptRepository {
                 DebFile a = files.get(i);
                 DebFile b = files.get(j);
                 if (a.canonicalFileName().equals(b.canonicalFileName()) && !a.sha256().equals(b.sha256())) {
-                    throw new DebException(Setting.DEB, a.path().toString(), "has the same name, version and architecture as "
+                    throw new DebException(Setting.DEB, a.path().toString(),
+                            "has the same name, version and architecture as "
                             + b.path() + " but different content.", "add only one of them.");
                 }
             }
@@ -178,14 +179,16 @@ public final class AptRepository {
                     continue;
                 }
                 if (same.isPresent() && !force) {
-                    throw new DebException(Setting.DEB, deb.path().toString(), "the repository already has " + deb.packageName()
+                    throw new DebException(Setting.DEB, deb.path().toString(),
+                            "the repository already has " + deb.packageName()
                             + " " + deb.version() + " " + deb.architecture() + " (" + same.get().filename() + ", sha256 "
                             + same.get().sha256() + ") with different content (sha256 " + deb.sha256() + ").",
                             "give the new build a new version (e.g. a new Debian revision), or replace the old one "
                                     + "with --force (clients that installed it will not be offered the new bytes).");
                 }
                 if (otherUse.isPresent() && !state.poolFileMatches(filename, deb.sha256())) {
-                    throw new DebException(Setting.DEB, deb.path().toString(), "the pool file " + filename + " belongs to "
+                    throw new DebException(Setting.DEB, deb.path().toString(),
+                            "the pool file " + filename + " belongs to "
                             + otherUse.get() + " with different content.", "remove it from " + otherUse.get()
                             + " first, or use another version.");
                 }
@@ -281,7 +284,8 @@ public final class AptRepository {
 
     private void requireSigningChoice() {
         if (signer == null && !unsigned) {
-            throw new DebException(Setting.SIGNING_KEY, null, "no signing key was given; apt refuses repositories without "
+            throw new DebException(Setting.SIGNING_KEY, null,
+                    "no signing key was given; apt refuses repositories without "
                     + "a valid InRelease signature.", "give the secret key file (and its passphrase variable), or ask "
                     + "for an unsigned repository explicitly (clients then need [trusted=yes]).");
         }
@@ -505,7 +509,8 @@ public final class AptRepository {
         }
 
         private DebException damaged(Path file, Exception e) {
-            return new DebException(Setting.REPOSITORY, file.toString(), "is damaged and cannot be read: " + e.getMessage(),
+            return new DebException(Setting.REPOSITORY, file.toString(),
+                    "is damaged and cannot be read: " + e.getMessage(),
                     "restore the file from a backup, or move the repository aside and add the packages of its pool/ "
                             + "to a new one.", e);
         }
@@ -812,7 +817,8 @@ public final class AptRepository {
 
         public AptRepository build() {
             if (signer != null && unsigned) {
-                throw new DebException(Setting.SIGNING_KEY, signer.key().keyId(), "a signing key was given for an unsigned "
+                throw new DebException(Setting.SIGNING_KEY, signer.key().keyId(),
+                        "a signing key was given for an unsigned "
                         + "repository.", "drop one of the two.");
             }
             return new AptRepository(this);

@@ -200,7 +200,8 @@ public final class UploadFiles {
         }
         Matcher h = first < lines.size() ? HEADER.matcher(lines.get(first)) : null;
         if (h == null || !h.matches()) {
-            throw new DebException(Setting.DEB, deb.path().toString(), "the first line of its changelog is not a Debian "
+            throw new DebException(Setting.DEB, deb.path().toString(),
+                    "the first line of its changelog is not a Debian "
                     + "changelog header ('pkg (version) distribution; urgency=...').",
                     "fix debian/changelog (Debian Policy 4.4) and rebuild.");
         }
@@ -240,7 +241,8 @@ public final class UploadFiles {
                     StandardOpenOption.WRITE);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new DebException(Setting.OUTPUT_DIRECTORY, target.getParent().toString(), "cannot write " + target.getFileName()
+            throw new DebException(Setting.OUTPUT_DIRECTORY, target.getParent().toString(),
+                    "cannot write " + target.getFileName()
                     + ": " + e.getMessage(), "check free space and permissions.", e);
         } finally {
             try {

@@ -119,7 +119,8 @@ public final class AppCds {
                     + ms + " ms; class list " + out.length + " bytes (postinst dumps the archive)");
             return Optional.of(out);
         } catch (IOException e) {
-            throw new DebException(Setting.APP_CDS, mainClass, "the class-data sharing training run could not run: " + e,
+            throw new DebException(Setting.APP_CDS, mainClass,
+                    "the class-data sharing training run could not run: " + e,
                     "check the temporary directory (java.io.tmpdir) is writable.", e);
         } finally {
             if (dir != null) {

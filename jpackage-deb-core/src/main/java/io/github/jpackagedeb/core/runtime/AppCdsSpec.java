@@ -114,7 +114,8 @@ public final class AppCdsSpec {
             }
             for (String a : trainingJvmArgs) {
                 if (!a.startsWith("-") || a.indexOf('\0') >= 0 || a.indexOf('\n') >= 0) {
-                    throw new DebException(Setting.APP_CDS_TRAINING_JVM_ARGS, a, "not a Java option (it must start with -"
+                    throw new DebException(Setting.APP_CDS_TRAINING_JVM_ARGS, a,
+                            "not a Java option (it must start with -"
                             + " and hold no NUL or newline).", "pass options such as -Dname=value.");
                 }
             }

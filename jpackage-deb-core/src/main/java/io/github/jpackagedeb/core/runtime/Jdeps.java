@@ -238,7 +238,8 @@ final class Jdeps {
             }
             return new Analysis(result, run.inProcess(), null, null);
         } catch (IOException e) {
-            throw new DebException(Setting.JDEPS, String.valueOf(tmp), "cannot prepare the jars for jdeps: " + e.getMessage(),
+            throw new DebException(Setting.JDEPS, String.valueOf(tmp),
+                    "cannot prepare the jars for jdeps: " + e.getMessage(),
                     "check the temporary directory (java.io.tmpdir) and its free space.", e);
         } finally {
             if (tmp != null) {
@@ -479,7 +480,8 @@ final class Jdeps {
         } else {
             fix = "fix the jar, or list the runtime's modules yourself (modules) so jdeps is not run.";
         }
-        return new DebException(Setting.JDEPS, value, "jdeps failed " + where + " (exit " + run.exit() + "): " + message,
+        return new DebException(Setting.JDEPS, value,
+                "jdeps failed " + where + " (exit " + run.exit() + "): " + message,
                 fix);
     }
 

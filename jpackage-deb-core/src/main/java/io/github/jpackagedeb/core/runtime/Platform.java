@@ -105,7 +105,8 @@ public record Platform(String os, String arch) {
             case "mips64el":
                 return "mips64el";
             default:
-                throw new DebException(Setting.JDK_HOME, os + "-" + arch, "there is no Debian architecture for the CPU '"
+                throw new DebException(Setting.JDK_HOME, os + "-" + arch,
+                "there is no Debian architecture for the CPU '"
                         + arch + "'.", "use a JDK for amd64, arm64, armhf, i386, ppc64el, s390x or riscv64.");
         }
     }

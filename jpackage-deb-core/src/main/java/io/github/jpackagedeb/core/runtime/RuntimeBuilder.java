@@ -155,7 +155,8 @@ public final class RuntimeBuilder {
         } catch (java.io.IOException | RuntimeException e) {
             free = "unknown";
         }
-        return new DebException(Setting.CACHE_DIRECTORY, cache.root().toString(), "the runtime cache ran out of disk space "
+        return new DebException(Setting.CACHE_DIRECTORY, cache.root().toString(),
+                "the runtime cache ran out of disk space "
                 + "while the Java runtime was built there (" + free + " free now; linking a runtime takes 50 to 150 MiB;"
                 + " nothing partial was kept): " + detail.strip(), "free space on that file system, or set the cache "
                 + "directory to one with room.", cause);

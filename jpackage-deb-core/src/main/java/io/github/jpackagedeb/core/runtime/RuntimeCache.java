@@ -101,7 +101,8 @@ public final class RuntimeCache {
             }
             problem = problem + "; the fallback " + fallbackDirectory + " cannot be used either (" + fallbackProblem + ")";
         }
-        throw new DebException(Setting.CACHE_DIRECTORY, dir.toString(), "the cache directory cannot be used: " + problem + ".",
+        throw new DebException(Setting.CACHE_DIRECTORY, dir.toString(),
+                "the cache directory cannot be used: " + problem + ".",
                 "make it writable, or set the cache directory to a writable path.");
     }
 

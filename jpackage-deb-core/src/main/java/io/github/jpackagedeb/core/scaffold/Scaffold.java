@@ -295,13 +295,15 @@ public final class Scaffold {
                     + "(other files in it are kept).");
         }
         if (exists && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new DebException(Setting.DEBIAN_DIR, target.toString(), "exists and is not a directory.", "move it away.");
+            throw new DebException(Setting.DEBIAN_DIR, target.toString(), "exists and is not a directory.",
+                    "move it away.");
         }
         Path tmp;
         try {
             tmp = Files.createTempDirectory(projectDir, ".debian-make-deb-");
         } catch (IOException e) {
-            throw new DebException(Setting.DEBIAN_DIR, projectDir.toString(), "cannot create files in the project directory: "
+            throw new DebException(Setting.DEBIAN_DIR, projectDir.toString(),
+                    "cannot create files in the project directory: "
                     + e, "check that the directory exists and that you may write to it.", e);
         }
         Path old = null;

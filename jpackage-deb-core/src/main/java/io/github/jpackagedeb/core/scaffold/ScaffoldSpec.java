@@ -171,7 +171,8 @@ public final class ScaffoldSpec {
                 return PackageName.validate(v);
             case VERSION:
                 if (v == null || v.isEmpty()) {
-                    throw new DebException(Setting.VERSION, v, "the version is empty.", "give the project's version, e.g. 1.0.0.");
+                    throw new DebException(Setting.VERSION, v, "the version is empty.",
+                            "give the project's version, e.g. 1.0.0.");
                 }
                 MavenVersionMapper.defaults().map(v, Instant.EPOCH);
                 return v;
@@ -208,7 +209,8 @@ public final class ScaffoldSpec {
                     "give an SPDX name such as Apache-2.0, MIT or GPL-3.0.");
         }
         if (!isKnown(l) && (l.url() == null || !l.url().matches("https?://\\S+"))) {
-            throw new DebException(Setting.LICENSE, l.name(), "not a license name make-deb knows, and no URL to its text.",
+            throw new DebException(Setting.LICENSE, l.name(),
+                    "not a license name make-deb knows, and no URL to its text.",
                     "use one of " + String.join(", ", new java.util.TreeSet<>(KNOWN_LICENSES))
                             + " (MIT is Expat), or give the license a <url> in the pom.");
         }
@@ -418,14 +420,14 @@ public final class ScaffoldSpec {
         public ScaffoldSpec build() {
             List<Setting> missing = missing();
             if (!missing.isEmpty()) {
-                throw new DebException(missing.get(0), null, "no value for " + missing.stream().map(Setting::key).collect(java.util.stream.Collectors.joining(", "))
-                        + ".",
-                        "give the missing values.");
+                String names = missing.stream().map(Setting::key).collect(java.util.stream.Collectors.joining(", "));
+                throw new DebException(missing.get(0), null, "no value for " + names + ".", "give the missing values.");
             }
             Objects.requireNonNull(timestamp, "timestamp");
             licenses.forEach(ScaffoldSpec::checkLicense);
             if (javaRelease < 8 || javaRelease > 99) {
-                throw new DebException(Setting.JAVA_RELEASE, Integer.toString(javaRelease), "not a Java feature release.",
+                throw new DebException(Setting.JAVA_RELEASE, Integer.toString(javaRelease),
+                        "not a Java feature release.",
                         "use the release the application is compiled for, e.g. 17 or 21.");
             }
             DebianVersion v = debianVersion != null ? debianVersion : scaffoldVersion(upstreamVersion, timestamp);

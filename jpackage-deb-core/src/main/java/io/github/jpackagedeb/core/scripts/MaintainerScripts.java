@@ -165,7 +165,8 @@ public final class MaintainerScripts {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].strip().equals(TOKEN)) {
                 if (at >= 0) {
-                    throw new DebException(Setting.MAINTAINER_SCRIPT, source, "the " + TOKEN + " line appears more than once "
+                    throw new DebException(Setting.MAINTAINER_SCRIPT, source,
+                            "the " + TOKEN + " line appears more than once "
                             + "(lines " + (at + 1) + " and " + (i + 1) + "), so it is not clear where the generated "
                             + "code goes.", "keep exactly one line holding only " + TOKEN + ".");
                 }

@@ -325,7 +325,8 @@ public final class ProfilingSpec {
                         "give a number of bytes with an optional unit k, m or g, e.g. 256M.");
             }
             if (bytes(size) < MIN_SIZE) {
-                throw new DebException(Setting.SERVICE_PROFILING_MAX_SIZE, size, "below 1M: JFR needs at least one chunk "
+                throw new DebException(Setting.SERVICE_PROFILING_MAX_SIZE, size,
+                        "below 1M: JFR needs at least one chunk "
                         + "of recording data to keep anything useful.", "give at least 1M, e.g. 100M.");
             }
             String age = maxAge != null ? maxAge : DEFAULT_MAX_AGE;

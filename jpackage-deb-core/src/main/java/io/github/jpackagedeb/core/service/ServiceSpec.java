@@ -62,7 +62,8 @@ public final class ServiceSpec {
     public ServiceSpec resolve(String pkg, String synopsis) {
         String n = name != null ? name : pkg;
         if (!UNIT.matcher(n).matches()) {
-            throw new DebException(Setting.SERVICE_NAME, null, "the service would be named after the package, but '" + pkg
+            throw new DebException(Setting.SERVICE_NAME, null,
+                    "the service would be named after the package, but '" + pkg
                     + "' is not a valid systemd unit name (letters, digits and ':', '-', '_', '.').",
                     "set the service name explicitly, e.g. " + pkg.replace('+', '-') + ".");
         }
@@ -70,7 +71,8 @@ public final class ServiceSpec {
         if (u == null) {
             if (!AccountName.isValid(pkg)) {
                 String s = AccountName.suggest(pkg);
-                throw new DebException(Setting.SERVICE_USER, null, "the service account would be named after the package, "
+                throw new DebException(Setting.SERVICE_USER, null,
+                        "the service account would be named after the package, "
                         + "but '" + pkg + "' is not a valid system account name (adduser: lower-case letters, "
                         + "digits, '_' and '-', starting with a letter or '_').",
                         "set the service user explicitly" + (s != null ? ", e.g. " + s : "") + ".");

@@ -217,7 +217,8 @@ public final class PackageSpec {
             maintainer = checkMaintainer(maintainer);
             synopsis = checkSynopsis(synopsis, name);
             longDescription = checkLongDescription(longDescription);
-            section = checkMatches(Setting.SECTION, section, SECTION, "use a Debian section such as misc, java, utils, net, web, admin.");
+            section = checkMatches(Setting.SECTION, section, SECTION,
+                    "use a Debian section such as misc, java, utils, net, web, admin.");
             if (priority == null || !PRIORITIES.contains(priority)) {
                 throw new DebException(Setting.PRIORITY, priority, "not a Debian priority (Policy 2.5).",
                         "use one of " + String.join(", ", new java.util.TreeSet<>(PRIORITIES)) + " (optional is usual).");
@@ -271,18 +272,21 @@ public final class PackageSpec {
             }
             String v = value.strip();
             if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || hasControl(v)) {
-                throw new DebException(Setting.DESCRIPTION, value, "the synopsis must be a single line without control characters.",
+                throw new DebException(Setting.DESCRIPTION, value,
+                        "the synopsis must be a single line without control characters.",
                         "put the first line in the synopsis and the rest in the long description.");
             }
             if (v.endsWith(".") && !v.endsWith("..")) {
                 v = v.substring(0, v.length() - 1);
             }
             if (v.length() > SYNOPSIS_MAX) {
-                throw new DebException(Setting.DESCRIPTION, value, "the synopsis is " + v.length() + " characters long; Debian allows "
+                throw new DebException(Setting.DESCRIPTION, value,
+                        "the synopsis is " + v.length() + " characters long; Debian allows "
                         + SYNOPSIS_MAX + " (Policy 3.4.1).", "shorten it to one short line, and put details in the long description.");
             }
             if (v.toLowerCase(java.util.Locale.ROOT).startsWith(name + " ") || v.equalsIgnoreCase(name)) {
-                throw new DebException(Setting.DESCRIPTION, value, "the synopsis starts with the package name (Policy 3.4.1).",
+                throw new DebException(Setting.DESCRIPTION, value,
+                        "the synopsis starts with the package name (Policy 3.4.1).",
                         "describe what the package does, e.g. 'command-line tool to summarise CSV files'.");
             }
             return v;
@@ -292,7 +296,8 @@ public final class PackageSpec {
             String v = value.replace("\r\n", "\n").strip();
             for (String line : v.split("\n", -1)) {
                 if (hasControl(line.replace("\t", " "))) {
-                    throw new DebException(Setting.LONG_DESCRIPTION, value, "the long description contains control characters.",
+                    throw new DebException(Setting.LONG_DESCRIPTION, value,
+                            "the long description contains control characters.",
                             "use plain text; separate paragraphs with an empty line.");
                 }
             }

@@ -33,7 +33,8 @@ final class RelationSyntax {
                         "write 'package', 'package (>= version)' or alternatives 'a | b'; package names are lowercase.");
             }
             if (relation == Relation.PROVIDES && a.contains("(") && !a.matches(".*\\(\\s*=.*")) {
-                throw new DebException(relation.setting(), entry, "Provides only allows an exact '(= version)' (Policy 7.5).",
+                throw new DebException(relation.setting(), entry,
+                        "Provides only allows an exact '(= version)' (Policy 7.5).",
                         "drop the version or use '(= version)'.");
             }
         }

@@ -75,7 +75,8 @@ public final class MavenVersionMapper {
         for (int i = 0; i < newRevision.length(); i++) {
             char c = newRevision.charAt(i);
             if (!(isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '+' || c == '.' || c == '~')) {
-                throw new DebException(Setting.REVISION, newRevision, "the Debian revision contains '" + DebException.printable(String.valueOf(c))
+                throw new DebException(Setting.REVISION, newRevision,
+                        "the Debian revision contains '" + DebException.printable(String.valueOf(c))
                         + "'; only A-Z, a-z, 0-9, '+', '.' and '~' are allowed (Debian Policy 5.6.12).",
                         "use a revision such as 1, 2 or 1+local1.");
             }
@@ -91,7 +92,8 @@ public final class MavenVersionMapper {
      */
     public MavenVersionMapper withEpoch(int newEpoch) {
         if (newEpoch < 0) {
-            throw new DebException(Setting.EPOCH, Integer.toString(newEpoch), "the epoch must be an unsigned integer (Debian Policy 5.6.12).",
+            throw new DebException(Setting.EPOCH, Integer.toString(newEpoch),
+                    "the epoch must be an unsigned integer (Debian Policy 5.6.12).",
                     "use 0 (no epoch) or a small positive number.");
         }
         return new MavenVersionMapper(newEpoch, revision);

@@ -74,8 +74,10 @@ class DebianDirectoryTest {
                 && e.problem().contains("'x'"), e.problem());
         // the same value twice is fine
         SpecDraft same = pomDerived().configured(Setting.PACKAGE_NAME, "x", "<packageName>");
-        assertEquals("x", DebianDirectory.read(d).apply(same, DebLog.SILENT).get(Setting.PACKAGE_NAME).orElseThrow().value());
-        assertEquals("x", DebianDirectory.read(d).apply(pomDerived(), DebLog.SILENT).get(Setting.PACKAGE_NAME).orElseThrow().value(),
+        assertEquals("x", DebianDirectory.read(d).apply(same,
+                DebLog.SILENT).get(Setting.PACKAGE_NAME).orElseThrow().value());
+        assertEquals("x", DebianDirectory.read(d).apply(pomDerived(),
+                DebLog.SILENT).get(Setting.PACKAGE_NAME).orElseThrow().value(),
                 "over a derived name, debian/control wins");
     }
 
@@ -121,14 +123,16 @@ class DebianDirectoryTest {
         DebException exact = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(newer, log, true));
         assertTrue(exact.problem().contains("which dpkg-buildpackage would build"), exact.problem());
         assertTrue(exact.fix().contains("make-deb changelog") && exact.fix().contains("dch -v 1.1.0-1"), exact.fix());
-        SpecDraft snap = pomDerived().derived(Setting.VERSION, "1.0.0~snapshot.20260101000000-1", "the project <version>")
+        SpecDraft snap = pomDerived().derived(Setting.VERSION, "1.0.0~snapshot.20260101000000-1",
+                "the project <version>")
                 .snapshot(true);
         assertEquals("1.0.0-3", DebianDirectory.read(d).apply(snap, log, true).toSpec().version().toString(),
                 "the stage goal takes the entry's version exactly, as dpkg-gencontrol does");
         SpecDraft configured = pomDerived().configured(Setting.VERSION, "2:1.0.0-1", "<debianVersion>");
         DebException c = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(configured, DebLog.SILENT));
         assertTrue(c.problem().contains("<debianVersion> says '2:1.0.0-1'"), c.getMessage());
-        SpecDraft snapshot = pomDerived().derived(Setting.VERSION, "1.0.0~snapshot.20260101000000-1", "the project <version>")
+        SpecDraft snapshot = pomDerived().derived(Setting.VERSION, "1.0.0~snapshot.20260101000000-1",
+                "the project <version>")
                 .snapshot(true);
         assertEquals("1.0.0~snapshot.20260101000000-3", DebianDirectory.read(d).apply(snapshot, DebLog.SILENT).toSpec().version().toString(),
                 "a snapshot keeps its time stamp and takes the changelog's revision");

@@ -24,14 +24,17 @@ class SpecDraftTest {
                 .derived(Setting.PACKAGE_NAME, () -> PackageName.fromArtifactId("a").value(), "the artifactId");
         assertEquals("a-app", configuredFirst.toSpec().name());
 
-        SpecDraft fromDebian = base().derived(Setting.PACKAGE_NAME, () -> PackageName.fromArtifactId("a").value(), "the artifactId")
-                .override(Setting.PACKAGE_NAME, new SpecDraft.Value("a-app", SpecDraft.Origin.debian("debian/control line 1 (Package)")));
+        SpecDraft fromDebian = base().derived(Setting.PACKAGE_NAME, () -> PackageName.fromArtifactId("a").value(),
+                "the artifactId")
+                .override(Setting.PACKAGE_NAME, new SpecDraft.Value("a-app",
+                SpecDraft.Origin.debian("debian/control line 1 (Package)")));
         assertEquals("a-app", fromDebian.toSpec().name());
     }
 
     @Test
     void withoutAnExplicitNameTheDerivationErrorIsThrown() {
-        SpecDraft d = base().derived(Setting.PACKAGE_NAME, () -> PackageName.fromArtifactId("a").value(), "the artifactId");
+        SpecDraft d = base().derived(Setting.PACKAGE_NAME, () -> PackageName.fromArtifactId("a").value(),
+                "the artifactId");
         assertTrue(d.get(Setting.PACKAGE_NAME).isEmpty());
         DebException e = assertThrows(DebException.class, d::toSpec);
         assertEquals("packageName", e.field());
@@ -41,7 +44,8 @@ class SpecDraftTest {
 
     @Test
     void aDerivableNameIsDerived() {
-        SpecDraft d = base().derived(Setting.PACKAGE_NAME, () -> PackageName.fromArtifactId("_Private__App_").value(), "the artifactId");
+        SpecDraft d = base().derived(Setting.PACKAGE_NAME, () -> PackageName.fromArtifactId("_Private__App_").value(),
+                "the artifactId");
         assertEquals("private-app", d.toSpec().name());
     }
 }

@@ -189,8 +189,10 @@ class FlameGraphsTest {
     @Test
     void aTimeWindowChangesTheCounts() throws IOException {
         long all = render(a).samples();
-        FlameGraphs.Result first = render(FlameGraphRequest.builder().input(a).to(WindowBound.parse(Setting.TO, "1s")), new Log());
-        FlameGraphs.Result rest = render(FlameGraphRequest.builder().input(a).from(WindowBound.parse(Setting.FROM, "1s")), new Log());
+        FlameGraphs.Result first = render(FlameGraphRequest.builder().input(a).to(WindowBound.parse(Setting.TO, "1s")),
+                new Log());
+        FlameGraphs.Result rest = render(FlameGraphRequest.builder().input(a).from(WindowBound.parse(Setting.FROM,
+                "1s")), new Log());
         assertTrue(first.samples() > 0 && first.samples() < all, first.samples() + " of " + all);
         assertTrue(rest.samples() > 0 && rest.samples() < all, rest.samples() + " of " + all);
         assertTrue(Files.readString(dir.resolve("out/flame.html")).contains("<h1>CPU samples from 1s to the end</h1>"));
@@ -299,7 +301,8 @@ class FlameGraphsTest {
         assertEquals(ProfileEvent.ALLOC, ProfileEvent.parse("ALLOC"));
 
         DebException order = assertThrows(DebException.class, () -> FlameGraphRequest.builder().input(a)
-                .from(WindowBound.parse(Setting.FROM, "5m")).to(WindowBound.parse(Setting.TO, "1m")).outputBase(dir.resolve("x")).build());
+                .from(WindowBound.parse(Setting.FROM, "5m")).to(WindowBound.parse(Setting.TO,
+                "1m")).outputBase(dir.resolve("x")).build());
         assertEquals("from", order.field());
         assertTrue(order.problem().startsWith("is not before to '1m'"), order.problem());
         DebException instants = assertThrows(DebException.class, () -> FlameGraphRequest.builder().input(a)
