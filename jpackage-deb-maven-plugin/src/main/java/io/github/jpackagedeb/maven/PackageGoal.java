@@ -263,7 +263,7 @@ public abstract class PackageGoal extends GoalBase {
     /** Core's error worded for the pom, with a note when a value it lacks was inherited from a foreign parent. */
     MojoFailureException failure(DebException e, PomAdapter pom) {
         getLog().debug(e);
-        String note = pom.inheritedNote(e.field());
+        String note = pom.inheritedNote(e.setting());
         return new MojoFailureException(PomWording.describe(e) + (note.isEmpty() ? "" : "\n  Note: " + note + "."));
     }
 

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.build.ExtraFile;
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.Jar;
 import io.github.jpackagedeb.core.build.License;
@@ -54,14 +55,14 @@ final class PomAdapter {
     }
 
     /**
-     * The note for an error about {@code field} (core's name) when the pom element that would give it was inherited
-     * from a foreign parent and not used; empty otherwise.
+     * The note for an error about {@code setting} when the pom element that would give it was inherited from a
+     * foreign parent and not used; empty otherwise.
      */
-    String inheritedNote(String field) {
-        String element = switch (field) {
-            case "description", "longDescription" -> "<description>";
-            case "maintainer" -> "<developers>";
-            case "homepage" -> "<url>";
+    String inheritedNote(Setting setting) {
+        String element = switch (setting) {
+            case DESCRIPTION, LONG_DESCRIPTION -> "<description>";
+            case MAINTAINER -> "<developers>";
+            case HOMEPAGE -> "<url>";
             default -> null;
         };
         String gav = element == null ? null : origin.ignored().get(element);
@@ -82,18 +83,18 @@ final class PomAdapter {
      */
     BuildRequest.Builder fill(BuildRequest.Builder b) {
         SpecDraft d = SpecDraft.empty()
-                .configured("packageName", config.packageName, "<packageName>")
-                .derived("packageName", () -> PackageName.fromArtifactId(project.getArtifactId()).value(),
+                .configured(Setting.PACKAGE_NAME, config.packageName, "<packageName>")
+                .derived(Setting.PACKAGE_NAME, () -> PackageName.fromArtifactId(project.getArtifactId()).value(),
                         "the name derived from <artifactId>" + project.getArtifactId() + "</artifactId>")
-                .configured("maintainer", config.maintainer, "<maintainer>")
-                .derived("maintainer", metadata().maintainer(env), "the first <developer> (or DEBFULLNAME/DEBEMAIL)")
-                .configured("description", config.synopsis, "<synopsis>")
-                .derived("description", metadata().synopsis(), "the project <description>")
-                .configured("longDescription", config.longDescription, "<longDescription>")
-                .configured("section", config.section, "<section>")
-                .configured("priority", config.priority, "<priority>")
-                .configured("homepage", config.homepage, "<homepage>")
-                .derived("homepage", metadata().homepage(), "the project <url>")
+                .configured(Setting.MAINTAINER, config.maintainer, "<maintainer>")
+                .derived(Setting.MAINTAINER, metadata().maintainer(env), "the first <developer> (or DEBFULLNAME/DEBEMAIL)")
+                .configured(Setting.DESCRIPTION, config.synopsis, "<synopsis>")
+                .derived(Setting.DESCRIPTION, metadata().synopsis(), "the project <description>")
+                .configured(Setting.LONG_DESCRIPTION, config.longDescription, "<longDescription>")
+                .configured(Setting.SECTION, config.section, "<section>")
+                .configured(Setting.PRIORITY, config.priority, "<priority>")
+                .configured(Setting.HOMEPAGE, config.homepage, "<homepage>")
+                .derived(Setting.HOMEPAGE, metadata().homepage(), "the project <url>")
                 .configured(Relation.PRE_DEPENDS, config.preDepends, "<preDepends>")
                 .configured(Relation.DEPENDS, config.depends, "<depends>")
                 .configured(Relation.RECOMMENDS, config.recommends, "<recommends>")
@@ -157,7 +158,7 @@ final class PomAdapter {
         Artifact main = project.getArtifact();
         File file = main.getFile();
         if (file == null || !file.getName().endsWith(".jar")) {
-            throw new DebException("jar", file == null ? null : file.toString(),
+            throw new DebException(Setting.JAR, file == null ? null : file.toString(),
                     "the project's jar is not built (packaging '" + project.getPackaging() + "').",
                     "bind the goal to the package phase of a jar project (the default), after maven-jar-plugin.");
         }
@@ -172,7 +173,7 @@ final class PomAdapter {
             }
             File f = a.getFile();
             if (f == null) {
-                throw new DebException("jar", coordinates(a), "the dependency is not resolved to a file.",
+                throw new DebException(Setting.JAR, coordinates(a), "the dependency is not resolved to a file.",
                         "run the build with the package phase so the dependency is resolved.");
             }
             b.dependency(new Jar(f.toPath(), coordinates(a)));
@@ -199,7 +200,7 @@ final class PomAdapter {
             return null;
         }
         if (p.defaultSwitch != null && !p.defaultSwitch.isBlank() && !p.defaultSwitch.strip().matches("on|off")) {
-            throw new DebException("service.profiling.defaultSwitch", p.defaultSwitch, "not on or off.",
+            throw new DebException(Setting.SERVICE_PROFILING_DEFAULT_SWITCH, p.defaultSwitch, "not on or off.",
                     "write <defaultSwitch>on</defaultSwitch> or off.");
         }
         return ProfilingSpec.builder().enabled(p.enabled)

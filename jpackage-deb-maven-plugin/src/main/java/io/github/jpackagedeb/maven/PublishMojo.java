@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.build.BuildTimestamp;
 import io.github.jpackagedeb.core.repo.AptRepository;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
@@ -96,8 +97,7 @@ public class PublishMojo extends GoalBase {
             }
         } catch (DebException e) {
             getLog().debug(e);
-            throw new MojoFailureException(PomWording.describe(e).replace("Cannot build the Debian package: ",
-                    "Cannot publish the Debian package: "));
+            throw new MojoFailureException(PomWording.describe("Cannot publish the Debian package: ", e));
         }
     }
 
@@ -115,11 +115,12 @@ public class PublishMojo extends GoalBase {
             try (Stream<Path> s = Files.list(buildDirectory.toPath())) {
                 s.filter(p -> p.getFileName().toString().endsWith(".deb")).sorted().forEach(found::add);
             } catch (IOException e) {
-                throw new DebException("deb", buildDirectory.toString(), "cannot be listed: " + e, "check permissions.", e);
+                throw new DebException(Setting.DEB, buildDirectory.toString(), "cannot be listed: " + e,
+                        "check permissions.", e);
             }
         }
         if (found.size() != 1) {
-            throw new DebException("deb", null, found.isEmpty() ? "no .deb was built in " + buildDirectory + "."
+            throw new DebException(Setting.DEB, null, found.isEmpty() ? "no .deb was built in " + buildDirectory + "."
                     : "there are " + found.size() + " .deb files in " + buildDirectory + ": " + found + ".",
                     "run the deb goal first (mvn package jpackage-deb:publish), or name the file with -Djpackage-deb.deb=FILE.");
         }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.packaging.SigningInput;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
 import io.github.jpackagedeb.core.sign.Passphrase;
@@ -60,7 +61,8 @@ public class SigningConfig {
         if (serverId != null && !serverId.isBlank()) {
             Server server = settings == null ? null : settings.getServer(serverId);
             if (server == null) {
-                throw new DebException("signing.serverId", serverId, "no <server> with this id is in settings.xml.",
+                throw new DebException(Setting.SIGNING_SERVER_ID, serverId,
+                        "no <server> with this id is in settings.xml.",
                         "add <server><id>" + serverId + "</id><privateKey>/path/key.asc</privateKey><passphrase>…"
                                 + "</passphrase></server> to ~/.m2/settings.xml.");
             }
@@ -68,14 +70,15 @@ public class SigningConfig {
                 SettingsDecryptionResult r = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
                 for (SettingsProblem p : r.getProblems()) {
                     if (p.getSeverity() != SettingsProblem.Severity.WARNING) {
-                        throw new DebException("signing.serverId", serverId, "its passphrase cannot be decrypted: "
+                        throw new DebException(Setting.SIGNING_SERVER_ID, serverId,
+                                "its passphrase cannot be decrypted: "
                                 + p.getMessage(), "check ~/.m2/settings-security.xml (mvn --encrypt-password).");
                     }
                 }
                 server = r.getServer();
             }
             if (server.getPrivateKey() == null || server.getPrivateKey().isBlank()) {
-                throw new DebException("signing.serverId", serverId, "the server has no <privateKey>.",
+                throw new DebException(Setting.SIGNING_SERVER_ID, serverId, "the server has no <privateKey>.",
                         "set <privateKey> to the secret key file (gpg --export-secret-keys --armor KEYID > key.asc).");
             }
             Passphrase pass = server.getPassphrase() == null ? Passphrase.none()

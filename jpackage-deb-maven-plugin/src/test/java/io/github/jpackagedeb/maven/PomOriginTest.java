@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.debiandir.DebianDirectory;
 import io.github.jpackagedeb.core.packaging.BuildRequest;
 import io.github.jpackagedeb.core.packaging.Packager;
@@ -126,7 +127,7 @@ class PomOriginTest {
                 "DEBEMAIL", "jane@example.org"));
         DebException e = assertThrows(DebException.class, () -> spec(a));
         assertEquals("description", e.field(), e.getMessage());
-        String note = a.inheritedNote(e.field());
+        String note = a.inheritedNote(e.setting());
         assertTrue(note.contains("<description> inherited from <parent> " + FRAMEWORK), note);
         assertEquals(FRAMEWORK, a.ignoredInherited().get("<developers>"), "Maintainer not from the parent either");
         assertEquals(FRAMEWORK, a.ignoredInherited().get("<url>"));
@@ -138,7 +139,7 @@ class PomOriginTest {
         PomAdapter a = adapter(app);
         DebException e = assertThrows(DebException.class, () -> spec(a));
         assertEquals("maintainer", e.field(), "the framework team is not the maintainer: " + e.getMessage());
-        assertTrue(a.inheritedNote("maintainer").contains("<developers> inherited from <parent> " + FRAMEWORK));
+        assertTrue(a.inheritedNote(Setting.MAINTAINER).contains("<developers> inherited from <parent> " + FRAMEWORK));
 
         PomAdapter withEnv = adapter(app, Map.of("DEBFULLNAME", "Jane Doe", "DEBEMAIL", "jane@example.org"));
         PackageSpec spec = spec(withEnv);

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.build.AppClosure;
 import io.github.jpackagedeb.core.build.AppSpec;
@@ -103,7 +104,7 @@ final class BuildCommand extends CommandBase implements Callable<Integer> {
                 ui.error("cannot build the package: " + problems.size() + " problems.");
             }
             problems.forEach(e -> ui.error(e, Wording::name));
-            return problems.stream().allMatch(e -> isOption(e.field())) ? MakeDeb.USAGE : MakeDeb.FAILURE;
+            return problems.stream().allMatch(e -> isOption(e.setting())) ? MakeDeb.USAGE : MakeDeb.FAILURE;
         }
         try {
             Packager.Result r = Packager.build(request);
@@ -112,13 +113,15 @@ final class BuildCommand extends CommandBase implements Callable<Integer> {
             return MakeDeb.OK;
         } catch (DebException e) {
             ui.error(e, Wording::name);
-            return isOption(e.field()) ? MakeDeb.USAGE : MakeDeb.FAILURE;
+            return isOption(e.setting()) ? MakeDeb.USAGE : MakeDeb.FAILURE;
         }
     }
 
-    private static boolean isOption(String field) {
-        return List.of("compression", "outputTimestamp", "javaRelease", "runtime", "jlinkCompression", "modules",
-                "addModules", "jlinkOptions").contains(field) || field.startsWith("service.");
+    private static boolean isOption(Setting setting) {
+        return List.of(Setting.COMPRESSION, Setting.OUTPUT_TIMESTAMP, Setting.JAVA_RELEASE, Setting.RUNTIME,
+                Setting.JLINK_COMPRESSION, Setting.MODULES, Setting.ADD_MODULES,
+                Setting.JLINK_OPTIONS).contains(setting)
+                || setting.key().startsWith("service.");
     }
 
     /** A value mapped from the options, or null with its problem added to {@code problems}. */

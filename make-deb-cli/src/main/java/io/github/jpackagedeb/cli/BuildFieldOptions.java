@@ -1,5 +1,6 @@
 package io.github.jpackagedeb.cli;
 
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.debiandir.SpecDraft;
 import io.github.jpackagedeb.core.packaging.BuildRequest;
@@ -49,12 +50,12 @@ final class BuildFieldOptions {
     /** The options mapped into the request: the fields' draft, the version and the licenses. */
     BuildRequest.Builder fill(BuildRequest.Builder b, Map<String, String> env) {
         SpecDraft d = SpecDraft.empty()
-                .configured("packageName", packageName, "--package")
-                .configured("maintainer", maintainer, "--maintainer")
-                .derived("maintainer", ProjectMetadata.maintainerFromEnvironment(env), "DEBFULLNAME/DEBEMAIL")
-                .configured("description", description, "--description")
-                .configured("homepage", homepage, "--homepage")
-                .configured("section", section, "--section")
+                .configured(Setting.PACKAGE_NAME, packageName, "--package")
+                .configured(Setting.MAINTAINER, maintainer, "--maintainer")
+                .derived(Setting.MAINTAINER, ProjectMetadata.maintainerFromEnvironment(env), "DEBFULLNAME/DEBEMAIL")
+                .configured(Setting.DESCRIPTION, description, "--description")
+                .configured(Setting.HOMEPAGE, homepage, "--homepage")
+                .configured(Setting.SECTION, section, "--section")
                 .configured(Relation.DEPENDS, depends, "--depends");
         if (debVersion != null) {
             b.version(VersionInput.debian(debVersion, "--deb-version"));

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.packaging.BuildRequest;
 import io.github.jpackagedeb.core.packaging.SigningInput;
 import io.github.jpackagedeb.core.sign.Passphrase;
@@ -28,7 +29,7 @@ final class BuildSigningOptions {
     void fill(BuildRequest.Builder b, Map<String, String> env, List<DebException> problems) {
         if (signKey != null) {
             if (!Files.isRegularFile(signKey)) {
-                problems.add(new DebException("signingKey", signKey.toString(), "no such file.",
+                problems.add(new DebException(Setting.SIGNING_KEY, signKey.toString(), "no such file.",
                         "give the secret key file (gpg --export-secret-keys --armor KEYID > key.asc)."));
             }
             b.signing(new SigningInput(signKey, null, Passphrase.fromEnvironment(PASSPHRASE, env)));

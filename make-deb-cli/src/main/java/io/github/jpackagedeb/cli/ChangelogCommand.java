@@ -2,6 +2,7 @@ package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.packaging.ProjectMetadata;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.debiandir.DebianChangelog;
 import io.github.jpackagedeb.core.scaffold.ScaffoldSpec;
 import io.github.jpackagedeb.core.version.DebianVersion;
@@ -67,7 +68,7 @@ final class ChangelogCommand extends CommandBase implements Callable<Integer> {
         Path project = dir.toAbsolutePath().normalize();
         Path file = project.resolve("debian/changelog");
         if (!Files.isRegularFile(file)) {
-            throw new DebException("debianChangelog", file.toString(), "there is no debian/changelog to add to.",
+            throw new DebException(Setting.DEBIAN_CHANGELOG, file.toString(), "there is no debian/changelog to add to.",
                     "run make-deb init first (it writes one).");
         }
         DebianChangelog log = DebianChangelog.parse(read(file), "debian/changelog");
@@ -103,7 +104,7 @@ final class ChangelogCommand extends CommandBase implements Callable<Integer> {
         }
         String rev = top.revision();
         if (rev == null || !rev.matches("[0-9]+")) {
-            throw new DebException("version", top.toString(), "the newest entry is already for " + pom.version()
+            throw new DebException(Setting.VERSION, top.toString(), "the newest entry is already for " + pom.version()
                     + ", and its revision '" + rev + "' is not a number to count up.",
                     "give the version with --debian-version, e.g. --debian-version " + top.upstream() + "-2.");
         }
@@ -120,7 +121,7 @@ final class ChangelogCommand extends CommandBase implements Callable<Integer> {
                 Process p = new ProcessBuilder("sh", "-c", editor + " \"$1\"", "editor", tmp.toString()).inheritIO().start();
                 int rc = p.waitFor();
                 if (rc != 0) {
-                    throw new DebException("editor", editor, "the editor exited with status " + rc
+                    throw new DebException(Setting.EDITOR, editor, "the editor exited with status " + rc
                             + "; debian/changelog is unchanged.", "fix $VISUAL/$EDITOR, or give the change with -m.");
                 }
                 return Files.readString(tmp, StandardCharsets.UTF_8);
@@ -128,11 +129,11 @@ final class ChangelogCommand extends CommandBase implements Callable<Integer> {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new DebException("editor", editor, "cannot run the editor: " + e.getMessage(),
+            throw new DebException(Setting.EDITOR, editor, "cannot run the editor: " + e.getMessage(),
                     "set $VISUAL or $EDITOR, or give the change with -m.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DebException("editor", editor, "interrupted.", "run it again.", e);
+            throw new DebException(Setting.EDITOR, editor, "interrupted.", "run it again.", e);
         }
     }
 
@@ -140,7 +141,7 @@ final class ChangelogCommand extends CommandBase implements Callable<Integer> {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DebException("debianChangelog", file.toString(), "cannot read it: " + e.getMessage(),
+            throw new DebException(Setting.DEBIAN_CHANGELOG, file.toString(), "cannot read it: " + e.getMessage(),
                     "check that it is readable UTF-8 text.", e);
         }
     }
@@ -152,7 +153,7 @@ final class ChangelogCommand extends CommandBase implements Callable<Integer> {
             Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new DebException("debianChangelog", file.toString(), "cannot write it: " + e.getMessage(),
+            throw new DebException(Setting.DEBIAN_CHANGELOG, file.toString(), "cannot write it: " + e.getMessage(),
                     "check that debian/ is writable.", e);
         }
     }

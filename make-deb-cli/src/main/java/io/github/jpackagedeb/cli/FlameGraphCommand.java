@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.profile.FlameGraphRequest;
 import io.github.jpackagedeb.core.profile.FlameGraphs;
 import io.github.jpackagedeb.core.profile.ProfileEvent;
@@ -65,8 +66,8 @@ final class FlameGraphCommand extends CommandBase implements Callable<Integer> {
             FlameGraphRequest request = FlameGraphRequest.builder()
                     .inputs(inputs)
                     .event(ProfileEvent.parse(event))
-                    .from(from == null ? null : WindowBound.parse("from", from))
-                    .to(to == null ? null : WindowBound.parse("to", to))
+                    .from(from == null ? null : WindowBound.parse(Setting.FROM, from))
+                    .to(to == null ? null : WindowBound.parse(Setting.TO, to))
                     .title(title)
                     .outputBase(base)
                     .build();
@@ -79,21 +80,13 @@ final class FlameGraphCommand extends CommandBase implements Callable<Integer> {
             return MakeDeb.OK;
         } catch (DebException e) {
             ui.error(e, FlameGraphCommand::name);
-            return List.of("event", "from", "to", "title").contains(e.field()) ? MakeDeb.USAGE : MakeDeb.FAILURE;
+            return List.of(Setting.EVENT, Setting.FROM, Setting.TO, Setting.TITLE).contains(e.setting()) ? MakeDeb.USAGE
+                    : MakeDeb.FAILURE;
         }
     }
 
-    /** Core's field names as this command's options. */
-    static String name(String field) {
-        return switch (field) {
-            case "recording" -> "the recording";
-            case "event" -> "--event";
-            case "from" -> "--from";
-            case "to" -> "--to";
-            case "window" -> "the window (--from/--to)";
-            case "title" -> "--title";
-            case "output" -> "--output";
-            default -> Wording.name(field);
-        };
+    /** Core's settings as this command's options (they are in {@link Wording}'s table). */
+    static String name(Setting setting) {
+        return Wording.name(setting);
     }
 }

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.packaging.ProjectMetadata;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.build.BuildTimestamp;
 import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.scaffold.Scaffold;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,24 +115,24 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
             "enhances", Relation.ENHANCES, "breaks", Relation.BREAKS, "conflicts", Relation.CONFLICTS,
             "replaces", Relation.REPLACES, "provides", Relation.PROVIDES);
 
-    private static final Map<String, String> FLAGS = Map.of(
-            "packageName", "--package NAME",
-            "version", "--upstream-version VERSION",
-            "description", "--description TEXT",
-            "maintainer", "--maintainer 'Full Name <email@example.org>'",
-            "license", "--license NAME");
-    private static final Map<String, String> WHAT = Map.of(
-            "packageName", "the Debian package name (pom: <artifactId>)",
-            "version", "the project version (pom: <version>)",
-            "description", "one line saying what the application does (pom: <description>)",
-            "maintainer", "the package maintainer (pom: <developers>, or DEBFULLNAME and DEBEMAIL)",
-            "license", "the application's license, e.g. Apache-2.0, MIT, GPL-3.0 (pom: <licenses>)");
-    private static final Map<String, String> PROMPTS = Map.of(
-            "packageName", "Debian package name",
-            "version", "Project version (e.g. 1.0.0)",
-            "description", "One-line description (what the application does)",
-            "maintainer", "Maintainer (Full Name <email@example.org>)",
-            "license", "License (SPDX name, e.g. Apache-2.0, MIT, GPL-3.0)");
+    private static final Map<Setting, String> FLAGS = new EnumMap<>(Map.of(
+            Setting.PACKAGE_NAME, "--package NAME",
+            Setting.VERSION, "--upstream-version VERSION",
+            Setting.DESCRIPTION, "--description TEXT",
+            Setting.MAINTAINER, "--maintainer 'Full Name <email@example.org>'",
+            Setting.LICENSE, "--license NAME"));
+    private static final Map<Setting, String> WHAT = new EnumMap<>(Map.of(
+            Setting.PACKAGE_NAME, "the Debian package name (pom: <artifactId>)",
+            Setting.VERSION, "the project version (pom: <version>)",
+            Setting.DESCRIPTION, "one line saying what the application does (pom: <description>)",
+            Setting.MAINTAINER, "the package maintainer (pom: <developers>, or DEBFULLNAME and DEBEMAIL)",
+            Setting.LICENSE, "the application's license, e.g. Apache-2.0, MIT, GPL-3.0 (pom: <licenses>)"));
+    private static final Map<Setting, String> PROMPTS = new EnumMap<>(Map.of(
+            Setting.PACKAGE_NAME, "Debian package name",
+            Setting.VERSION, "Project version (e.g. 1.0.0)",
+            Setting.DESCRIPTION, "One-line description (what the application does)",
+            Setting.MAINTAINER, "Maintainer (Full Name <email@example.org>)",
+            Setting.LICENSE, "License (SPDX name, e.g. Apache-2.0, MIT, GPL-3.0)"));
 
     @Override
     public Integer call() {
@@ -153,7 +155,8 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
         Path local = Path.of(System.getProperty("user.home"), ".m2", "repository");
         PomReader.Project pom = PomReader.read(project.resolve("pom.xml"), ctx.env(), local);
         if ("pom".equals(pom.packaging())) {
-            throw new DebException("pom", pom.pom().toString(), "the project has <packaging>pom</packaging>: it builds "
+            throw new DebException(Setting.POM, pom.pom().toString(),
+                    "the project has <packaging>pom</packaging>: it builds "
                     + "no jar to package.", "run make-deb in the module that builds the application's jar.");
         }
         if (pom.unresolved() != null) {
@@ -162,15 +165,15 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
         }
         pom.parents().forEach(p -> ui.detail("parent: " + p));
         // options first: a bad option is a usage error
-        Map<String, String> flagged = new LinkedHashMap<>();
-        flagged.put("packageName", packageName);
-        flagged.put("version", upstreamVersion);
-        flagged.put("description", description);
-        flagged.put("maintainer", maintainer);
-        flagged.put("homepage", homepage);
-        flagged.put("section", section);
+        Map<Setting, String> flagged = new LinkedHashMap<>();
+        flagged.put(Setting.PACKAGE_NAME, packageName);
+        flagged.put(Setting.VERSION, upstreamVersion);
+        flagged.put(Setting.DESCRIPTION, description);
+        flagged.put(Setting.MAINTAINER, maintainer);
+        flagged.put(Setting.HOMEPAGE, homepage);
+        flagged.put(Setting.SECTION, section);
         Candidate name = packageName(pom);
-        for (Map.Entry<String, String> f : flagged.entrySet()) {
+        for (Map.Entry<Setting, String> f : flagged.entrySet()) {
             if (f.getValue() != null) {
                 try {
                     ScaffoldSpec.check(f.getKey(), f.getValue(), name.value());
@@ -182,24 +185,24 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
         }
         for (String l : licenses) {
             try {
-                ScaffoldSpec.check("license", l);
+                ScaffoldSpec.check(Setting.LICENSE, l);
             } catch (DebException e) {
                 ui.error(e, Wording::name);
                 return MakeDeb.USAGE;
             }
         }
 
-        Map<String, Candidate> values = new LinkedHashMap<>();
-        values.put("packageName", name);
-        values.put("version", candidate("version", upstreamVersion, "--upstream-version",
+        Map<Setting, Candidate> values = new LinkedHashMap<>();
+        values.put(Setting.PACKAGE_NAME, name);
+        values.put(Setting.VERSION, candidate(Setting.VERSION, upstreamVersion, "--upstream-version",
                 pom.version(), "the pom's <version>", null));
-        values.put("description", candidate("description", description, "--description",
+        values.put(Setting.DESCRIPTION, candidate(Setting.DESCRIPTION, description, "--description",
                 pom.config("synopsis").orElse(pom.metadata().synopsis()), "the pom's <description>", name.value()));
-        values.put("maintainer", candidate("maintainer", maintainer, "--maintainer",
+        values.put(Setting.MAINTAINER, candidate(Setting.MAINTAINER, maintainer, "--maintainer",
                 pom.config("maintainer").orElse(pom.metadata().maintainer(ctx.env())), "the pom's <developers>", null));
-        values.put("license", licenseCandidate(pom));
+        values.put(Setting.LICENSE, licenseCandidate(pom));
 
-        List<String> missing = new ArrayList<>();
+        List<Setting> missing = new ArrayList<>();
         values.forEach((k, v) -> {
             if (v.value() == null) {
                 missing.add(k);
@@ -207,12 +210,12 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
         });
         boolean ask = !nonInteractive && (interactive || ctx.terminal());
         if (!missing.isEmpty() && ask) {
-            for (String field : missing) {
+            for (Setting field : missing) {
                 Candidate c = values.get(field);
                 if (c.problem() != null) {
                     ui.info(c.problem());
                 }
-                String answer = askFor(ui, field, values.get("packageName").value());
+                String answer = askFor(ui, field, values.get(Setting.PACKAGE_NAME).value());
                 if (answer == null) {
                     break;
                 }
@@ -223,7 +226,7 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
         if (!missing.isEmpty()) {
             StringBuilder sb = new StringBuilder("cannot write debian/ without these values; give them as options"
                     + (ask ? "" : ", or run make-deb in a terminal to be asked") + ":");
-            for (String f : missing) {
+            for (Setting f : missing) {
                 sb.append("\n  ").append(String.format("%-48s", FLAGS.get(f))).append(' ').append(WHAT.get(f));
                 if (values.get(f).problem() != null) {
                     sb.append("\n  ").append(" ".repeat(49)).append("(").append(values.get(f).problem()).append(')');
@@ -259,20 +262,20 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
         return MakeDeb.OK;
     }
 
-    private String askFor(Ui ui, String field, String pkg) {
+    private String askFor(Ui ui, Setting field, String pkg) {
         while (true) {
             String line = ui.ask(PROMPTS.get(field) + ": ");
             if (line == null) {
                 return null;
             }
             try {
-                if (field.equals("license")) {
+                if (field == Setting.LICENSE) {
                     ScaffoldSpec.checkLicense(new License(line.strip(), null));
                     return line.strip();
                 }
                 return ScaffoldSpec.check(field, line, pkg);
             } catch (DebException e) {
-                ui.info("  " + e.problem() + (e.fix() != null ? " " + e.fix() : "") + " Try again.");
+                ui.info("  " + e.problem() + (e.fix() != null ? " " + Wording.fix(e) : "") + " Try again.");
             }
         }
     }
@@ -283,7 +286,7 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
         }
         String configured = pom.config("packageName").orElse(null);
         if (configured != null) {
-            return candidate("packageName", null, null, configured, "the plugin's <packageName>", null);
+            return candidate(Setting.PACKAGE_NAME, null, null, configured, "the plugin's <packageName>", null);
         }
         try {
             return new Candidate(PackageName.fromArtifactId(pom.artifactId()).value(), "the pom's <artifactId>", null);
@@ -292,7 +295,7 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
         }
     }
 
-    private static Candidate candidate(String field, String flag, String flagName, String fromPom, String pomSource,
+    private static Candidate candidate(Setting field, String flag, String flagName, String fromPom, String pomSource,
                                        String pkg) {
         if (flag != null) {
             return new Candidate(flag.strip(), flagName, null);
@@ -327,16 +330,17 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
         return new Candidate("(pom)", "the pom's <licenses>", null);
     }
 
-    private ScaffoldSpec scaffold(PomReader.Project pom, Map<String, Candidate> values, MakeDeb.Context ctx, Path project,
+    private ScaffoldSpec scaffold(PomReader.Project pom, Map<Setting, Candidate> values, MakeDeb.Context ctx,
+            Path project,
                                   Ui ui) {
-        String name = values.get("packageName").value();
+        String name = values.get(Setting.PACKAGE_NAME).value();
         Instant timestamp = BuildTimestamp.resolve(pom.property("project.build.outputTimestamp").orElse(null),
                 ctx.env().get("SOURCE_DATE_EPOCH"), Instant.now());
         ScaffoldSpec.Builder b = ScaffoldSpec.builder()
                 .packageName(name)
-                .upstreamVersion(values.get("version").value())
-                .synopsis(values.get("description").value())
-                .maintainer(values.get("maintainer").value())
+                .upstreamVersion(values.get(Setting.VERSION).value())
+                .synopsis(values.get(Setting.DESCRIPTION).value())
+                .maintainer(values.get(Setting.MAINTAINER).value())
                 .longDescription(pom.config("longDescription").orElse(pom.metadata().longDescription(name, null)))
                 .priority(pom.config("priority").orElse(null))
                 .homepage(homepage != null ? homepage : pom.config("homepage").orElse(pom.metadata().homepage()))
@@ -368,12 +372,12 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
             if (epoch.matches("[0-9]{1,4}")) {
                 m = m.withEpoch(Integer.parseInt(epoch));
             }
-            b.debianVersion(m.map(values.get("version").value(), timestamp));
+            b.debianVersion(m.map(values.get(Setting.VERSION).value(), timestamp));
         }
-        if (values.get("license").source().equals("the pom's <licenses>")) {
+        if (values.get(Setting.LICENSE).source().equals("the pom's <licenses>")) {
             pom.licenses().forEach(b::license);
         } else {
-            for (String l : values.get("license").value().split("\n")) {
+            for (String l : values.get(Setting.LICENSE).value().split("\n")) {
                 b.license(new License(l, null));
             }
         }
@@ -381,9 +385,9 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
         try {
             return b.build();
         } catch (DebException e) {
-            if (e.field().equals("homepage") || e.field().equals("section")) {
-                throw new DebException(e.field(), e.value(), "the pom's value is not usable: " + e.problem(),
-                        "set " + Wording.name(e.field()) + " explicitly.");
+            if (e.setting() == Setting.HOMEPAGE || e.setting() == Setting.SECTION) {
+                throw new DebException(e.setting(), e.value(), "the pom's value is not usable: " + e.problem(),
+                        "set " + Wording.name(e.setting()) + " explicitly.");
             }
             throw e;
         }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.build.License;
 import org.apache.maven.model.Developer;
 import org.apache.maven.model.Model;
@@ -85,7 +86,7 @@ final class PomReader {
      */
     static Project read(Path pom, Map<String, String> env, Path localRepository) {
         if (!Files.isRegularFile(pom)) {
-            throw new DebException("pom", pom.toString(), "there is no pom.xml here.",
+            throw new DebException(Setting.POM, pom.toString(), "there is no pom.xml here.",
                     "run make-deb in the directory of the Maven project (or give it with --dir).");
         }
         Model model = parse(pom);
@@ -117,10 +118,10 @@ final class PomReader {
             m.setPomFile(pom.toFile());
             return m;
         } catch (XmlPullParserException e) {
-            throw new DebException("pom", pom.toString(), "not a valid pom: " + e.getMessage(),
+            throw new DebException(Setting.POM, pom.toString(), "not a valid pom: " + e.getMessage(),
                     "fix the XML (mvn validate shows the same error).", e);
         } catch (IOException e) {
-            throw new DebException("pom", pom.toString(), "cannot read the pom: " + e.getMessage(),
+            throw new DebException(Setting.POM, pom.toString(), "cannot read the pom: " + e.getMessage(),
                     "check that the file is readable.", e);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.archive;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.Locale;
 
@@ -39,7 +40,7 @@ public enum Compression {
                 }
             }
         }
-        throw new DebException("compression", value, "unknown compression.",
+        throw new DebException(Setting.COMPRESSION, value, "unknown compression.",
                 "use one of xz (default, every dpkg reads it), zstd (dpkg >= 1.21.18), gzip or none.");
     }
 }

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.archive;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -127,10 +128,10 @@ public final class DebArchiveWriter {
         Path out = target.toAbsolutePath().normalize();
         Path dir = out.getParent();
         if (dir == null || out.getFileName() == null) {
-            throw new DebException("target", target.toString(), "is not a file path.", "name a .deb file.");
+            throw new DebException(Setting.TARGET, target.toString(), "is not a file path.", "name a .deb file.");
         }
         if (Files.isDirectory(out)) {
-            throw new DebException("target", target.toString(), "is a directory.",
+            throw new DebException(Setting.TARGET, target.toString(), "is a directory.",
                     "name the .deb file to write, not its directory.");
         }
         ControlArchive.checkControl(controlFile);
@@ -341,7 +342,7 @@ public final class DebArchiveWriter {
         } catch (NoSuchFileException e) {
             throw changed(item, "disappeared after it was checked");
         } catch (IOException e) {
-            throw new DebException("path", item.path(), "cannot read " + content.describe() + ": " + e,
+            throw new DebException(Setting.PATH, item.path(), "cannot read " + content.describe() + ": " + e,
                     "check that the file is readable.", e);
         }
         try (in) {
@@ -350,7 +351,7 @@ public final class DebArchiveWriter {
                 try {
                     n = in.read(buf, 0, (int) Math.min(buf.length, remaining));
                 } catch (IOException e) {
-                    throw new DebException("path", item.path(), "cannot read " + content.describe() + ": " + e,
+                    throw new DebException(Setting.PATH, item.path(), "cannot read " + content.describe() + ": " + e,
                             "check that the file is readable.", e);
                 }
                 if (n < 0) {
@@ -364,7 +365,7 @@ public final class DebArchiveWriter {
             try {
                 extra = in.read();
             } catch (IOException e) {
-                throw new DebException("path", item.path(), "cannot read " + content.describe() + ": " + e,
+                throw new DebException(Setting.PATH, item.path(), "cannot read " + content.describe() + ": " + e,
                         "check that the file is readable.", e);
             }
             if (extra >= 0) {
@@ -374,7 +375,7 @@ public final class DebArchiveWriter {
     }
 
     private static DebException changed(EntryRules.Item item, String what) {
-        return new DebException("path", item.path(), "the source " + item.content().describe() + " " + what
+        return new DebException(Setting.PATH, item.path(), "the source " + item.content().describe() + " " + what
                 + "; it changed while the package was being written.",
                 "make sure nothing modifies the input files during packaging, then build again.");
     }
@@ -514,7 +515,7 @@ public final class DebArchiveWriter {
         /** The mtime of every entry and member, seconds since the epoch (SOURCE_DATE_EPOCH). Required. */
         public Builder timestamp(long epochSeconds) {
             if (epochSeconds < 0 || epochSeconds > MAX_TIMESTAMP) {
-                throw new DebException("timestamp", Long.toString(epochSeconds),
+                throw new DebException(Setting.TIMESTAMP, Long.toString(epochSeconds),
                         "is outside the range a package can record (1970 to 2242).",
                         "use a build timestamp in seconds since 1970-01-01 (e.g. SOURCE_DATE_EPOCH).");
             }
@@ -544,7 +545,7 @@ public final class DebArchiveWriter {
          */
         public Builder threads(int count) {
             if (count < 1) {
-                throw new DebException("threads", Integer.toString(count), "must be at least 1.",
+                throw new DebException(Setting.THREADS, Integer.toString(count), "must be at least 1.",
                         "give the number of threads to compress with, e.g. the number of cores.");
             }
             this.threads = count;
@@ -585,7 +586,7 @@ public final class DebArchiveWriter {
 
         public DebArchiveWriter build() {
             if (timestamp == null) {
-                throw new DebException("timestamp", null, "no build timestamp was given.",
+                throw new DebException(Setting.TIMESTAMP, null, "no build timestamp was given.",
                         "set project.build.outputTimestamp or SOURCE_DATE_EPOCH.");
             }
             return new DebArchiveWriter(this);

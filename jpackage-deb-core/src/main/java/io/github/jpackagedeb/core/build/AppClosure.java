@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,7 +121,7 @@ public final class AppClosure {
             for (String p : patterns) {
                 String s = p == null ? "" : p.strip();
                 if (!PATTERN.matcher(s).matches()) {
-                    throw new DebException("excludes", p, "not a groupId:artifactId pattern (" + source + ").",
+                    throw new DebException(Setting.EXCLUDES, p, "not a groupId:artifactId pattern (" + source + ").",
                             "write groupId:artifactId, with * for any characters, e.g. org.springframework.boot:"
                                     + "spring-boot-devtools or com.example:*.");
                 }
@@ -165,7 +166,8 @@ public final class AppClosure {
         if (fat.isPresent()) {
             springBoot = true;
             if (app.dependencies().isEmpty()) {
-                throw new DebException("jar", main.origin(), main.fileName() + " is a Spring Boot fat jar given alone:"
+                throw new DebException(Setting.JAR, main.origin(),
+                        main.fileName() + " is a Spring Boot fat jar given alone:"
                         + " its own classes and its BOOT-INF/lib jars would have to run through Spring Boot's loader,"
                         + " and the package ships the thin layout (the application jar and its dependency jars).",
                         "unpack it with 'java -Djarmode=tools -jar " + main.fileName() + " extract' (Spring Boot 3.3+"
@@ -232,7 +234,7 @@ public final class AppClosure {
             }
             return Optional.empty();
         } catch (IOException e) {
-            throw new DebException("jar", jar.origin(), "cannot read " + jar.file() + ": " + e.getMessage(),
+            throw new DebException(Setting.JAR, jar.origin(), "cannot read " + jar.file() + ": " + e.getMessage(),
                     "rebuild the jar.", e);
         }
     }
@@ -253,7 +255,7 @@ public final class AppClosure {
             }
             return new Jar(out, fat.origin());
         } catch (IOException e) {
-            throw new DebException("jar", fat.origin(), "cannot write the thin application jar into " + workDir
+            throw new DebException(Setting.JAR, fat.origin(), "cannot write the thin application jar into " + workDir
                     + ": " + e.getMessage(), "check that the directory is writable.", e);
         }
     }
@@ -319,7 +321,7 @@ public final class AppClosure {
             Manifest mf = jf.getManifest();
             return mf == null ? null : mf.getMainAttributes().getValue(name);
         } catch (IOException e) {
-            throw new DebException("jar", jar.origin(), "cannot read " + jar.file() + ".", "rebuild the jar.", e);
+            throw new DebException(Setting.JAR, jar.origin(), "cannot read " + jar.file() + ".", "rebuild the jar.", e);
         }
     }
 
@@ -343,11 +345,11 @@ public final class AppClosure {
                 }
             }
         } catch (IOException e) {
-            throw new DebException("jar", jar.origin(), "cannot read " + jar.file() + ".", "rebuild the jar.", e);
+            throw new DebException(Setting.JAR, jar.origin(), "cannot read " + jar.file() + ".", "rebuild the jar.", e);
         }
         if (found.size() > 1) {
             found.sort(null);
-            throw new DebException("mainClass", null, "the Spring Boot application " + jar.fileName() + " has "
+            throw new DebException(Setting.MAIN_CLASS, null, "the Spring Boot application " + jar.fileName() + " has "
                     + found.size() + " classes annotated @SpringBootApplication with a main method: " + found + ".",
                     "set the main class (the plugin's mainClass, or spring-boot-maven-plugin's).");
         }
@@ -438,7 +440,7 @@ public final class AppClosure {
     private static void refuseQuarkusClassPath(Jar main, List<Jar> dependencies) {
         for (Jar d : dependencies) {
             if (holds(d, QUARKUS)) {
-                throw new DebException("jar", d.origin(), main.fileName() + " is a Quarkus application ("
+                throw new DebException(Setting.JAR, d.origin(), main.fileName() + " is a Quarkus application ("
                         + d.fileName() + " is quarkus-core): Quarkus starts through its own bootstrap"
                         + " (quarkus-app/quarkus-run.jar with lib/boot, lib/main and quarkus/), a layout this tool"
                         + " does not package yet; on a flat class path the application would start in dev mode or"
@@ -463,7 +465,7 @@ public final class AppClosure {
         try (ZipFile z = new ZipFile(jar.file().toFile())) {
             z.stream().forEach(e -> names.add(e.getName()));
         } catch (IOException e) {
-            throw new DebException("jar", jar.origin(), "cannot read " + jar.file() + ": " + e.getMessage(),
+            throw new DebException(Setting.JAR, jar.origin(), "cannot read " + jar.file() + ": " + e.getMessage(),
                     "rebuild the jar.", e);
         }
         return names;

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -101,17 +102,17 @@ public final class AppSpec {
 
         /** Default JVM options, one option per entry (null: none). */
         public Builder jvmOptions(List<String> values) {
-            add(jvmOptions, values, "jvmOptions");
+            add(jvmOptions, values, Setting.JVM_OPTIONS);
             return this;
         }
 
         /** Default program arguments, one argument per entry (null: none); spaces inside an entry are kept. */
         public Builder arguments(List<String> values) {
-            add(arguments, values, "arguments");
+            add(arguments, values, Setting.ARGUMENTS);
             return this;
         }
 
-        private static void add(List<String> to, List<String> values, String field) {
+        private static void add(List<String> to, List<String> values, Setting field) {
             if (values == null) {
                 return;
             }
@@ -135,11 +136,12 @@ public final class AppSpec {
 
         public AppSpec build() {
             if (mainJar == null) {
-                throw new DebException("jar", null, "there is no application jar to package.",
+                throw new DebException(Setting.JAR, null, "there is no application jar to package.",
                         "build the jar first (mvn package runs the jar plugin before this one), or name it explicitly.");
             }
             if (javaRelease < 8 || javaRelease > 99) {
-                throw new DebException("javaRelease", Integer.toString(javaRelease), "not a Java feature release.",
+                throw new DebException(Setting.JAVA_RELEASE, Integer.toString(javaRelease),
+                        "not a Java feature release.",
                         "use the release the application is compiled for, e.g. 17 or 21.");
             }
             return new AppSpec(this);

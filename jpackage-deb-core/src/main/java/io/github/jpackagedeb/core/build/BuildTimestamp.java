@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,13 +40,13 @@ public final class BuildTimestamp {
 
     public static Instant resolve(String outputTimestamp, String sourceDateEpoch, Instant now) {
         if (set(outputTimestamp)) {
-            return parse("outputTimestamp", outputTimestamp.trim(),
+            return parse(Setting.OUTPUT_TIMESTAMP, outputTimestamp.trim(),
                     "use ISO-8601 like 2026-01-31T12:00:00Z or seconds since 1970 (Maven's project.build.outputTimestamp).");
         }
         if (sourceDateEpoch != null && !sourceDateEpoch.isBlank()) {
             String v = sourceDateEpoch.trim();
             if (!v.matches("[0-9]{1,12}")) {
-                throw new DebException("SOURCE_DATE_EPOCH", v, "not a number of seconds since 1970.",
+                throw new DebException(Setting.SOURCE_DATE_EPOCH, v, "not a number of seconds since 1970.",
                         "export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it.");
             }
             return Instant.ofEpochSecond(Long.parseLong(v));
@@ -53,7 +54,7 @@ public final class BuildTimestamp {
         return Instant.ofEpochSecond(now.getEpochSecond());
     }
 
-    private static Instant parse(String field, String v, String fix) {
+    private static Instant parse(Setting field, String v, String fix) {
         if (v.matches("[0-9]{1,12}")) {
             return Instant.ofEpochSecond(Long.parseLong(v));
         }

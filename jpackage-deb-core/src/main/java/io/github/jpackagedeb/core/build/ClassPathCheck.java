@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,16 +41,18 @@ final class ClassPathCheck {
         for (Jar jar : classPath) {
             Path f = jar.file();
             if (!Files.isRegularFile(f)) {
-                throw new DebException("jar", jar.origin(), "the class path entry " + f + " is not a file"
+                throw new DebException(Setting.JAR, jar.origin(), "the class path entry " + f + " is not a file"
                         + (Files.isDirectory(f) ? " but a directory (was the jar built?)" : "") + ".",
                         "run the build up to 'package' so the jar exists, or remove the dependency.");
             }
             if (!Files.isReadable(f)) {
-                throw new DebException("jar", jar.origin(), "cannot read " + f + ".", "check the file's permissions.");
+                throw new DebException(Setting.JAR, jar.origin(), "cannot read " + f + ".",
+                        "check the file's permissions.");
             }
             String name = jar.fileName();
             if (!name.endsWith(".jar")) {
-                throw new DebException("jar", jar.origin(), "the dependency " + f.getFileName() + " is not a jar.",
+                throw new DebException(Setting.JAR, jar.origin(),
+                        "the dependency " + f.getFileName() + " is not a jar.",
                         "only jars go on the class path: exclude it, or set its <scope> so it is not a runtime dependency.");
             }
             if (!SAFE_JAR_NAME.matcher(name).matches()) {
@@ -60,7 +63,7 @@ final class ClassPathCheck {
             }
             Jar other = byName.putIfAbsent(name, jar);
             if (other != null) {
-                throw new DebException("jar", jar.origin(), "two jars have the same file name '" + name + "': "
+                throw new DebException(Setting.JAR, jar.origin(), "two jars have the same file name '" + name + "': "
                         + other.origin() + " and " + jar.origin() + "; one would overwrite the other in lib/.",
                         "exclude one of them from the dependencies (or give one a different classifier/finalName).");
             }
@@ -90,7 +93,7 @@ final class ClassPathCheck {
                     + "(a leading '-' reads as an option, a leading '.' hides the file)";
         }
         String what = main ? "the application jar" : "the dependency";
-        return new DebException(main ? "mainJar" : "jar", jar.origin(), what + "'s file name '"
+        return new DebException(main ? Setting.MAIN_JAR : Setting.JAR, jar.origin(), what + "'s file name '"
                 + DebException.printable(name) + "' " + rule + ".",
                 main ? "give the application jar a file name made of letters, digits and . _ + -, starting with a letter, digit or '_'."
                         : "rename the jar to letters, digits and . _ + -, starting with a letter, digit or '_'.");
@@ -103,17 +106,17 @@ final class ClassPathCheck {
             boolean zip = magic.length == 4 && magic[0] == 'P' && magic[1] == 'K'
                     && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
             if (!zip) {
-                throw new DebException("jar", jar.origin(), jar.file() + " is not a jar (zip) file.",
+                throw new DebException(Setting.JAR, jar.origin(), jar.file() + " is not a jar (zip) file.",
                         "replace it with a real jar, or exclude the dependency.");
             }
         } catch (IOException e) {
-            throw new DebException("jar", jar.origin(), "cannot read " + jar.file() + ": " + e.getMessage(),
+            throw new DebException(Setting.JAR, jar.origin(), "cannot read " + jar.file() + ": " + e.getMessage(),
                     "check the file and its permissions.", e);
         }
         try (ZipFile z = new ZipFile(jar.file().toFile())) {
             return z.stream().anyMatch(e -> e.getName().endsWith(".class"));
         } catch (IOException e) {
-            throw new DebException("jar", jar.origin(), jar.file() + " is not a readable jar: " + e.getMessage(),
+            throw new DebException(Setting.JAR, jar.origin(), jar.file() + " is not a readable jar: " + e.getMessage(),
                     "rebuild or re-download it (delete it from the local Maven repository).", e);
         }
     }
@@ -127,19 +130,21 @@ final class ClassPathCheck {
                 Manifest mf = jf.getManifest();
                 main = mf == null ? null : mf.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
             } catch (IOException e) {
-                throw new DebException("jar", mainJar.origin(), "cannot read the manifest of " + mainJar.file() + ".",
+                throw new DebException(Setting.JAR, mainJar.origin(),
+                        "cannot read the manifest of " + mainJar.file() + ".",
                         "rebuild the jar.", e);
             }
             source = "Main-Class of " + mainJar.fileName();
             if (main == null || main.isBlank()) {
-                throw new DebException("mainClass", null, "no main class: none is configured and " + mainJar.fileName()
+                throw new DebException(Setting.MAIN_CLASS, null,
+                        "no main class: none is configured and " + mainJar.fileName()
                         + " has no Main-Class in its manifest.",
                         "set the main class, e.g. com.example.Main (or a Main-Class entry in the jar's manifest).");
             }
             main = main.trim();
         }
         if (!JAVA_NAME.matcher(main).matches()) {
-            throw new DebException("mainClass", main, "not a valid Java class name (" + source + ").",
+            throw new DebException(Setting.MAIN_CLASS, main, "not a valid Java class name (" + source + ").",
                     "give the fully qualified name of the class with the main method, e.g. com.example.Main.");
         }
         String entry = main.replace('.', '/') + ".class";
@@ -149,10 +154,11 @@ final class ClassPathCheck {
                     return main;
                 }
             } catch (IOException e) {
-                throw new DebException("jar", jar.origin(), "cannot read " + jar.file() + ".", "rebuild the jar.", e);
+                throw new DebException(Setting.JAR, jar.origin(), "cannot read " + jar.file() + ".",
+                        "rebuild the jar.", e);
             }
         }
-        throw new DebException("mainClass", main, "the main class is in none of the " + classPath.size()
+        throw new DebException(Setting.MAIN_CLASS, main, "the main class is in none of the " + classPath.size()
                 + " jars of the class path (" + source + ").", "check the spelling and the package of the class.");
     }
 }

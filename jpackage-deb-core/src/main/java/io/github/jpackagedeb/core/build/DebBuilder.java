@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.archive.Content;
 import io.github.jpackagedeb.core.archive.DebArchiveWriter;
@@ -132,7 +133,7 @@ public final class DebBuilder {
     private void withRuntime(PackageSpec.Builder b) {
         String arch = spec.architecture();
         if (!"all".equals(arch) && !arch.equals(runtime.architecture())) {
-            throw new DebException("architecture", arch, "the package bundles a " + runtime.architecture()
+            throw new DebException(Setting.ARCHITECTURE, arch, "the package bundles a " + runtime.architecture()
                     + " Java runtime (" + runtime.platform() + "), so it cannot be Architecture: " + arch + ".",
                     "leave the architecture unset (it follows the runtime), or link the runtime from a JDK for " + arch + ".");
         }
@@ -192,7 +193,8 @@ public final class DebBuilder {
         ServiceSpec resolved = lifecycle.service();
         if (resolved != null && resolved.profiling().enabled() && runtime != null
                 && !runtime.modules().contains(ProfilingSpec.MODULE)) {
-            throw new DebException("service.profiling", "on", "profiling is built in, but the bundled runtime has no "
+            throw new DebException(Setting.SERVICE_PROFILING, "on",
+                    "profiling is built in, but the bundled runtime has no "
                     + ProfilingSpec.MODULE + " module (its modules: " + String.join(",", runtime.modules()) + ").",
                     "add " + ProfilingSpec.MODULE + " to the runtime's modules (the Maven plugin and make-deb add it "
                             + "when they see the profiling setting).");
@@ -255,7 +257,7 @@ public final class DebBuilder {
                 }
             }
             if (at < 0) {
-                throw new DebException("debianDir", c, "the conffile listed in " + debianDocs.source()
+                throw new DebException(Setting.DEBIAN_DIR, c, "the conffile listed in " + debianDocs.source()
                         + " is not a regular file of the package.", "list only files the package installs.");
             }
             DebEntry e = entries.get(at);
@@ -346,7 +348,8 @@ public final class DebBuilder {
         try {
             Files.createDirectories(outputDirectory);
         } catch (IOException e) {
-            throw new DebException("outputDirectory", outputDirectory.toString(), "cannot create the output directory: "
+            throw new DebException(Setting.OUTPUT_DIRECTORY, outputDirectory.toString(),
+                    "cannot create the output directory: "
                     + e.getMessage(), "check that the path is writable.", e);
         }
         Path target = outputDirectory.resolve(effective.debFileName());
@@ -356,7 +359,7 @@ public final class DebBuilder {
             if (f.hasSpecialMode()) {
                 log.warn("postinst gives " + f.destination() + " the special mode " + String.format("%04o", f.mode())
                         + " (setuid, setgid, sticky or world-writable), as explicitly allowed ("
-                        + ExtraFile.ALLOW_SPECIAL_MODES + ").");
+                        + Setting.ALLOW_SPECIAL_MODES.key() + ").");
             }
         }
         log.info("Building " + target.getFileName() + " (" + app.classPath().size() + " jars, "
@@ -378,7 +381,7 @@ public final class DebBuilder {
         try {
             result = writer.write(target, control, scripts, entries);
         } catch (IOException e) {
-            throw new DebException("outputDirectory", target.toString(), "cannot write the package: " + e,
+            throw new DebException(Setting.OUTPUT_DIRECTORY, target.toString(), "cannot write the package: " + e,
                     "check free space and permissions of the output directory, and that no input file changed.", e);
         }
         log.info("Wrote " + target + " (" + result.size() + " bytes, sha256 " + result.sha256() + ")");
@@ -448,7 +451,7 @@ public final class DebBuilder {
     /** The lean JFR settings, derived from the bundled runtime's lib/jfr/default.jfc. */
     private String leanJfc() {
         if (runtime == null) {
-            throw new DebException("service.profiling.settings", ProfilingSpec.LEAN, "the lean JFR settings are "
+            throw new DebException(Setting.SERVICE_PROFILING_SETTINGS, ProfilingSpec.LEAN, "the lean JFR settings are "
                     + "derived from the bundled runtime's lib/jfr/default.jfc, and this package bundles no runtime.",
                     "use PROFILING_SETTINGS=default or profile, or bundle a runtime.");
         }
@@ -457,7 +460,7 @@ public final class DebBuilder {
             return io.github.jpackagedeb.core.service.LeanJfc.derive(Files.readString(jfc, StandardCharsets.UTF_8),
                     "the bundled runtime's lib/jfr/default.jfc");
         } catch (java.io.IOException e) {
-            throw new DebException("service.profiling.settings", ProfilingSpec.LEAN, "cannot read " + jfc + ": "
+            throw new DebException(Setting.SERVICE_PROFILING_SETTINGS, ProfilingSpec.LEAN, "cannot read " + jfc + ": "
                     + e.getMessage(), "link the runtime with the " + ProfilingSpec.MODULE + " module.", e);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.scripts.ScriptName;
 import io.github.jpackagedeb.core.scripts.UserScript;
 
@@ -60,7 +61,7 @@ public record DebianDir(Map<ScriptName, UserScript> scripts, Optional<UserScript
         boolean hasPlain = Files.isRegularFile(plain);
         boolean hasPrefixed = Files.isRegularFile(prefixed);
         if (hasPlain && hasPrefixed) {
-            throw new DebException("debianDir", prefixed.toString(), "both " + plain.getFileName() + " and "
+            throw new DebException(Setting.DEBIAN_DIR, prefixed.toString(), "both " + plain.getFileName() + " and "
                     + prefixed.getFileName() + " exist in " + dir + "; only one of them can be used.",
                     "delete one of the two files.");
         }
@@ -73,10 +74,10 @@ public record DebianDir(Map<ScriptName, UserScript> scripts, Optional<UserScript
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             return Optional.of(new UserScript(file.toString(), text));
         } catch (CharacterCodingException e) {
-            throw new DebException("debianDir", file.toString(), "the file is not valid UTF-8 text.",
+            throw new DebException(Setting.DEBIAN_DIR, file.toString(), "the file is not valid UTF-8 text.",
                     "save it as UTF-8.", e);
         } catch (IOException e) {
-            throw new DebException("debianDir", file.toString(), "cannot read the file: " + e.getMessage(),
+            throw new DebException(Setting.DEBIAN_DIR, file.toString(), "cannot read the file: " + e.getMessage(),
                     "check that it is readable.", e);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,7 +67,7 @@ public record DebianDocs(String changelog, String copyright, String lintianOverr
     /** Checks a conffile path from {@code <pkg>.conffiles}. */
     static String checkConffile(String path, String file) {
         if (!path.startsWith("/") || path.contains("/../") || path.endsWith("/..") || path.endsWith("/")) {
-            throw new DebException("debianDir", path, file + ": a conffile must be an absolute path to a file "
+            throw new DebException(Setting.DEBIAN_DIR, path, file + ": a conffile must be an absolute path to a file "
                     + "(Debian Policy 10.7.2).", "write it as /etc/<pkg>/<file>.");
         }
         return path;

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.service.AccountName;
 
 import java.nio.file.Files;
@@ -37,10 +38,10 @@ import java.util.Objects;
 public record ExtraFile(Type type, Path source, String destination, String linkTarget, Integer mode, String owner,
                         String group, boolean allowSpecialModes) {
 
-    /** The name of the switch that allows special modes, for messages (front ends word it as their option). */
-    public static final String ALLOW_SPECIAL_MODES = "allowSpecialModes";
+    /** The fix that allows special modes: each front end words it as its own option. */
+    private static final DebException.Change ALLOW = new DebException.Change(Setting.ALLOW_SPECIAL_MODES, "true");
 
-    private static final String FIELD = "extraFiles";
+    private static final Setting FIELD = Setting.EXTRA_FILES;
 
     /** nfpm's file types as far as a .deb has them. */
     public enum Type {
@@ -123,13 +124,12 @@ public record ExtraFile(Type type, Path source, String destination, String linkT
         if (mode != null && mode > 0777 && !allowSpecialModes) {
             throw new DebException(FIELD, where, "mode " + String.format("%04o", mode) + " sets the setuid, setgid or "
                     + "sticky bit, which packages do not ship unless explicitly allowed (Debian Policy 10.9).",
-                    "give permission bits only, e.g. 0755; or, if the file really needs it, set "
-                            + ALLOW_SPECIAL_MODES + " to true.");
+                    "give permission bits only, e.g. 0755; or, if the file really needs it, ", ALLOW, null);
         }
         if (mode != null && (mode & 0002) != 0 && !allowSpecialModes) {
             throw new DebException(FIELD, where, "mode " + String.format("%04o", mode) + " is world-writable.",
                     "drop the write bit for others, e.g. 0664 -> 0644, and give the file an owner instead; or, if it "
-                            + "really must be world-writable, set " + ALLOW_SPECIAL_MODES + " to true.");
+                            + "really must be world-writable, ", ALLOW, null);
         }
         if (owner != null) {
             checkAccount(owner, where);
@@ -144,7 +144,7 @@ public record ExtraFile(Type type, Path source, String destination, String linkT
             try {
                 AccountName.validateSyntax(FIELD, name);
             } catch (DebException e) {
-                throw new DebException(FIELD, where, "owner or group '" + name + "': " + e.problem(), e.fix());
+                throw e.restate(FIELD, where, "owner or group '" + name + "': " + e.problem());
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.Content;
 import io.github.jpackagedeb.core.archive.DebEntry;
 import io.github.jpackagedeb.core.archive.EntryType;
@@ -160,7 +161,8 @@ public record Lifecycle(List<DebEntry> entries, Map<String, byte[]> scripts, Lis
         String source = debian.defaultFile().map(UserScript::source).orElse(null);
         if (service == null && debian.unitFile().isEmpty()) {
             if (file != null && !ProfilingSpec.effective(null, file, source).equals(ProfilingSpec.OFF)) {
-                throw new DebException("service.profiling", source, source + " sets PROFILING, but the package is "
+                throw new DebException(Setting.SERVICE_PROFILING, source,
+                        source + " sets PROFILING, but the package is "
                         + "not a service: profiling records the service that systemd runs.",
                         "configure the service (<service> in the plugin, or debian/<pkg>.service), or remove the "
                                 + "PROFILING lines.");
@@ -190,7 +192,8 @@ public record Lifecycle(List<DebEntry> entries, Map<String, byte[]> scripts, Lis
                 return;
             }
         }
-        throw new DebException("service.profiling.settings", p.settings(), "the package does not install this .jfc "
+        throw new DebException(Setting.SERVICE_PROFILING_SETTINGS, p.settings(),
+                "the package does not install this .jfc "
                 + "file, so the JVM would not find it on the host.", "ship it as an extra file with this destination "
                 + "(e.g. <extraFile><src>src/deb/profiling.jfc</src><dst>" + p.settings() + "</dst></extraFile>), or "
                 + "use default or profile.");

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.build;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -92,18 +93,19 @@ final class MainMethod {
         String fix = "declare 'public static void main(String[] args)' in " + mainClass + ", or set the main class"
                 + " to the class that has it";
         if (instanceFound && !instanceAllowed) {
-            throw new DebException("mainClass", mainClass, mainClass + " has a main method the java launcher of"
+            throw new DebException(Setting.MAIN_CLASS, mainClass, mainClass + " has a main method the java launcher of"
                     + " Java " + release + " cannot start: an instance main, a main without parameters or a non-public"
                     + " one needs Java " + INSTANCE_MAIN_RELEASE + " or later (JEP 512); before that it was a preview"
                     + " feature.", fix + ", or target Java " + INSTANCE_MAIN_RELEASE + " (javaRelease, or a bundled"
                     + " runtime of " + INSTANCE_MAIN_RELEASE + " or later).");
         }
         if (instanceFound) {
-            throw new DebException("mainClass", mainClass, mainClass + " has an instance main method but no"
+            throw new DebException(Setting.MAIN_CLASS, mainClass, mainClass + " has an instance main method but no"
                     + " non-private constructor without parameters, so the java launcher cannot create it.",
                     "add a constructor without parameters, or make main static.");
         }
-        throw new DebException("mainClass", mainClass, "neither " + mainClass + " nor its super classes declare a"
+        throw new DebException(Setting.MAIN_CLASS, mainClass,
+                "neither " + mainClass + " nor its super classes declare a"
                 + " main method, so the installed command would fail with 'Main method not found'.", fix + ".");
     }
 
@@ -119,7 +121,7 @@ final class MainMethod {
                     }
                 }
             } catch (IOException ex) {
-                throw new DebException("jar", jar.origin(), "cannot read " + jar.file() + ": " + ex.getMessage(),
+                throw new DebException(Setting.JAR, jar.origin(), "cannot read " + jar.file() + ": " + ex.getMessage(),
                         "rebuild the jar.", ex);
             }
         }
@@ -178,7 +180,7 @@ final class MainMethod {
             }
             return new ClassInfo(name, superName, flags, methods);
         } catch (IOException | RuntimeException e) {
-            throw new DebException("jar", where, "not a readable class file: " + e.getMessage(),
+            throw new DebException(Setting.JAR, where, "not a readable class file: " + e.getMessage(),
                     "rebuild the jar (or exclude the broken dependency).", e);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.packaging;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ public record JarDirectory(Path mainJar, List<Path> libs) {
             try (Stream<Path> s = Files.list(dir)) {
                 jars = s.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
             } catch (IOException e) {
-                throw new DebException("jar", dir.toString(), "cannot list the directory: " + e.getMessage(),
+                throw new DebException(Setting.JAR, dir.toString(), "cannot list the directory: " + e.getMessage(),
                         "give a directory of jars.", e);
             }
             if (main == null) {
@@ -50,7 +51,7 @@ public record JarDirectory(Path mainJar, List<Path> libs) {
                 } else if (jars.size() == 1) {
                     main = jars.get(0);
                 } else {
-                    throw new DebException("jar", dir.toString(), withMain.isEmpty()
+                    throw new DebException(Setting.JAR, dir.toString(), withMain.isEmpty()
                             ? "none of its " + jars.size() + " jars has a Main-Class, so the application jar is not known."
                             : "several jars have a Main-Class: " + withMain.stream().map(p -> p.getFileName().toString())
                             .toList() + ".", "name the application jar with --jar.");
@@ -64,7 +65,7 @@ public record JarDirectory(Path mainJar, List<Path> libs) {
             }
         }
         if (main == null) {
-            throw new DebException("jar", null, "no application jar was given.",
+            throw new DebException(Setting.JAR, null, "no application jar was given.",
                     "give a directory of jars, or the application jar (--jar FILE).");
         }
         return new JarDirectory(main, rest);

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.packaging;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.WriteResult;
 import io.github.jpackagedeb.core.build.AppSpec;
 import io.github.jpackagedeb.core.build.BuildTimestamp;
@@ -26,6 +27,7 @@ import io.github.jpackagedeb.core.spec.PackageSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,14 +122,14 @@ public final class Packager {
         SpecDraft d = request.draft();
         VersionInput v = request.version();
         if (v != null) {
-            d = v.debianVersion() != null ? d.configured("version", v.debianVersion(), v.label())
-                    : d.derived("version", v.mapped(timestamp), v.label()).snapshot(v.snapshot());
+            d = v.debianVersion() != null ? d.configured(Setting.VERSION, v.debianVersion(), v.label())
+                    : d.derived(Setting.VERSION, v.mapped(timestamp), v.label()).snapshot(v.snapshot());
         }
         d = debian.apply(d, request.log(), request.changelogGivesVersion());
         if (request.longDescription() != null) {
-            String name = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
+            String name = d.get(Setting.PACKAGE_NAME).map(SpecDraft.Value::value).orElse(null);
             if (name != null) {
-                d = d.derived("longDescription", request.longDescription().derive(name, jarCount),
+                d = d.derived(Setting.LONG_DESCRIPTION, request.longDescription().derive(name, jarCount),
                         request.longDescriptionLabel());
             }
         }
@@ -135,10 +137,11 @@ public final class Packager {
     }
 
     /** Valid values that stand in for a bad or missing one, so that {@link #check} finds the next problem. */
-    private static final Map<String, String> STAND_INS = Map.of("packageName", "stand-in", "version", "1-1",
-            "maintainer", "Stand In <stand-in@example.org>", "description", "Temporary value",
-            "longDescription", "Temporary value.",
-            "section", "misc", "priority", "optional", "homepage", "https://example.org/", "architecture", "all");
+    private static final Map<Setting, String> STAND_INS = new EnumMap<>(Map.of(Setting.PACKAGE_NAME, "stand-in",
+            Setting.VERSION, "1-1", Setting.MAINTAINER, "Stand In <stand-in@example.org>",
+            Setting.DESCRIPTION, "Temporary value", Setting.LONG_DESCRIPTION, "Temporary value.",
+            Setting.SECTION, "misc", Setting.PRIORITY, "optional", Setting.HOMEPAGE, "https://example.org/",
+            Setting.ARCHITECTURE, "all"));
 
     /**
      * Every problem of the request that shows without building: debian/, the timestamp, each of the package's fields
@@ -166,7 +169,7 @@ public final class Packager {
             problems.add(e);
             return problems;
         }
-        java.util.Set<String> standIns = new java.util.HashSet<>();
+        java.util.Set<Setting> standIns = java.util.EnumSet.noneOf(Setting.class);
         while (true) {
             try {
                 PackageSpec spec = d.toSpec();
@@ -178,7 +181,7 @@ public final class Packager {
                 break;
             } catch (DebException e) {
                 problems.add(e);
-                String field = e.getCause() instanceof DebException cause ? cause.field() : e.field();
+                Setting field = e.getCause() instanceof DebException cause ? cause.setting() : e.setting();
                 if (!STAND_INS.containsKey(field) || !standIns.add(field)) {
                     break;
                 }
@@ -193,9 +196,9 @@ public final class Packager {
         if (request.runtime().bundled()) {
             return;
         }
-        SpecDraft.Value arch = debian.control().map(c -> c.values(spec.name()).get("architecture")).orElse(null);
+        SpecDraft.Value arch = debian.control().map(c -> c.values(spec.name()).get(Setting.ARCHITECTURE)).orElse(null);
         if (arch != null && arch.value().strip().equals("any")) {
-            throw new DebException("architecture", "any", arch.origin().label() + " says Architecture: any (the"
+            throw new DebException(Setting.ARCHITECTURE, "any", arch.origin().label() + " says Architecture: any (the"
                     + " architecture of the bundled Java runtime), but this build bundles no runtime (runtime none),"
                     + " so the package would be Architecture: all.",
                     "bundle a runtime (runtime jlink), or write Architecture: all in debian/control for a jar-only"

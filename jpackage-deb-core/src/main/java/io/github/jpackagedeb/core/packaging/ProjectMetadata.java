@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.packaging;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.build.License;
 import io.github.jpackagedeb.core.spec.PackageName;
 
@@ -154,7 +155,7 @@ public record ProjectMetadata(String groupId, String artifactId, String version,
         }
         String v = value.strip().startsWith("1.") ? value.strip().substring(2) : value.strip();
         if (!v.matches("[0-9]{1,3}")) {
-            throw new DebException("javaRelease", value, "not a Java feature release.", "use a number such as 17 or 21.");
+            throw new DebException(Setting.JAVA_RELEASE, value, "not a Java feature release.", "use a number such as 17 or 21.");
         }
         return Integer.parseInt(v);
     }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.packaging;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.runtime.RuntimeSpec;
 
 import java.util.Locale;
@@ -30,7 +31,7 @@ public final class RuntimeChoice {
             return switch (mode) {
                 case "jlink" -> JLINK;
                 case "none" -> NONE;
-                default -> throw new DebException("runtime", value, "not a runtime mode.",
+                default -> throw new DebException(Setting.RUNTIME, value, "not a runtime mode.",
                         "use jlink (bundle a runtime trimmed to the modules the application needs) or none (jar-only"
                                 + " package that depends on the system's Java).");
             };

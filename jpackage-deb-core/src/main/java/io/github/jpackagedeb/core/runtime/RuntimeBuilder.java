@@ -3,6 +3,7 @@ package io.github.jpackagedeb.core.runtime;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.EditDistance;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.build.Jar;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -42,7 +43,7 @@ public final class RuntimeBuilder {
     public static RuntimeImage build(RuntimeSpec spec, List<Jar> classPath, int javaRelease, DebLog log) {
         Jdk target = spec.jdkHome() == null ? Jdk.current() : Jdk.at(spec.jdkHome());
         if (target.feature() < javaRelease) {
-            throw new DebException("jdkHome", target.home().toString(), "the JDK is Java " + target.version()
+            throw new DebException(Setting.JDK_HOME, target.home().toString(), "the JDK is Java " + target.version()
                     + ", but the application is compiled for Java " + javaRelease + " (javaRelease): that runtime could"
                     + " not run it.", "link from a Java " + javaRelease + " or newer JDK (jdkHome or a toolchain).");
         }
@@ -51,15 +52,15 @@ public final class RuntimeBuilder {
         Jdk jlinkJdk = Jlink.tool(target, toolJdk);
         RuntimeCache cache = RuntimeCache.open(spec.cacheDirectory(), spec.fallbackCacheDirectory(), log);
 
-        SortedSet<String> extra = check(target, "addModules", spec.addModules());
+        SortedSet<String> extra = check(target, Setting.ADD_MODULES, spec.addModules());
         SortedSet<String> modules = new TreeSet<>();
         String modulesFrom;
         if (!spec.modules().isEmpty()) {
-            modules.addAll(check(target, "modules", spec.modules()));
+            modules.addAll(check(target, Setting.MODULES, spec.modules()));
             modulesFrom = "configured";
         } else {
             Jdeps.Result r = Jdeps.modules(classPath, target, cache, log);
-            modules.addAll(check(target, "jdeps", r.modules()));
+            modules.addAll(check(target, Setting.JDEPS, r.modules()));
             modulesFrom = r.fromCache() ? "cache" : "jdeps";
         }
         modules.addAll(extra);
@@ -87,7 +88,7 @@ public final class RuntimeBuilder {
             if (outOfSpace(detail)) {
                 throw cacheFull(cache, detail, e);
             }
-            throw new DebException("cacheDirectory", cache.root().toString(), "building the runtime failed: "
+            throw new DebException(Setting.CACHE_DIRECTORY, cache.root().toString(), "building the runtime failed: "
                     + detail, "check free space and permissions of the cache directory.", e);
         } catch (DebException e) {
             if (outOfSpace(e.getMessage())) { // jlink itself failed writing the image
@@ -154,7 +155,8 @@ public final class RuntimeBuilder {
         } catch (java.io.IOException | RuntimeException e) {
             free = "unknown";
         }
-        return new DebException("cacheDirectory", cache.root().toString(), "the runtime cache ran out of disk space "
+        return new DebException(Setting.CACHE_DIRECTORY, cache.root().toString(),
+                "the runtime cache ran out of disk space "
                 + "while the Java runtime was built there (" + free + " free now; linking a runtime takes 50 to 150 MiB;"
                 + " nothing partial was kept): " + detail.strip(), "free space on that file system, or set the cache "
                 + "directory to one with room.", cause);
@@ -168,7 +170,7 @@ public final class RuntimeBuilder {
     }
 
     /** Every module must exist in the target JDK; names the first that does not, with near names. */
-    private static SortedSet<String> check(Jdk target, String field, java.util.Collection<String> modules) {
+    private static SortedSet<String> check(Jdk target, Setting field, java.util.Collection<String> modules) {
         SortedSet<String> known = target.modules();
         for (String m : modules) {
             if (!known.isEmpty() && !known.contains(m)) {
@@ -179,7 +181,7 @@ public final class RuntimeBuilder {
                         near.add(k);
                     }
                 }
-                throw new DebException(field.equals("jdeps") ? "modules" : field, m, "the JDK " + target.home()
+                throw new DebException(field == Setting.JDEPS ? Setting.MODULES : field, m, "the JDK " + target.home()
                         + " (Java " + target.version() + ") has no module named '" + m + "'"
                         + (field.equals("jdeps") ? " (jdeps asked for it)" : "") + ".",
                         (near.isEmpty() ? "" : "did you mean " + String.join(" or ", near) + "? ")

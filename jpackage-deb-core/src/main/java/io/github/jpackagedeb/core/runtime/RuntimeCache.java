@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.io.file.PathUtils;
@@ -100,7 +101,8 @@ public final class RuntimeCache {
             }
             problem = problem + "; the fallback " + fallbackDirectory + " cannot be used either (" + fallbackProblem + ")";
         }
-        throw new DebException("cacheDirectory", dir.toString(), "the cache directory cannot be used: " + problem + ".",
+        throw new DebException(Setting.CACHE_DIRECTORY, dir.toString(),
+                "the cache directory cannot be used: " + problem + ".",
                 "make it writable, or set the cache directory to a writable path.");
     }
 

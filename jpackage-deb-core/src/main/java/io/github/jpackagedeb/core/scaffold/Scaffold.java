@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.scaffold;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.debiandir.DebianChangelog;
 import io.github.jpackagedeb.core.build.Layout;
 import io.github.jpackagedeb.core.build.License;
@@ -289,18 +290,20 @@ public final class Scaffold {
         Path target = projectDir.resolve("debian");
         boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         if (exists && !force) {
-            throw new DebException("debianDir", target.toString(), "the directory exists; make-deb init never "
+            throw new DebException(Setting.DEBIAN_DIR, target.toString(), "the directory exists; make-deb init never "
                     + "overwrites it.", "move it away, or rerun with --force to rewrite the files make-deb writes "
                     + "(other files in it are kept).");
         }
         if (exists && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new DebException("debianDir", target.toString(), "exists and is not a directory.", "move it away.");
+            throw new DebException(Setting.DEBIAN_DIR, target.toString(), "exists and is not a directory.",
+                    "move it away.");
         }
         Path tmp;
         try {
             tmp = Files.createTempDirectory(projectDir, ".debian-make-deb-");
         } catch (IOException e) {
-            throw new DebException("debianDir", projectDir.toString(), "cannot create files in the project directory: "
+            throw new DebException(Setting.DEBIAN_DIR, projectDir.toString(),
+                    "cannot create files in the project directory: "
                     + e, "check that the directory exists and that you may write to it.", e);
         }
         Path old = null;
@@ -355,7 +358,7 @@ public final class Scaffold {
             tmp = null;
             return new Written(List.copyOf(written), Map.copyOf(backups), List.copyOf(merged));
         } catch (IOException e) {
-            throw new DebException("debianDir", target.toString(), "cannot write debian/: " + e,
+            throw new DebException(Setting.DEBIAN_DIR, target.toString(), "cannot write debian/: " + e,
                     "check free space and permissions of the project directory; nothing was changed.", e);
         } finally {
             for (Path leftover : java.util.Arrays.asList(tmp, old)) { // either may be null

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.service;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -47,7 +48,7 @@ public final class LeanJfc {
             Matcher m = Pattern.compile("(<event name=\"" + Pattern.quote(event)
                     + "\">\\s*<setting name=\"enabled\"[^>]*>)true(</setting>)").matcher(text);
             if (!m.find()) {
-                throw new DebException("service.profiling.settings", ProfilingSpec.LEAN, source + " has no event "
+                throw new DebException(Setting.SERVICE_PROFILING_SETTINGS, ProfilingSpec.LEAN, source + " has no event "
                         + event + " enabled, so this is not a JDK default.jfc the lean settings can be derived from.",
                         "bundle a runtime linked from a JDK 17 or later, or use settings default or profile.");
             }

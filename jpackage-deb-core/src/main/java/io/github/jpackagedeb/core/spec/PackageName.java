@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.spec;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.Locale;
 
@@ -13,7 +14,7 @@ import java.util.Locale;
  */
 public record PackageName(String value) {
 
-    private static final String FIELD = "packageName";
+    private static final Setting FIELD = Setting.PACKAGE_NAME;
 
     /** @throws DebException (field {@code packageName}) when the name breaks Policy 5.6.1 */
     public PackageName {

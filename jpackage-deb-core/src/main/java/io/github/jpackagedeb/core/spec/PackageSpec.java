@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.spec;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.version.DebianVersion;
 
 import java.util.ArrayList;
@@ -210,15 +211,16 @@ public final class PackageSpec {
         public PackageSpec build() {
             PackageName.validate(name);
             if (version == null) {
-                throw new DebException("version", null, "the package has no version.",
+                throw new DebException(Setting.VERSION, null, "the package has no version.",
                         "set a version, e.g. 1.0.0 (mapped to the Debian version 1.0.0-1).");
             }
             maintainer = checkMaintainer(maintainer);
             synopsis = checkSynopsis(synopsis, name);
             longDescription = checkLongDescription(longDescription);
-            section = checkMatches("section", section, SECTION, "use a Debian section such as misc, java, utils, net, web, admin.");
+            section = checkMatches(Setting.SECTION, section, SECTION,
+                    "use a Debian section such as misc, java, utils, net, web, admin.");
             if (priority == null || !PRIORITIES.contains(priority)) {
-                throw new DebException("priority", priority, "not a Debian priority (Policy 2.5).",
+                throw new DebException(Setting.PRIORITY, priority, "not a Debian priority (Policy 2.5).",
                         "use one of " + String.join(", ", new java.util.TreeSet<>(PRIORITIES)) + " (optional is usual).");
             }
             if (homepage != null) {
@@ -226,11 +228,11 @@ public final class PackageSpec {
                 if (homepage.isEmpty()) {
                     homepage = null;
                 } else if (!homepage.matches("https?://[^\\s\\p{Cntrl}]+")) {
-                    throw new DebException("homepage", homepage, "not an http(s) URL (Policy 5.6.23).",
+                    throw new DebException(Setting.HOMEPAGE, homepage, "not an http(s) URL (Policy 5.6.23).",
                             "give an absolute URL such as https://example.org/app, or none.");
                 }
             }
-            architecture = checkMatches("architecture", architecture, ARCH,
+            architecture = checkMatches(Setting.ARCHITECTURE, architecture, ARCH,
                     "use a Debian architecture name such as all, amd64 or arm64.");
             for (Map.Entry<Relation, List<String>> e : relations.entrySet()) {
                 LinkedHashSet<String> seen = new LinkedHashSet<>();
@@ -242,7 +244,7 @@ public final class PackageSpec {
             return new PackageSpec(this);
         }
 
-        private static String checkMatches(String field, String value, Pattern pattern, String fix) {
+        private static String checkMatches(Setting field, String value, Pattern pattern, String fix) {
             if (value == null || !pattern.matcher(value).matches()) {
                 throw new DebException(field, value, "not a valid " + field + ".", fix);
             }
@@ -251,12 +253,12 @@ public final class PackageSpec {
 
         private static String checkMaintainer(String value) {
             if (value == null || value.isBlank()) {
-                throw new DebException("maintainer", value, "the package has no maintainer (Policy 5.6.2).",
+                throw new DebException(Setting.MAINTAINER, value, "the package has no maintainer (Policy 5.6.2).",
                         "set the maintainer as 'Full Name <email@example.org>' (in a pom: a <developer> with <name> and <email>).");
             }
             String v = value.trim();
             if (!MAINTAINER.matcher(v).matches()) {
-                throw new DebException("maintainer", value,
+                throw new DebException(Setting.MAINTAINER, value,
                         "not of the form 'Full Name <email@example.org>' (Policy 5.6.2).",
                         "give a name and an email address in angle brackets, without commas.");
             }
@@ -265,23 +267,26 @@ public final class PackageSpec {
 
         private static String checkSynopsis(String value, String name) {
             if (value == null || value.isBlank()) {
-                throw new DebException("description", value, "the package has no description (Policy 3.4).",
+                throw new DebException(Setting.DESCRIPTION, value, "the package has no description (Policy 3.4).",
                         "give a one-line summary of what the package does (in a pom: <description>).");
             }
             String v = value.strip();
             if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || hasControl(v)) {
-                throw new DebException("description", value, "the synopsis must be a single line without control characters.",
+                throw new DebException(Setting.DESCRIPTION, value,
+                        "the synopsis must be a single line without control characters.",
                         "put the first line in the synopsis and the rest in the long description.");
             }
             if (v.endsWith(".") && !v.endsWith("..")) {
                 v = v.substring(0, v.length() - 1);
             }
             if (v.length() > SYNOPSIS_MAX) {
-                throw new DebException("description", value, "the synopsis is " + v.length() + " characters long; Debian allows "
+                throw new DebException(Setting.DESCRIPTION, value,
+                        "the synopsis is " + v.length() + " characters long; Debian allows "
                         + SYNOPSIS_MAX + " (Policy 3.4.1).", "shorten it to one short line, and put details in the long description.");
             }
             if (v.toLowerCase(java.util.Locale.ROOT).startsWith(name + " ") || v.equalsIgnoreCase(name)) {
-                throw new DebException("description", value, "the synopsis starts with the package name (Policy 3.4.1).",
+                throw new DebException(Setting.DESCRIPTION, value,
+                        "the synopsis starts with the package name (Policy 3.4.1).",
                         "describe what the package does, e.g. 'command-line tool to summarise CSV files'.");
             }
             return v;
@@ -291,7 +296,8 @@ public final class PackageSpec {
             String v = value.replace("\r\n", "\n").strip();
             for (String line : v.split("\n", -1)) {
                 if (hasControl(line.replace("\t", " "))) {
-                    throw new DebException("longDescription", value, "the long description contains control characters.",
+                    throw new DebException(Setting.LONG_DESCRIPTION, value,
+                            "the long description contains control characters.",
                             "use plain text; separate paragraphs with an empty line.");
                 }
             }

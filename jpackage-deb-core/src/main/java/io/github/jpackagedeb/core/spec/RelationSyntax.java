@@ -21,24 +21,25 @@ final class RelationSyntax {
 
     static String check(Relation relation, String entry) {
         if (entry == null || entry.isBlank()) {
-            throw new DebException(relation.field(), entry, "an empty relationship entry.",
+            throw new DebException(relation.setting(), entry, "an empty relationship entry.",
                     "remove the empty entry, or write a package name such as 'adduser' or 'libc6 (>= 2.34)'.");
         }
         String e = entry.trim().replaceAll("\\s+", " ");
         for (String alt : e.split("\\|")) {
             String a = alt.trim();
             if (!ALTERNATIVE.matcher(a).matches()) {
-                throw new DebException(relation.field(), entry,
+                throw new DebException(relation.setting(), entry,
                         "not a valid relationship (Debian Policy 7.1): '" + DebException.printable(a) + "'.",
                         "write 'package', 'package (>= version)' or alternatives 'a | b'; package names are lowercase.");
             }
             if (relation == Relation.PROVIDES && a.contains("(") && !a.matches(".*\\(\\s*=.*")) {
-                throw new DebException(relation.field(), entry, "Provides only allows an exact '(= version)' (Policy 7.5).",
+                throw new DebException(relation.setting(), entry,
+                        "Provides only allows an exact '(= version)' (Policy 7.5).",
                         "drop the version or use '(= version)'.");
             }
         }
         if (relation == Relation.PROVIDES && e.contains("|")) {
-            throw new DebException(relation.field(), entry, "Provides cannot list alternatives (Policy 7.5).",
+            throw new DebException(relation.setting(), entry, "Provides cannot list alternatives (Policy 7.5).",
                     "list each provided name as its own entry.");
         }
         return e;

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.packaging;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.Compression;
 import io.github.jpackagedeb.core.build.AppClosure;
 import io.github.jpackagedeb.core.build.AppSpec;
@@ -54,9 +55,9 @@ class PackagerTest {
 
     BuildRequest.Builder request() {
         return BuildRequest.builder()
-                .draft(SpecDraft.empty().configured("packageName", "hello", "--package")
-                        .configured("maintainer", "Jane Doe <jane@example.org>", "--maintainer")
-                        .configured("description", "says hello", "--description"))
+                .draft(SpecDraft.empty().configured(Setting.PACKAGE_NAME, "hello", "--package")
+                        .configured(Setting.MAINTAINER, "Jane Doe <jane@example.org>", "--maintainer")
+                        .configured(Setting.DESCRIPTION, "says hello", "--description"))
                 .version(VersionInput.upstream("1.0-SNAPSHOT", null, null, "--upstream-version 1.0-SNAPSHOT"))
                 .app(app).outputDirectory(tmp.resolve("out")).cacheDirectory(tmp.resolve("cache"))
                 .compression(Compression.GZIP).now(NOW).log(log);
@@ -112,8 +113,8 @@ class PackagerTest {
     @Test
     void checkListsEveryProblemTogether() {
         BuildRequest r = BuildRequest.builder().app(app).outputDirectory(tmp.resolve("out"))
-                .draft(SpecDraft.empty().configured("packageName", "Bad_Name", "--package")
-                        .configured("homepage", "not a url", "--homepage"))
+                .draft(SpecDraft.empty().configured(Setting.PACKAGE_NAME, "Bad_Name", "--package")
+                        .configured(Setting.HOMEPAGE, "not a url", "--homepage"))
                 .environment(Map.of("SOURCE_DATE_EPOCH", "soon")).now(NOW).log(log).build();
         List<String> fields = Packager.check(r).stream().map(DebException::field).toList();
         assertEquals(List.of("SOURCE_DATE_EPOCH", "packageName", "maintainer", "description", "homepage", "version"),
