@@ -38,8 +38,10 @@ import java.util.concurrent.TimeUnit;
                 "Values the pom lacks are asked for on a terminal; without one (or with --non-interactive) make-deb "
                         + "lists every missing value with the option that sets it, and exits with 2.",
                 "The result builds with `mvn package` (the jpackage-deb plugin reads debian/) and with "
-                        + "`dpkg-buildpackage -us -uc -b`."},
-        footer = {"", "Exit codes: 0 written, 1 failure (no pom, broken pom, debian/ exists, cannot write), "
+                        + "`dpkg-buildpackage -us -uc -b`.",
+                "Without a pom.xml (a Gradle, sbt or Ant project) every value comes from the options or answers, and "
+                        + "debian/ is written for `make-deb build` (no debian/rules)."},
+        footer = {"", "Exit codes: 0 written, 1 failure (broken pom, debian/ exists, cannot write), "
                 + "2 usage (bad option, missing values)."})
 final class InitCommand extends CommandBase implements Callable<Integer> {
 
@@ -153,7 +155,13 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
     private int init(Ui ui, MakeDeb.Context ctx) {
         Path project = dir.toAbsolutePath().normalize();
         Path local = Path.of(System.getProperty("user.home"), ".m2", "repository");
-        PomReader.Project pom = PomReader.read(project.resolve("pom.xml"), ctx.env(), local);
+        Path pomFile = project.resolve("pom.xml");
+        boolean maven = Files.exists(pomFile);
+        PomReader.Project pom = maven ? PomReader.read(pomFile, ctx.env(), local) : PomReader.Project.none(pomFile);
+        if (!maven) {
+            ui.info("No pom.xml in " + project + ": the values come from the options (or your answers), and debian/ is"
+                    + " written for make-deb build (no debian/rules: the build is your project's own).");
+        }
         if ("pom".equals(pom.packaging())) {
             throw new DebException(Setting.POM, pom.pom().toString(),
                     "the project has <packaging>pom</packaging>: it builds "
@@ -254,6 +262,11 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
         done.backups().forEach((file, backup) -> ui.warn("replaced " + file + "; what it held is in " + backup
                 + " (compare with diff -u " + backup + " " + file + ")"));
         values.forEach((k, v) -> ui.detail(k + ": " + v.value() + " (from " + v.source() + ")"));
+        if (!maven) {
+            ui.info("Next: make-deb build DIR (a directory of the application's jars: it reads debian/); then make-deb"
+                    + " check FILE.deb");
+            return MakeDeb.OK;
+        }
         if (!pom.declaresPlugin()) {
             ui.warn("the pom does not use jpackage-deb-maven-plugin; add it to <build><plugins> for `mvn package` to "
                     + "build the .deb (dpkg-buildpackage works as is).");
@@ -346,7 +359,7 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
                 .homepage(homepage != null ? homepage : pom.config("homepage").orElse(pom.metadata().homepage()))
                 .section(section != null ? section : pom.config("section").orElse(null))
                 .upstreamName(pom.name() != null && !pom.name().isBlank() && !pom.name().contains("${") ? pom.name()
-                        : pom.artifactId())
+                        : pom.artifactId() != null ? pom.artifactId() : name)
                 .sourceUrl(ProjectMetadata.httpUrl(pom.scmUrl()) != null ? ProjectMetadata.httpUrl(pom.scmUrl()) : pom.metadata().homepage())
                 .changelogMessage(message != null ? message : gitSubject(project, ui))
                 .timestamp(timestamp)
@@ -356,7 +369,8 @@ final class InitCommand extends CommandBase implements Callable<Integer> {
                         .orElse(RUNTIME_BY_DEFAULT))
                 .javaRelease(javaRelease != null ? javaRelease : javaRelease(pom))
                 .stageGoal(pom.declaresPlugin() ? "jpackage-deb:stage" : PomReader.PLUGIN + ":" + ownVersion() + ":stage")
-                .mavenWrapper(Files.isRegularFile(project.resolve("mvnw")));
+                .mavenWrapper(Files.isRegularFile(project.resolve("mvnw")))
+                .maven(Files.exists(pom.pom()));
         for (Map.Entry<String, Relation> r : RELATIONS.entrySet()) {
             pom.config(r.getKey()).ifPresent(list -> {
                 for (String e : list.split(",")) {

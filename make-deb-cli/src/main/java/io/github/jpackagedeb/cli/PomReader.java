@@ -71,6 +71,12 @@ final class PomReader {
             return Optional.ofNullable(pluginConfig.get(key)).filter(v -> !v.isBlank() && !v.contains("${"));
         }
 
+        /** No project file: every value comes from the options (a project built without Maven). */
+        static Project none(Path pom) {
+            return new Project(pom, null, null, null, null, null, null, "jar", List.of(), List.of(), null, null,
+                    Map.of(), false, Map.of(), List.of(), null);
+        }
+
         /** What the pom says about the project, from which core derives the package's defaults. */
         io.github.jpackagedeb.core.packaging.ProjectMetadata metadata() {
             return new io.github.jpackagedeb.core.packaging.ProjectMetadata(groupId, artifactId, version, description, url,

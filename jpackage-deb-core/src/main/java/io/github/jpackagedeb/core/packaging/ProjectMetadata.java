@@ -102,9 +102,13 @@ public record ProjectMetadata(String groupId, String artifactId, String version,
                 && !d.replace('\n', ' ').strip().equals(syn + ".")) {
             sb.append(d).append("\n\n");
         }
-        sb.append("This package installs the Java application ").append(groupId).append(':').append(artifactId);
+        sb.append("This package installs the Java application");
+        if (artifactId != null) {
+            sb.append(' ').append(groupId == null ? "" : groupId + ":").append(artifactId);
+        }
         if (runtimeJars != null) {
-            sb.append(' ').append(version).append(" with its ").append(runtimeJars).append(" runtime libraries");
+            sb.append(version == null ? "" : " " + version).append(" with its ").append(runtimeJars)
+                    .append(" runtime libraries");
         } else {
             sb.append(" with its runtime libraries");
         }

@@ -80,9 +80,11 @@ public final class Scaffold {
         files.add(new File("debian/changelog", changelog(s), false));
         files.add(new File("debian/control", control(s), false));
         files.add(new File("debian/copyright", copyright(s), false));
-        files.add(new File("debian/rules", Template.load(BASE + "rules")
-                .render(Map.of("PACKAGE", pkg, "STAGE_GOAL", s.stageGoal())), true));
-        files.add(new File("debian/source/format", Template.load(BASE + "source-format").render(Map.of()), false));
+        if (s.maven()) {
+            files.add(new File("debian/rules", Template.load(BASE + "rules")
+                    .render(Map.of("PACKAGE", pkg, "STAGE_GOAL", s.stageGoal())), true));
+            files.add(new File("debian/source/format", Template.load(BASE + "source-format").render(Map.of()), false));
+        }
         String command = Layout.standard(pkg).command();
         ServiceSpec service = s.service() || s.profiling()
                 ? ServiceSpec.builder().build().resolve(pkg, spec.synopsis()) : null;
@@ -160,7 +162,9 @@ public final class Scaffold {
         // Debian's own Maven (3.8.7 in Debian 12), even when the project has a wrapper: ./mvnw downloads its Maven
         // distribution from the network unless one is cached, which a package build must not need and
         // dpkg-checkbuilddeps cannot check (Policy 4.9, 7.7). debian/rules runs mvn; MVN=./mvnw overrides it.
-        build.add("maven");
+        if (s.maven()) {
+            build.add("maven");
+        }
         List<String> depends = new ArrayList<>();
         if (s.bundlesRuntime()) {
             // filled by the stage goal (debian/<pkg>.substvars) with the libraries the bundled runtime needs, as

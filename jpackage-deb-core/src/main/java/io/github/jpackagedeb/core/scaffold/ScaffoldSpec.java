@@ -46,6 +46,7 @@ public final class ScaffoldSpec {
     private final int javaRelease;
     private final String stageGoal;
     private final boolean mavenWrapper;
+    private final boolean maven;
 
     private ScaffoldSpec(Builder b, PackageSpec spec) {
         this.spec = spec;
@@ -64,6 +65,7 @@ public final class ScaffoldSpec {
         this.javaRelease = b.javaRelease;
         this.stageGoal = b.stageGoal;
         this.mavenWrapper = b.mavenWrapper;
+        this.maven = b.maven;
     }
 
     public static Builder builder() {
@@ -145,6 +147,15 @@ public final class ScaffoldSpec {
      */
     public boolean mavenWrapper() {
         return mavenWrapper;
+    }
+
+    /**
+     * Whether the project builds with Maven (it has a pom.xml): then debian/rules runs its build for dpkg-buildpackage.
+     * Without one, debian/ holds what {@code make-deb build} reads (control, changelog, copyright, scripts), and no
+     * debian/rules, whose build would be the project's own (Gradle, sbt...).
+     */
+    public boolean maven() {
+        return maven;
     }
 
     /**
@@ -257,6 +268,7 @@ public final class ScaffoldSpec {
         private int javaRelease = 17;
         private String stageGoal = "jpackage-deb:stage";
         private boolean mavenWrapper;
+        private boolean maven = true;
 
         private Builder() {
         }
@@ -391,6 +403,11 @@ public final class ScaffoldSpec {
 
         public Builder mavenWrapper(boolean v) {
             this.mavenWrapper = v;
+            return this;
+        }
+
+        public Builder maven(boolean v) {
+            this.maven = v;
             return this;
         }
 

@@ -36,6 +36,9 @@ class ProjectMetadataTest {
                 p.longDescription("hello-app", 3));
         assertEquals("This package installs the Java application org.example:Hello_App with its runtime libraries, "
                 + "and the command hello-app.", project("Greets people.", List.of()).longDescription("hello-app", null));
+        assertEquals("This package installs the Java application with its runtime libraries, and the command solo.",
+                new ProjectMetadata(null, null, null, null, null, null, null, null, null).longDescription("solo", null),
+                "without a pom: no coordinates");
     }
 
     @Test
