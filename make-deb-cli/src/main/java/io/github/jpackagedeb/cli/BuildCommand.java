@@ -91,7 +91,7 @@ final class BuildCommand implements Callable<Integer> {
     String timestamp;
 
     @Option(names = "--compression", paramLabel = "KIND", description = "data.tar compression: xz (default), zstd, gzip or none.")
-    String compression = "xz";
+    String compression = Compression.DEFAULT_NAME;
 
     @Option(names = "--java-release", paramLabel = "N", description = "The Java release the application needs (default: 17).")
     int javaRelease = 17;

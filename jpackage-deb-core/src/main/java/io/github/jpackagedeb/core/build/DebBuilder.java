@@ -396,7 +396,7 @@ public final class DebBuilder {
         private PackageDocs docs;
         private String upstreamVersion;
         private Path outputDirectory;
-        private Compression compression = Compression.XZ;
+        private Compression compression = Compression.DEFAULT;
         private Instant timestamp;
         private DebLog log = DebLog.SILENT;
         private ServiceSpec service;
