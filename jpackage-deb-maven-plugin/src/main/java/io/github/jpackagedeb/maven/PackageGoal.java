@@ -143,7 +143,7 @@ public abstract class PackageGoal extends GoalBase {
     String javaRelease;
 
     /** Compression of data.tar: xz (default), zstd, gzip or none. */
-    @Parameter(property = "jpackage-deb.compression", defaultValue = "xz")
+    @Parameter(property = "jpackage-deb.compression", defaultValue = Compression.DEFAULT_NAME)
     String compression;
 
     /** Where the .deb (and its .changes and .buildinfo) are written. */

@@ -69,7 +69,7 @@ final class BuildCommand extends CommandBase implements Callable<Integer> {
     String timestamp;
 
     @Option(names = "--compression", paramLabel = "KIND", description = "data.tar compression: xz (default), zstd, gzip or none.")
-    String compression = "xz";
+    String compression = Compression.DEFAULT_NAME;
 
     @Option(names = "--java-release", paramLabel = "N", description = "The Java release the application needs (default: 17).")
     int javaRelease = ProjectMetadata.DEFAULT_JAVA_RELEASE;

@@ -5,12 +5,23 @@ import io.github.jpackagedeb.core.Setting;
 
 import java.util.Locale;
 
-/** Compression of the control and data members. Names as dpkg-deb's -Z option spells them. */
+/**
+ * Compression of the control and data members. Names as dpkg-deb's -Z option spells them. The choice is the caller's;
+ * which compressor (and which settings) writes each one is {@link Compressors}'s alone.
+ */
 public enum Compression {
     XZ("xz", ".xz"),
     GZIP("gzip", ".gz"),
     ZSTD("zstd", ".zst"),
     NONE("none", "");
+
+    /**
+     * The name of the default compression, as a constant for front ends whose defaults must be constants (a Maven
+     * parameter's {@code defaultValue}, a picocli option's initial value): xz, which every dpkg reads.
+     */
+    public static final String DEFAULT_NAME = "xz";
+    /** The default compression: {@link #DEFAULT_NAME}. */
+    public static final Compression DEFAULT = parse(DEFAULT_NAME);
 
     private final String dpkgName;
     private final String suffix;

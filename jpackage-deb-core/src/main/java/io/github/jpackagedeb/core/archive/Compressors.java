@@ -4,9 +4,12 @@ import com.github.luben.zstd.ZstdOutputStream;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.UnsupportedOptionsException;
 
+import io.github.jpackagedeb.core.DebLog;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * The compressors of the control and data members, each set up so that the same input gives the
@@ -31,6 +34,9 @@ import java.io.OutputStream;
  *
  * <p>Threads: one per available processor, fewer when the JVM's heap could not hold that many
  * xz encoders ({@link #xzThreads}); the count never changes the bytes.
+ *
+ * <p>This is the one place a {@link Compression} becomes a stream ({@link #open}): callers never pick a compressor
+ * nor look at the stream they get back.
  */
 final class Compressors {
 
@@ -42,9 +48,34 @@ final class Compressors {
     private Compressors() {
     }
 
-    /** {@link #open(Compression, OutputStream, long, int, int)} with one thread per processor, standard blocks. */
+    /**
+     * How data.tar's xz stream is cut into blocks and fed, for the block cache and the progress log; the other
+     * compressors ignore it, and none of it changes the bytes' dependence on the input alone.
+     *
+     * @param cuts       input offsets where a block must start, ascending
+     * @param x86        per cut: the span from it to the next cut is x86 machine code (BCJ filter)
+     * @param light      per cut: the span from it to the next cut is already-compressed content
+     * @param ownSpans   the spans of files with blocks of their own, compressed ahead from the block cache's view
+     * @param blockCache compressed blocks to reuse, or null
+     * @param log        where xz reports its progress, or null for no progress
+     * @param label      what is compressed, for the progress log ({@code data.tar})
+     */
+    record XzPlan(long[] cuts, boolean[] x86, boolean[] light, List<ParallelXzOutputStream.Span> ownSpans,
+                  XzBlockCache blockCache, DebLog log, String label) {
+
+        /** No cuts, no block cache, no progress: a small member such as control.tar. */
+        static final XzPlan NONE = new XzPlan(new long[0], new boolean[0], new boolean[0], List.of(), null, null, null);
+    }
+
+    /** Whether files of the compression may get blocks of their own ({@link XzPlan}): xz only. */
+    static boolean ownBlocks(Compression compression) {
+        return compression == Compression.XZ;
+    }
+
+    /** {@link #open(Compression, OutputStream, long, int, int, XzPlan)} with one thread per processor, standard blocks. */
     static OutputStream open(Compression compression, OutputStream sink, long inputLength) throws IOException {
-        return open(compression, sink, inputLength, Runtime.getRuntime().availableProcessors(), XZ_BLOCK_SIZE);
+        return open(compression, sink, inputLength, Runtime.getRuntime().availableProcessors(), XZ_BLOCK_SIZE,
+                XzPlan.NONE);
     }
 
     /**
@@ -59,12 +90,19 @@ final class Compressors {
      *                    thread. The bytes still depend on the input alone.
      * @param threads     the most threads to compress with (at least 1); never changes the bytes
      * @param xzBlockSize the uncompressed size of xz blocks: {@link #XZ_BLOCK_SIZE} but in tests
+     * @param xzPlan      block cuts, block cache and progress of xz ({@link XzPlan#NONE} for none)
      */
     static OutputStream open(Compression compression, OutputStream sink, long inputLength, int threads,
-                             int xzBlockSize) throws IOException {
+                             int xzBlockSize, XzPlan xzPlan) throws IOException {
         switch (compression) {
-            case XZ:
-                return xz(sink, inputLength, threads, xzBlockSize, new long[0], new boolean[0], new boolean[0], null);
+            case XZ: {
+                ParallelXzOutputStream xz = xz(sink, inputLength, threads, xzBlockSize, xzPlan);
+                if (xzPlan.log() != null) {
+                    xz.progress(xzPlan.log(), xzPlan.label(), inputLength);
+                }
+                xz.prefetch(xzPlan.ownSpans());
+                return xz;
+            }
             case GZIP:
                 return Gzip.open(sink);
             case ZSTD: {
@@ -82,21 +120,14 @@ final class Compressors {
         }
     }
 
-    /**
-     * The xz compressor with block cuts and a block cache (see {@link ParallelXzOutputStream}); neither changes the
-     * bytes' dependence on the input alone.
-     *
-     * @param cuts       input offsets where a block must start, ascending
-     * @param x86        per cut: the span from it to the next cut is x86 machine code (BCJ filter)
-     * @param light      per cut: the span from it to the next cut is already-compressed content
-     * @param blockCache compressed blocks to reuse, or null
-     */
-    static OutputStream xz(OutputStream sink, long inputLength, int threads, int blockSize, long[] cuts,
-                           boolean[] x86, boolean[] light, XzBlockCache blockCache) {
+    /** The xz compressor with the plan's block cuts and block cache (see {@link ParallelXzOutputStream}). */
+    private static ParallelXzOutputStream xz(OutputStream sink, long inputLength, int threads, int blockSize,
+                                             XzPlan plan) {
         int t = inputLength <= blockSize ? 1 : xzThreads(threads, Runtime.getRuntime().maxMemory());
         // an input smaller than a block needs no block-sized buffer (the bytes are the same: one block either way)
         int size = (int) Math.max(1, Math.min(blockSize, inputLength));
-        return new ParallelXzOutputStream(sink, xzOptions(), size, t, cuts, x86, light, blockCache);
+        return new ParallelXzOutputStream(sink, xzOptions(), size, t, plan.cuts(), plan.x86(), plan.light(),
+                plan.blockCache());
     }
 
     /** What {@link XzBlockCache} keys on besides the input: every setting of {@link #xz} that changes the bytes. */

@@ -91,23 +91,6 @@ public final class DebArchiveWriter {
         return new Builder();
     }
 
-    public Compression dataCompression() {
-        return dataCompression;
-    }
-
-    public Compression controlCompression() {
-        return controlCompression;
-    }
-
-    /** The mtime of every entry, in seconds since the epoch. */
-    public long timestamp() {
-        return timestamp;
-    }
-
-    public boolean allowSpecialModes() {
-        return allowSpecialModes;
-    }
-
     /**
      * Writes the package.
      *
@@ -187,7 +170,7 @@ public final class DebArchiveWriter {
         List<ParallelXzOutputStream.Span> ownSpans = new ArrayList<>();
         for (EntryRules.Item item : items) {
             long length = TarWriter.entryLength(item.tarName(), item.linkTarget(), item.size());
-            if (dataCompression == Compression.XZ && item.type() == EntryType.FILE && item.size() >= xzOwnBlocks) {
+            if (Compressors.ownBlocks(dataCompression) && item.type() == EntryType.FILE && item.size() >= xzOwnBlocks) {
                 // a file's content (and its padding) gets xz blocks of its own, cut from its header: their bytes, and
                 // so their block-cache keys, depend on the content alone, not on the build timestamp in the header
                 // nor on where the file sits in data.tar; headers and small files share the blocks between them.
@@ -215,15 +198,12 @@ public final class DebArchiveWriter {
         }
         long tarLength = TarWriter.archiveLength(entriesLength);
         OutputStream sink = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16);
-        try (OutputStream compressed = dataCompression == Compression.XZ
-                ? Compressors.xz(sink, tarLength, threads, xzBlockSize,
-                        cuts.stream().mapToLong(Long::longValue).toArray(), x86Spans, lightSpans,
-                        XzBlockCache.open(blockCache, Compressors.xzSettings(), log))
-                : Compressors.open(dataCompression, sink, tarLength, threads, xzBlockSize)) {
-            if (compressed instanceof ParallelXzOutputStream xz) {
-                xz.progress(log, "data.tar", tarLength);
-                xz.prefetch(ownSpans);
-            }
+        Compressors.XzPlan xzPlan = Compressors.ownBlocks(dataCompression)
+                ? new Compressors.XzPlan(cuts.stream().mapToLong(Long::longValue).toArray(), x86Spans, lightSpans,
+                        ownSpans, XzBlockCache.open(blockCache, Compressors.xzSettings(), log), log, "data.tar")
+                : Compressors.XzPlan.NONE;
+        try (OutputStream compressed = Compressors.open(dataCompression, sink, tarLength, threads, xzBlockSize,
+                xzPlan)) {
             TarWriter tar = new TarWriter(compressed, timestamp);
             for (EntryRules.Item item : items) {
                 switch (item.type()) {
@@ -486,8 +466,8 @@ public final class DebArchiveWriter {
 
     /** Builds a {@link DebArchiveWriter}; only the timestamp is required. */
     public static final class Builder {
-        private Compression dataCompression = Compression.XZ;
-        private Compression controlCompression = Compression.XZ;
+        private Compression dataCompression = Compression.DEFAULT;
+        private Compression controlCompression = Compression.DEFAULT;
         private Long timestamp;
         private boolean allowSpecialModes;
         private DebLog log = DebLog.SILENT;
@@ -500,13 +480,13 @@ public final class DebArchiveWriter {
         private Builder() {
         }
 
-        /** Compression of data.tar; default xz. */
+        /** Compression of data.tar; default {@link Compression#DEFAULT}. */
         public Builder dataCompression(Compression c) {
             this.dataCompression = Objects.requireNonNull(c, "dataCompression");
             return this;
         }
 
-        /** Compression of control.tar; default xz (gzip reads on any dpkg, none since 1.17.6). */
+        /** Compression of control.tar; default {@link Compression#DEFAULT} (gzip reads on any dpkg, none since 1.17.6). */
         public Builder controlCompression(Compression c) {
             this.controlCompression = Objects.requireNonNull(c, "controlCompression");
             return this;

@@ -316,16 +316,6 @@ final class ParallelXzOutputStream extends OutputStream {
         this.progress = new Progress(log, what, total, maxInFlight == 0 ? 1 : maxInFlight);
     }
 
-    /** The blocks this stream compressed itself so far (not taken from the block cache), for tests. */
-    long blocksCompressed() {
-        return compressedBlocks;
-    }
-
-    /** The blocks this stream took from the block cache, compressed by an earlier build, for tests. */
-    long blocksReused() {
-        return reusedBlocks;
-    }
-
     private long compressedBlocks;
     private long reusedBlocks;
     private long compressedBytes;

@@ -17,7 +17,6 @@ import io.github.jpackagedeb.core.service.ProfilingSpec;
 import io.github.jpackagedeb.core.service.ServiceSpec;
 import io.github.jpackagedeb.core.spec.PackageSpec;
 import io.github.jpackagedeb.core.spec.Relation;
-import io.github.jpackagedeb.core.template.Template;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +31,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds one .deb from a {@link PackageSpec} and an {@link AppSpec}: checks the class path, lays the files out
- * (docs/architecture.md#package-layout), renders control file, launcher and docs, and writes the archive to a temporary
- * file that is renamed to {@code <outputDirectory>/<pkg>_<version>_<arch>.deb} only when complete.
+ * Builds one .deb from a {@link PackageSpec} and an {@link AppSpec}: checks the class path, plans the package's entries
+ * (docs/architecture.md#package-layout; their text comes from {@link Launcher}, {@link LintianOverrides},
+ * {@link DocFiles}, {@link Lifecycle} and {@link ControlFile}), and writes the archive to a temporary file that is
+ * renamed to {@code <outputDirectory>/<pkg>_<version>_<arch>.deb} only when complete.
  */
 public final class DebBuilder {
 
@@ -204,7 +204,8 @@ public final class DebBuilder {
                     Content.of(leanJfc().getBytes(StandardCharsets.UTF_8), "JFR settings (lean)")));
         }
         entries.add(DebEntry.executable(Layout.rel(layout.launcher()),
-                Content.of(launcher(effective, mainClass, classPath, resolved).getBytes(StandardCharsets.UTF_8),
+                Content.of(Launcher.render(effective, app, mainClass, classPath, resolved, appCdsList().isPresent())
+                        .getBytes(StandardCharsets.UTF_8),
                         "launcher")));
         entries.add(DebEntry.symlink(Layout.rel(layout.command()), Layout.linkTarget(layout.command(), layout.launcher())));
         if (runtime != null) {
@@ -237,7 +238,8 @@ public final class DebBuilder {
                     Content.of(DocFiles.manPageGz(effective, upstreamVersion, layout.appHome(), timestamp), "man page")));
         }
         entries.add(DebEntry.file("usr/share/lintian/overrides/" + effective.name(),
-                Content.of(debianDocs.mergeLintianOverrides(lintianOverrides(effective, layout, classPath, codeless) + runtimeOverrides(effective, layout))
+                Content.of(debianDocs.mergeLintianOverrides(LintianOverrides.render(effective, layout, classPath, codeless,
+                        runtime != null))
                         .getBytes(StandardCharsets.UTF_8), "lintian overrides")));
         // every file under /etc is a conffile (Debian Policy 10.7.2)
         entries.replaceAll(e -> e.type() == EntryType.FILE && !e.conffile() && e.path().startsWith("etc/")
@@ -263,80 +265,6 @@ public final class DebBuilder {
             DebEntry e = entries.get(at);
             entries.set(at, new DebEntry(e.path(), e.type(), e.mode(), e.content(), null, true));
         }
-    }
-
-    /**
-     * lintian overrides, each with its reason in a comment: only for what a packaged Java application does on purpose.
-     */
-    private static String lintianOverrides(PackageSpec spec, Layout layout, List<Jar> classPath,
-                                           java.util.Set<Path> codeless) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# Built by jpackage-deb for direct installation, not uploaded to the Debian archive:\n")
-                .append("# its changelog has no ITP bug to close.\n")
-                .append(spec.name()).append(": initial-upload-closes-no-bugs\n");
-        for (Jar jar : classPath) {
-            if (codeless.contains(jar.file())) {
-                sb.append("# ").append(jar.origin()).append(" holds no classes by design, and is shipped as Maven resolved it.\n")
-                        .append(spec.name()).append(": codeless-jar [").append(Layout.rel(layout.libDir())).append('/')
-                        .append(jar.fileName()).append("]\n");
-            }
-            if (hasMultiReleaseClasses(jar)) {
-                sb.append("# ").append(jar.origin()).append(" is a multi-release jar: classes under META-INF/versions/N")
-                        .append(" are loaded only by Java N and later; some are newer than lintian's known class-file")
-                        .append(" versions.\n")
-                        .append(spec.name()).append(": unknown-java-class-version META-INF/versions/* [")
-                        .append(Layout.rel(layout.libDir())).append('/').append(jar.fileName()).append("]\n");
-            }
-        }
-        return sb.toString();
-    }
-
-    /**
-     * The newest class-file major version bookworm's lintian (2.116) knows, /usr/share/lintian/data/java/constants
-     * highest-known-bytecode-version: 65, Java 21. lintian reports a newer one as unknown-java-class-version.
-     */
-    static final int LINTIAN_HIGHEST_CLASS_VERSION = 65;
-
-    /**
-     * Whether the jar holds, under META-INF/versions/N (a multi-release jar, loaded only by Java N and later), a class
-     * newer than lintian knows.
-     */
-    private static boolean hasMultiReleaseClasses(Jar jar) {
-        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.file().toFile())) {
-            for (java.util.zip.ZipEntry e : java.util.Collections.list(z.entries())) {
-                if (e.getName().startsWith("META-INF/versions/") && e.getName().endsWith(".class")) {
-                    try (java.io.InputStream in = z.getInputStream(e)) {
-                        byte[] h = in.readNBytes(8);
-                        if (h.length == 8 && ((h[6] & 0xff) << 8 | (h[7] & 0xff)) > LINTIAN_HIGHEST_CLASS_VERSION) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
-        } catch (java.io.IOException e) {
-            return false; // ClassPathCheck has already read it
-        }
-    }
-
-    /**
-     * lintian overrides for the bundled runtime, only for tags lintian 2.116 reports on it, each with its reason.
-     */
-    private String runtimeOverrides(PackageSpec spec, Layout layout) {
-        if (runtime == null) {
-            return "";
-        }
-        String p = spec.name();
-        String dir = Layout.rel(layout.runtimeDir());
-        StringBuilder sb = new StringBuilder();
-        sb.append("# The bundled Java runtime is a private jlink image, as the JDK lays it out (bin/, lib/, legal/).\n");
-        sb.append("# Its legal/ notices (GPLv2 with Classpath Exception and third-party licenses) must ship with it,\n")
-                .append("# in the place the JDK puts them.\n")
-                .append(p).append(": package-contains-documentation-outside-usr-share-doc [").append(dir).append("/legal/*]\n")
-                .append(p).append(": extra-license-file [").append(dir).append("/legal/*]\n");
-        sb.append("# jrt-fs.jar is the runtime's own jrt: file system provider; the JVM loads it from its lib/.\n")
-                .append(p).append(": jar-not-in-usr-share [").append(dir).append("/lib/jrt-fs.jar]\n");
-        return sb.toString();
     }
 
     /** Checks everything, then writes the .deb. Nothing is left under the final name if anything fails. */
@@ -424,30 +352,6 @@ public final class DebBuilder {
         return null;
     }
 
-    private String launcher(PackageSpec effective, String mainClass, List<Jar> classPath, ServiceSpec resolved) {
-        StringBuilder cp = new StringBuilder();
-        for (Jar jar : classPath) {
-            if (cp.length() > 0) {
-                cp.append(" \\\n        ");
-            }
-            cp.append(jar.fileName());
-        }
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("PACKAGE", effective.name());
-        v.put("VERSION", effective.version().toString());
-        v.put("JAVA_RELEASE", Integer.toString(app.javaRelease()));
-        v.put("CLASSPATH", cp.toString());
-        v.put("MAIN_CLASS", mainClass);
-        v.put("JVM_OPTIONS", LauncherSettings.value(app.jvmOptions()));
-        v.put("APP_ARGUMENTS", LauncherSettings.value(app.arguments()));
-        v.put("EXTRA_LIB_DIR", LauncherSettings.extraLibDir(effective.name()));
-        v.put("APP_CDS", appCdsList().isPresent() ? Template.load("launcher-appcds.sh")
-                .render(Map.of("ARCHIVE", Layout.standard(effective.name()).appCdsArchive())) : "");
-        v.put("PROFILING", resolved != null && resolved.profiling().enabled()
-                ? profilingLauncher(effective.name(), resolved) : "");
-        return Template.load("launcher.sh").render(v);
-    }
-
     /** The lean JFR settings, derived from the bundled runtime's lib/jfr/default.jfc. */
     private String leanJfc() {
         if (runtime == null) {
@@ -463,22 +367,6 @@ public final class DebBuilder {
             throw new DebException(Setting.SERVICE_PROFILING_SETTINGS, ProfilingSpec.LEAN, "cannot read " + jfc + ": "
                     + e.getMessage(), "link the runtime with the " + ProfilingSpec.MODULE + " module.", e);
         }
-    }
-
-    /** The launcher's part that starts JDK Flight Recorder when the service runs with PROFILING=on. */
-    static String profilingLauncher(String pkg, ServiceSpec resolved) {
-        ProfilingSpec p = resolved.profiling();
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("USER", resolved.user());
-        v.put("PACKAGE", pkg);
-        v.put("UNIT", resolved.unitFileName());
-        v.put("PROFILES", ProfilingSpec.directory(pkg));
-        v.put("SWITCH", p.switchValue());
-        v.put("MAXSIZE", p.maxSize());
-        v.put("MAXAGE", p.maxAge());
-        v.put("SETTINGS", p.jfrSettings(pkg));
-        v.put("KEEP", Integer.toString(p.keep()));
-        return Template.load("launcher-profiling.sh").render(v);
     }
 
     /**
@@ -511,7 +399,7 @@ public final class DebBuilder {
         private PackageDocs docs;
         private String upstreamVersion;
         private Path outputDirectory;
-        private Compression compression = Compression.XZ;
+        private Compression compression = Compression.DEFAULT;
         private Instant timestamp;
         private DebLog log = DebLog.SILENT;
         private ServiceSpec service;

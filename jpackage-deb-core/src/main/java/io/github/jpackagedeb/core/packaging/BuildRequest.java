@@ -250,7 +250,7 @@ public final class BuildRequest {
         private boolean changes = true;
         private Path outputDirectory;
         private Path cacheDirectory;
-        private Compression compression = Compression.XZ;
+        private Compression compression = Compression.DEFAULT;
         private Map<String, String> environment = Map.of();
         private String userHome = System.getProperty("user.home");
         private Instant now;

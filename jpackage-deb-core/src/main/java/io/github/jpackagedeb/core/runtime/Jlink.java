@@ -84,9 +84,9 @@ final class Jlink {
     /**
      * Links {@code modules} from {@code target} into {@code out} (which must not exist) and post-processes it.
      *
-     * @return metadata for the cache manifest: modules, arch, tools, CDS
+     * @return metadata for the cache manifest: modules, platform, JDK, stripping, CDS (no libraries yet)
      */
-    static Map<String, String> link(Jdk target, Jdk tool, Collection<String> modules, RuntimeSpec spec, Path out,
+    static RuntimeMetadata link(Jdk target, Jdk tool, Collection<String> modules, RuntimeSpec spec, Path out,
                                     DebLog log) throws IOException {
         boolean cross = tool != target;
         List<String> args = new ArrayList<>();
@@ -124,16 +124,11 @@ final class Jlink {
         }
         step.done("linked " + modules.size() + " modules (" + String.join(",", modules) + ") from " + target
                 + (cross ? " with the jlink of " + tool.home() : ""));
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("modules", String.join(",", modules));
-        meta.put("platform", target.platform().toString());
-        meta.put("arch", target.platform().debianArch());
-        meta.put("jdk", target.implementor() + " " + target.runtimeVersion());
         makeWritable(out);
-        meta.put("stripped", Boolean.toString(spec.stripNative() && strip(out, target.platform(), log)));
+        boolean stripped = spec.stripNative() && strip(out, target.platform(), log);
         boolean cds = spec.cds() && dumpCds(out, target, log);
-        meta.put("cds", Boolean.toString(cds));
-        return meta;
+        return new RuntimeMetadata(List.copyOf(modules), target.platform(), target.platform().debianArch(),
+                target.implementor() + " " + target.runtimeVersion(), stripped, cds, List.of(), List.of(), List.of());
     }
 
     /** jlink writes legal/ 0444; the cache (and strip) need to write and delete. */

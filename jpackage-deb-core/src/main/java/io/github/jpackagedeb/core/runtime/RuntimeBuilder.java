@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -72,16 +71,14 @@ public final class RuntimeBuilder {
         RuntimeCache.Entry entry;
         try {
             entry = cache.image(name, dir -> {
-                Map<String, String> meta = Jlink.link(target, jlinkJdk, modules, spec, dir, log);
-                meta.put("headless-removed", String.join(", ", spec.desktop() ? List.of() : removeDisplayLibraries(dir)));
+                RuntimeMetadata linked = Jlink.link(target, jlinkJdk, modules, spec, dir, log);
+                List<String> removed = spec.desktop() ? List.of() : removeDisplayLibraries(dir);
                 List<SharedLibraries.Input> elf = new ArrayList<>();
                 for (Map.Entry<Path, ElfFile> e : Jlink.elfFiles(dir).entrySet()) {
                     elf.add(new SharedLibraries.Input(e.getKey().getFileName().toString(), e.getValue()));
                 }
                 SharedLibraries.Relations rel = SharedLibraries.compute(elf, log);
-                meta.put("depends", String.join(", ", rel.depends()));
-                meta.put("recommends", String.join(", ", rel.recommends()));
-                return meta;
+                return linked.withLibraries(removed, rel.depends(), rel.recommends());
             });
         } catch (UncheckedIOException e) {
             String detail = e.getCause().getMessage();
@@ -96,8 +93,8 @@ public final class RuntimeBuilder {
             }
             throw e;
         }
-        Map<String, String> meta = entry.meta();
-        List<String> removed = split(meta.get("headless-removed"));
+        RuntimeMetadata meta = entry.meta();
+        List<String> removed = meta.headlessRemoved();
         if (!removed.isEmpty()) {
             log.info("Headless runtime (not a desktop application): left out " + String.join(", ", removed)
                     + " (display, sound and font libraries, so nothing of X11, ALSA or FreeType is needed;"
@@ -107,9 +104,8 @@ public final class RuntimeBuilder {
         for (RuntimeCache.ManifestItem i : entry.files()) {
             files.add(new RuntimeImage.RuntimeFile(i.path(), i.type(), i.mode(), i.size(), i.target()));
         }
-        RuntimeImage image = new RuntimeImage(entry.image(), files, modules, target.platform(), meta.get("arch"),
-                split(meta.get("depends")), split(meta.get("recommends")), meta.get("jdk"),
-                Boolean.parseBoolean(meta.get("cds")), entry.reused(), modulesFrom);
+        RuntimeImage image = new RuntimeImage(entry.image(), files, modules, target.platform(), meta.architecture(),
+                meta.depends(), meta.recommends(), meta.jdk(), meta.cds(), entry.reused(), modulesFrom);
         if (entry.reused()) {
             log.info("Reused the Java runtime from the cache" + ("cache".equals(modulesFrom) ? " (no jdeps, no jlink)"
                     : " (no jlink)") + ": " + entry.dir() + " (" + String.join(",", modules) + "; " + arch + ", "
@@ -160,13 +156,6 @@ public final class RuntimeBuilder {
                 + "while the Java runtime was built there (" + free + " free now; linking a runtime takes 50 to 150 MiB;"
                 + " nothing partial was kept): " + detail.strip(), "free space on that file system, or set the cache "
                 + "directory to one with room.", cause);
-    }
-
-    private static List<String> split(String s) {
-        if (s == null || s.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(s.split(", ")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
     /** Every module must exist in the target JDK; names the first that does not, with near names. */
