@@ -1,6 +1,6 @@
 package io.github.jpackagedeb.core;
 
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.control.Relation;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.archive.Compression;
-import io.github.jpackagedeb.core.build.AppClosure;
+import io.github.jpackagedeb.core.app.AppClosure;
 import io.github.jpackagedeb.core.packaging.BuildRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;

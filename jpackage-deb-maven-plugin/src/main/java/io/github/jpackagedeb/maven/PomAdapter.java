@@ -1,12 +1,12 @@
 package io.github.jpackagedeb.maven;
 
-import io.github.jpackagedeb.core.build.ExtraFile;
+import io.github.jpackagedeb.core.assembly.ExtraFile;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.Setting;
-import io.github.jpackagedeb.core.build.AppSpec;
-import io.github.jpackagedeb.core.build.Jar;
-import io.github.jpackagedeb.core.build.License;
-import io.github.jpackagedeb.core.build.PackageDocs;
+import io.github.jpackagedeb.core.app.AppSpec;
+import io.github.jpackagedeb.core.app.Jar;
+import io.github.jpackagedeb.core.assembly.License;
+import io.github.jpackagedeb.core.assembly.PackageDocs;
 import io.github.jpackagedeb.core.debiandir.SpecDraft;
 import io.github.jpackagedeb.core.packaging.BuildRequest;
 import io.github.jpackagedeb.core.packaging.ProjectMetadata;
@@ -14,8 +14,8 @@ import io.github.jpackagedeb.core.packaging.VersionInput;
 import io.github.jpackagedeb.core.service.DataOnPurge;
 import io.github.jpackagedeb.core.service.ProfilingSpec;
 import io.github.jpackagedeb.core.service.ServiceSpec;
-import io.github.jpackagedeb.core.spec.PackageName;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.control.PackageName;
+import io.github.jpackagedeb.core.control.Relation;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Developer;
 import org.apache.maven.project.MavenProject;

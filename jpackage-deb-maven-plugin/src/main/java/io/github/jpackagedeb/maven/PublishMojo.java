@@ -2,7 +2,7 @@ package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.Setting;
-import io.github.jpackagedeb.core.build.BuildTimestamp;
+import io.github.jpackagedeb.core.assembly.BuildTimestamp;
 import io.github.jpackagedeb.core.repo.AptRepository;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
 import org.apache.maven.artifact.Artifact;

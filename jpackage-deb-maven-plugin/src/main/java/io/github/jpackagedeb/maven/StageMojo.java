@@ -1,11 +1,11 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.build.DebBuilder;
+import io.github.jpackagedeb.core.assembly.DebBuilder;
 import io.github.jpackagedeb.core.debiandir.StageTree;
 import io.github.jpackagedeb.core.packaging.Packager;
 import io.github.jpackagedeb.core.packaging.SigningInput;
-import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.control.PackageSpec;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -1,6 +1,6 @@
 package io.github.jpackagedeb.maven;
 
-import io.github.jpackagedeb.core.build.ExtraFile;
+import io.github.jpackagedeb.core.assembly.ExtraFile;
 import io.github.jpackagedeb.core.DebException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;

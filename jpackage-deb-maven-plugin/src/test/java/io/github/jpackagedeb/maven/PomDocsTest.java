@@ -1,7 +1,7 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebLog;
-import io.github.jpackagedeb.core.build.PackageDocs;
+import io.github.jpackagedeb.core.assembly.PackageDocs;
 import org.apache.maven.model.License;
 import org.apache.maven.project.MavenProject;
 import io.github.jpackagedeb.core.packaging.BuildRequest;

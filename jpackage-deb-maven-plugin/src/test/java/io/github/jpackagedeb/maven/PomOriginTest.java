@@ -5,7 +5,7 @@ import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.debiandir.DebianDirectory;
 import io.github.jpackagedeb.core.packaging.BuildRequest;
 import io.github.jpackagedeb.core.packaging.Packager;
-import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.control.PackageSpec;
 import org.apache.maven.model.Developer;
 import org.apache.maven.model.License;
 import org.apache.maven.model.Model;

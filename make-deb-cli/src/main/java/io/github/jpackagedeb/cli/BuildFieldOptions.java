@@ -1,12 +1,12 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.Setting;
-import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.assembly.License;
 import io.github.jpackagedeb.core.debiandir.SpecDraft;
 import io.github.jpackagedeb.core.packaging.BuildRequest;
 import io.github.jpackagedeb.core.packaging.ProjectMetadata;
 import io.github.jpackagedeb.core.packaging.VersionInput;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.control.Relation;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;

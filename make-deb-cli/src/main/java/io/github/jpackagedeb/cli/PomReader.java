@@ -2,7 +2,7 @@ package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.Setting;
-import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.assembly.License;
 import org.apache.maven.model.Developer;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Parent;

@@ -2,7 +2,7 @@ package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.Setting;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.control.Relation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,8 +3,6 @@ package io.github.jpackagedeb.core.debiandir;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.Setting;
-import io.github.jpackagedeb.core.build.DebianDir;
-import io.github.jpackagedeb.core.build.DebianDocs;
 import io.github.jpackagedeb.core.version.DebianVersion;
 
 import java.io.IOException;

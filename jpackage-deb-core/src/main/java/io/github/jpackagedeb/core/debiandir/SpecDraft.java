@@ -2,8 +2,8 @@ package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.Setting;
-import io.github.jpackagedeb.core.spec.PackageSpec;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.control.PackageSpec;
+import io.github.jpackagedeb.core.control.Relation;
 import io.github.jpackagedeb.core.version.DebianVersion;
 
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package io.github.jpackagedeb.core.packaging;
 
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.archive.Compression;
-import io.github.jpackagedeb.core.build.AppClosure;
-import io.github.jpackagedeb.core.build.ExtraFile;
-import io.github.jpackagedeb.core.build.License;
-import io.github.jpackagedeb.core.build.PackageDocs;
+import io.github.jpackagedeb.core.app.AppClosure;
+import io.github.jpackagedeb.core.assembly.ExtraFile;
+import io.github.jpackagedeb.core.assembly.License;
+import io.github.jpackagedeb.core.assembly.PackageDocs;
 import io.github.jpackagedeb.core.debiandir.SpecDraft;
 import io.github.jpackagedeb.core.runtime.AppCdsSpec;
 import io.github.jpackagedeb.core.service.ServiceSpec;

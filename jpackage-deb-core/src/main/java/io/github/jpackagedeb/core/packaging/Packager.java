@@ -1,16 +1,18 @@
 package io.github.jpackagedeb.core.packaging;
 
+import io.github.jpackagedeb.core.runtime.AppCdsSpec;
+import io.github.jpackagedeb.core.app.AppClosure;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.WriteResult;
-import io.github.jpackagedeb.core.build.AppSpec;
-import io.github.jpackagedeb.core.build.BuildTimestamp;
-import io.github.jpackagedeb.core.build.DebBuilder;
-import io.github.jpackagedeb.core.build.DebianDir;
-import io.github.jpackagedeb.core.build.DebianDocs;
-import io.github.jpackagedeb.core.build.Lifecycle;
-import io.github.jpackagedeb.core.build.PackageDocs;
+import io.github.jpackagedeb.core.app.AppSpec;
+import io.github.jpackagedeb.core.assembly.BuildTimestamp;
+import io.github.jpackagedeb.core.assembly.DebBuilder;
+import io.github.jpackagedeb.core.debiandir.DebianDir;
+import io.github.jpackagedeb.core.debiandir.DebianDocs;
+import io.github.jpackagedeb.core.assembly.Lifecycle;
+import io.github.jpackagedeb.core.assembly.PackageDocs;
 import io.github.jpackagedeb.core.debfile.DebFile;
 import io.github.jpackagedeb.core.debiandir.DebianChangelog;
 import io.github.jpackagedeb.core.debiandir.DebianDirectory;
@@ -22,7 +24,7 @@ import io.github.jpackagedeb.core.runtime.RuntimeImage;
 import io.github.jpackagedeb.core.service.ProfilingSpec;
 import io.github.jpackagedeb.core.sign.DebSigner;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
-import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.control.PackageSpec;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -206,6 +208,17 @@ public final class Packager {
         }
     }
 
+    /**
+     * The app CDS settings for this application: a Spring Boot application trains with
+     * {@link AppClosure#SPRING_BOOT_TRAINING} unless training arguments or Java options are configured.
+     */
+    public static AppCdsSpec appCds(AppClosure.Result app, AppCdsSpec c) {
+        if (c != null && app.springBoot() && c.trainingArgs().isEmpty() && c.trainingJvmArgs().isEmpty()) {
+            return c.withTrainingJvmArgs(List.of(AppClosure.SPRING_BOOT_TRAINING));
+        }
+        return c;
+    }
+
     private static DebBuilder builder(BuildRequest request, DebianDirectory debian, Instant timestamp) {
         Objects.requireNonNull(request.app(), "app");
         Objects.requireNonNull(request.outputDirectory(), "outputDirectory");
@@ -236,7 +249,7 @@ public final class Packager {
                 .debianDir(debianDir)
                 .debianDocs(debianDocs)
                 .app(app)
-                .appCds(request.app().appCds(request.appCds()))
+                .appCds(appCds(request.app(), request.appCds()))
                 .runtime(runtime)
                 .docs(request.docs() != null ? request.docs()
                         : new PackageDocs(spec.name(), spec.homepage(), List.of(), request.licenses(), List.of(), null))

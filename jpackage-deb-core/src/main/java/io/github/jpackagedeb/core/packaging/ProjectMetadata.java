@@ -2,8 +2,8 @@ package io.github.jpackagedeb.core.packaging;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.Setting;
-import io.github.jpackagedeb.core.build.License;
-import io.github.jpackagedeb.core.spec.PackageName;
+import io.github.jpackagedeb.core.assembly.License;
+import io.github.jpackagedeb.core.control.PackageName;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

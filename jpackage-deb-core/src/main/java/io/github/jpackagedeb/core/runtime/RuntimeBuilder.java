@@ -4,7 +4,7 @@ import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.EditDistance;
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.Setting;
-import io.github.jpackagedeb.core.build.Jar;
+import io.github.jpackagedeb.core.app.Jar;
 
 import org.apache.commons.codec.digest.DigestUtils;
 

@@ -3,15 +3,15 @@ package io.github.jpackagedeb.core.scaffold;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.debiandir.DebianChangelog;
-import io.github.jpackagedeb.core.build.Layout;
-import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.assembly.Layout;
+import io.github.jpackagedeb.core.assembly.License;
 import io.github.jpackagedeb.core.control.ControlFile;
-import io.github.jpackagedeb.core.build.Lifecycle;
+import io.github.jpackagedeb.core.assembly.Lifecycle;
 import io.github.jpackagedeb.core.service.ProfilingSpec;
 import io.github.jpackagedeb.core.service.ServiceSpec;
 import io.github.jpackagedeb.core.service.SystemdUnit;
-import io.github.jpackagedeb.core.spec.PackageSpec;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.control.PackageSpec;
+import io.github.jpackagedeb.core.control.Relation;
 import io.github.jpackagedeb.core.template.Template;
 
 import org.apache.commons.io.file.PathUtils;
@@ -169,7 +169,7 @@ public final class Scaffold {
         if (s.bundlesRuntime()) {
             // filled by the stage goal (debian/<pkg>.substvars) with the libraries the bundled runtime needs, as
             // mvn package computes them: the same Depends and Recommends from both builds
-            depends.add("${" + io.github.jpackagedeb.core.build.DebBuilder.SUBSTVAR_DEPENDS + "}");
+            depends.add("${" + io.github.jpackagedeb.core.assembly.DebBuilder.SUBSTVAR_DEPENDS + "}");
         }
         depends.add("${misc:Depends}");
         if (!s.bundlesRuntime()) {
@@ -185,7 +185,7 @@ public final class Scaffold {
         relations.putAll(spec.relations());
         if (s.bundlesRuntime()) {
             List<String> recommends = new ArrayList<>();
-            recommends.add("${" + io.github.jpackagedeb.core.build.DebBuilder.SUBSTVAR_RECOMMENDS + "}");
+            recommends.add("${" + io.github.jpackagedeb.core.assembly.DebBuilder.SUBSTVAR_RECOMMENDS + "}");
             recommends.addAll(spec.relation(Relation.RECOMMENDS));
             relations.put(Relation.RECOMMENDS, recommends);
         }

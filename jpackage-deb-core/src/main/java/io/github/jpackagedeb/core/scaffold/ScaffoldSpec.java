@@ -2,9 +2,9 @@ package io.github.jpackagedeb.core.scaffold;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.Setting;
-import io.github.jpackagedeb.core.build.License;
-import io.github.jpackagedeb.core.spec.PackageName;
-import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.assembly.License;
+import io.github.jpackagedeb.core.control.PackageName;
+import io.github.jpackagedeb.core.control.PackageSpec;
 import io.github.jpackagedeb.core.version.DebianVersion;
 import io.github.jpackagedeb.core.version.MavenVersionMapper;
 
@@ -253,8 +253,8 @@ public final class ScaffoldSpec {
         private String homepage;
         private String section = "misc";
         private String priority = "optional";
-        private final java.util.Map<io.github.jpackagedeb.core.spec.Relation, List<String>> relations =
-                new java.util.EnumMap<>(io.github.jpackagedeb.core.spec.Relation.class);
+        private final java.util.Map<io.github.jpackagedeb.core.control.Relation, List<String>> relations =
+                new java.util.EnumMap<>(io.github.jpackagedeb.core.control.Relation.class);
         private String upstreamName;
         private String sourceUrl;
         private final List<License> licenses = new ArrayList<>();
@@ -329,7 +329,7 @@ public final class ScaffoldSpec {
          * Entries of a relationship field (the plugin's configured {@code <depends>} …), written to
          * {@code debian/control} so that it agrees with the pom; Depends keeps the generated entries too.
          */
-        public Builder relation(io.github.jpackagedeb.core.spec.Relation r, String entry) {
+        public Builder relation(io.github.jpackagedeb.core.control.Relation r, String entry) {
             if (blank(entry) != null) {
                 relations.computeIfAbsent(r, k -> new ArrayList<>()).add(entry.strip());
             }

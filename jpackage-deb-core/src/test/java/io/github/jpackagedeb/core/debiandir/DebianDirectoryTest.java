@@ -3,13 +3,12 @@ package io.github.jpackagedeb.core.debiandir;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.Setting;
-import io.github.jpackagedeb.core.build.DebianDocs;
-import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.assembly.License;
 import io.github.jpackagedeb.core.control.ControlFile;
 import io.github.jpackagedeb.core.scaffold.Scaffold;
 import io.github.jpackagedeb.core.scaffold.ScaffoldSpec;
-import io.github.jpackagedeb.core.spec.PackageSpec;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.control.PackageSpec;
+import io.github.jpackagedeb.core.control.Relation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

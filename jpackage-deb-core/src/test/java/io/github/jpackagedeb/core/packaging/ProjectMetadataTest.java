@@ -1,7 +1,7 @@
 package io.github.jpackagedeb.core.packaging;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.assembly.License;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.testing.Integration;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.assembly.License;
 import io.github.jpackagedeb.core.debiandir.Deb822;
 import io.github.jpackagedeb.core.debiandir.DebianChangelog;
 import io.github.jpackagedeb.core.debiandir.DebianControl;
