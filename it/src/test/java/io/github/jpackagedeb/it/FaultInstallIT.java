@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Faults during an install (issue 8; reliability research sections 1.2 and 5), each in a fresh copy of the Debian
+ * Faults during an install (issue 8; docs/services.md#how-it-is-tested), each in a fresh copy of the Debian
  * root with hello-service 1.0.0 installed, upgrading to a 2.2.0 built by a real {@code mvn package} with two author
  * scripts: a {@code debian/preinst} that logs its calls, and a {@code debian/postinst} that, after the generated code
  * ran, logs its calls and, only while {@code /var/tmp/fault-hold} exists, announces itself and waits (so a test can
@@ -162,7 +162,7 @@ class FaultInstallIT {
      * A truncated or bit-flipped .deb: dpkg refuses it, the installed 1.0.0 stays as it was, and the new postinst
      * never runs. Damage to the control member (cut or flipped) is found before any script runs; damage inside
      * data.tar (cut or flipped) is only found while unpacking, after the new preinst ran, and dpkg unwinds to the old
-     * version (observed here, as in reliability research 1.2; publish a SHA-256 or sign to catch it earlier).
+     * version (observed here; publish a SHA-256 or sign to catch it earlier).
      */
     @Test
     void aCorruptPackageIsRefusedAndTheInstalledVersionStays() throws IOException {

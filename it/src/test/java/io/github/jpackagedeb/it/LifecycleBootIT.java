@@ -12,7 +12,7 @@ import java.util.Map;
 
 
 /**
- * The whole life of the hello-service package under a real, booted systemd (research/reliability.md 4.5, 8): a copy
+ * The whole life of the hello-service package under a real, booted systemd (docs/services.md#how-it-is-tested): a copy
  * of the systemd + JRE base boots with {@code systemd-nspawn --boot}; a oneshot unit runs
  * {@code lifecycle-boot.sh} (install, conffile edit, upgrade, same-version reinstall, rollback, a 2.1.0 whose postinst
  * fails and the rollback from it, remove, reinstall, purge; at each step: service active, /health answers with the

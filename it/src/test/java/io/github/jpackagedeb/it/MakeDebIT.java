@@ -11,11 +11,12 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The plugin reads the debian/ that make-deb init writes (DESIGN.md section 8), and {@code make-deb build} on the
- * same jars and the same debian/ gives the same bytes as {@code mvn package}; a pom setting that contradicts
+ * The plugin reads the debian/ that make-deb init writes (docs/architecture.md#precedence), and {@code make-deb build}
+ * on the same jars and the same debian/ gives the same bytes as {@code mvn package}; a pom setting that contradicts
  * debian/ fails the build naming both sources.
  */
 class MakeDebIT {
@@ -27,12 +28,45 @@ class MakeDebIT {
         Path mavenDeb = PluginBuildIT.onlyDeb(MavenRunner.runIn(p, "package").assertSuccess().target());
         Path picocli = Env.pathProperty("it.mavenRepoTail").resolve("info/picocli/picocli/4.7.7/picocli-4.7.7.jar");
         Path out = Files.createDirectories(p.resolve("make-deb-out"));
-        Proc.Result r = MakeDebCli.run(p, "build", "--jar", "target/tiny-app-1.0.0.jar", "--lib", picocli.toString(),
-                "--timestamp", "2026-01-01T00:00:00Z", "-o", out.toString());
+        Proc.Result r = MakeDebCli.run(p, "build", "--runtime", "none", "--jar", "target/tiny-app-1.0.0.jar", "--lib",
+                picocli.toString(), "--timestamp", "2026-01-01T00:00:00Z", "-o", out.toString());
         Path cliDeb = out.resolve(mavenDeb.getFileName());
         assertTrue(Files.isRegularFile(cliDeb), r.describe());
         assertArrayEquals(Files.readAllBytes(mavenDeb), Files.readAllBytes(cliDeb),
                 "the same jars and debian/ through the plugin and through make-deb build: the same bytes");
+    }
+
+    @Test
+    void withABundledRuntimeAndAServiceMakeDebBuildGivesTheBytesOfMvnPackage() throws IOException {
+        Path p = MakeDebCli.tinyCopy();
+        Path pom = p.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<runtime>none</runtime>",
+                "<runtime>jlink</runtime><service><restart>always</restart><dataOnPurge>delete</dataOnPurge></service>"));
+        MakeDebCli.run(p, "init", "--non-interactive");
+        Path cache = Files.createTempDirectory("make-deb-it-cache");
+        Path mavenDeb = PluginBuildIT.onlyDeb(MavenRunner.runIn(p, "package", "-Djpackage-deb.cacheDirectory=" + cache)
+                .assertSuccess().target());
+        assertFalse(mavenDeb.getFileName().toString().endsWith("_all.deb"), mavenDeb.toString());
+        Path picocli = Env.pathProperty("it.mavenRepoTail").resolve("info/picocli/picocli/4.7.7/picocli-4.7.7.jar");
+        Path out = Files.createDirectories(p.resolve("make-deb-out"));
+        Proc.Result r = MakeDebCli.run(p, "build", "--jar", "target/tiny-app-1.0.0.jar", "--lib", picocli.toString(),
+                "--timestamp", "2026-01-01T00:00:00Z", "--service", "--restart", "always", "--data-on-purge", "delete",
+                "--cache-dir", cache.toString(), "-o", out.toString());
+        Path cliDeb = out.resolve(mavenDeb.getFileName());
+        assertTrue(Files.isRegularFile(cliDeb), r.describe());
+        assertEquals(sha256(mavenDeb), sha256(cliDeb), "a runtime and a service through the plugin and through"
+                + " make-deb build (default --runtime jlink): the same bytes");
+        String changes = mavenDeb.getFileName().toString().replace(".deb", ".changes");
+        assertTrue(Files.isRegularFile(out.resolve(changes)), "make-deb writes the .changes as the plugin does");
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -58,7 +58,7 @@ final class RuntimeProjects {
 
     /**
      * Debian 12's {@code openjdk-17-jdk-headless} for arm64 (its jmods/), fetched with apt without touching the
-     * system's apt state (DESIGN.md section 7: private lists and cache directories), unpacked with
+     * system's apt state (docs/architecture.md#the-runtime: private lists and cache directories), unpacked with
      * {@code dpkg-deb -x}. Done once and kept in the IT cache ({@code ~/.cache/jpackage-deb-it/openjdk-17-arm64/});
      * delete that directory to fetch the current version again. Returns the JDK home
      * ({@code usr/lib/jvm/java-17-openjdk-arm64}, jmods only: no release file, no runnable bin/).

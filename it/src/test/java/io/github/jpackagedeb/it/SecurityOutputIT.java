@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Security checks on our own output (issue 8, reliability research section 6): the example packages the reactor
+ * Security checks on our own output (issue 8, docs/architecture.md#the-archive): the example packages the reactor
  * built follow the writer rules; a control-field injection through a plugin parameter is refused; and neither the
  * signing passphrase nor any other environment variable ends up in the package or the build log. That the service
  * runs as its own non-root user is checked on a booted system by {@link LifecycleBootIT}; here the unit says so.

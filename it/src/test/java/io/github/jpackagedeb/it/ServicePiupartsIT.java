@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Debian's own package tester on hello-service (research/reliability.md section 3): install, remove, reinstall,
+ * Debian's own package tester on hello-service (docs/services.md#how-it-is-tested): install, remove, reinstall,
  * purge, and nothing left behind; upgrade 1.0.0 -> 2.0.0 and rollback 2.0.0 -> 1.0.0, the older or newer version
  * coming from a local apt repository. The three runs go in parallel, each from a copy of the cached systemd + JRE
  * base ({@code --existing-chroot}); piuparts never starts services (no systemd runs in its chroot), so this checks

@@ -1,34 +1,73 @@
 package io.github.jpackagedeb.core;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Every error core reports about its input. It carries the input it is about ({@link #field()},
- * a stable core name such as {@code version} or {@code maintainer}), the bad value and how to fix
- * it, so that each front end can word it for its users (a pom element, a command-line flag).
+ * Every error core reports about its input. It carries the {@link Setting} it is about, the bad value and how to fix
+ * it, so that each front end can word it for its users (a pom element, a command-line flag). When the fix is to
+ * change another setting ("set allowSpecialModes to true"), that setting travels typed as a {@link Change}, so a
+ * front end words it from its own table too, never by editing the text.
  */
 public class DebException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
+    /**
+     * A fix that asks the user to give {@code setting} the value {@code value}.
+     *
+     * @param setting the setting to change
+     * @param value   the value to give it, as the user writes it ({@code true})
+     */
+    public record Change(Setting setting, String value) implements java.io.Serializable {
+        public Change {
+            Objects.requireNonNull(setting, "setting");
+            Objects.requireNonNull(value, "value");
+        }
+
+        /** Core's wording: {@code set allowSpecialModes to true}. */
+        @Override
+        public String toString() {
+            return "set " + setting.key() + " to " + value;
+        }
+    }
+
+    private final Setting setting;
     private final String value;
     private final String fix;
+    private final Change change;
 
-    public DebException(String field, String value, String problem, String fix) {
-        this(field, value, problem, fix, null);
+    public DebException(Setting setting, String value, String problem, String fix) {
+        this(setting, value, problem, fix, null, null);
     }
 
-    public DebException(String field, String value, String problem, String fix, Throwable cause) {
+    public DebException(Setting setting, String value, String problem, String fix, Throwable cause) {
+        this(setting, value, problem, fix, null, cause);
+    }
+
+    /**
+     * An error whose fix ends by changing another setting: the fix reads {@code fix + change + "."}, e.g.
+     * {@code "give permission bits only; or, if the file needs it, "} and {@code set allowSpecialModes to true}.
+     *
+     * @param fix    the fix up to the change (may be empty), or null for a fix that is the change alone
+     * @param change the setting to change and its value
+     */
+    public DebException(Setting setting, String value, String problem, String fix, Change change, Throwable cause) {
         super(Objects.requireNonNull(problem, "problem"), cause);
-        this.field = Objects.requireNonNull(field, "field");
+        this.setting = Objects.requireNonNull(setting, "setting");
         this.value = value;
         this.fix = fix;
+        this.change = change;
     }
 
-    /** The core name of the input at fault, e.g. {@code version}, {@code packageName}, {@code jar}. */
+    /** The setting at fault, e.g. {@link Setting#VERSION}. */
+    public Setting setting() {
+        return setting;
+    }
+
+    /** The core name of the setting at fault ({@code setting().key()}), e.g. {@code version}, {@code packageName}. */
     public String field() {
-        return field;
+        return setting.key();
     }
 
     /** The offending value as given (may be null when the value is missing). */
@@ -36,9 +75,33 @@ public class DebException extends RuntimeException {
         return value;
     }
 
-    /** What the user should do, or null. */
+    /** What the user should do, in core's words, or null. */
     public String fix() {
-        return fix;
+        return fix(Change::toString);
+    }
+
+    /**
+     * What the user should do, with the {@link #change()} (if any) worded by {@code wording}, e.g. as a pom element;
+     * null when there is no fix.
+     */
+    public String fix(Function<Change, String> wording) {
+        if (change == null) {
+            return fix;
+        }
+        return (fix == null ? "" : fix) + wording.apply(change) + ".";
+    }
+
+    /** The other setting the fix asks the user to change, or null. */
+    public Change change() {
+        return change;
+    }
+
+    /**
+     * This error restated about {@code setting} (e.g. the file a bad value came from), with another problem text and
+     * the same fix and change; this error becomes the cause.
+     */
+    public DebException restate(Setting setting, String value, String problem) {
+        return new DebException(setting, value, problem, fix, change, this);
     }
 
     /** The problem alone, without field, value or fix. */
@@ -49,15 +112,16 @@ public class DebException extends RuntimeException {
     @Override
     public String getMessage() {
         StringBuilder sb = new StringBuilder();
-        sb.append(field).append(": ");
+        sb.append(setting.key()).append(": ");
         if (value == null) {
             sb.append("(missing)");
         } else {
             sb.append('\'').append(printable(value)).append('\'');
         }
         sb.append(": ").append(problem());
-        if (fix != null && !fix.isEmpty()) {
-            sb.append(" Fix: ").append(fix);
+        String f = fix();
+        if (f != null && !f.isEmpty()) {
+            sb.append(" Fix: ").append(f);
         }
         return sb.toString();
     }

@@ -1,7 +1,7 @@
 package io.github.jpackagedeb.maven;
 
-import io.github.jpackagedeb.core.build.AppClosure;
-import io.github.jpackagedeb.core.build.AppSpec;
+import io.github.jpackagedeb.core.app.AppClosure;
+import io.github.jpackagedeb.core.app.AppSpec;
 import io.github.jpackagedeb.core.DebLog;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.execution.MavenSession;

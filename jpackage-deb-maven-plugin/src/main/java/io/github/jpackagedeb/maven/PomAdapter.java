@@ -1,27 +1,26 @@
 package io.github.jpackagedeb.maven;
 
-import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.assembly.ExtraFile;
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.build.AppSpec;
-import io.github.jpackagedeb.core.build.Jar;
-import io.github.jpackagedeb.core.build.License;
-import io.github.jpackagedeb.core.build.PackageDocs;
-import io.github.jpackagedeb.core.debiandir.DebianDirectory;
+import io.github.jpackagedeb.core.Setting;
+import io.github.jpackagedeb.core.app.AppSpec;
+import io.github.jpackagedeb.core.app.Jar;
+import io.github.jpackagedeb.core.assembly.License;
+import io.github.jpackagedeb.core.assembly.PackageDocs;
 import io.github.jpackagedeb.core.debiandir.SpecDraft;
+import io.github.jpackagedeb.core.packaging.BuildRequest;
+import io.github.jpackagedeb.core.packaging.ProjectMetadata;
+import io.github.jpackagedeb.core.packaging.VersionInput;
 import io.github.jpackagedeb.core.service.DataOnPurge;
 import io.github.jpackagedeb.core.service.ProfilingSpec;
 import io.github.jpackagedeb.core.service.ServiceSpec;
-import io.github.jpackagedeb.core.spec.PackageName;
-import io.github.jpackagedeb.core.spec.PackageSpec;
-import io.github.jpackagedeb.core.spec.Relation;
-import io.github.jpackagedeb.core.version.DebianVersion;
-import io.github.jpackagedeb.core.version.MavenVersionMapper;
+import io.github.jpackagedeb.core.control.PackageName;
+import io.github.jpackagedeb.core.control.Relation;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Developer;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,14 +35,11 @@ final class PomAdapter {
 
 
     private final MavenProject project;
-    private final DebMojo config;
+    private final PackageGoal config;
     private final Map<String, String> env;
     private final PomOrigin origin;
 
-    private final DebLog log;
-
-    PomAdapter(MavenProject project, DebMojo config, Map<String, String> env, DebLog log) {
-        this.log = log;
+    PomAdapter(MavenProject project, PackageGoal config, Map<String, String> env) {
         this.project = project;
         this.config = config;
         this.env = env;
@@ -59,46 +55,47 @@ final class PomAdapter {
     }
 
     /**
-     * The note for an error about {@code field} (core's name) when the pom element that would give it was inherited
-     * from a foreign parent and not used; empty otherwise.
+     * The note for an error about {@code setting} when the pom element that would give it was inherited from a
+     * foreign parent and not used; empty otherwise.
      */
-    String inheritedNote(String field) {
-        String element = switch (field) {
-            case "description", "longDescription" -> "<description>";
-            case "maintainer" -> "<developers>";
-            case "homepage" -> "<url>";
+    String inheritedNote(Setting setting) {
+        String element = switch (setting) {
+            case DESCRIPTION, LONG_DESCRIPTION -> "<description>";
+            case MAINTAINER -> "<developers>";
+            case HOMEPAGE -> "<url>";
             default -> null;
         };
         String gav = element == null ? null : origin.ignored().get(element);
         return gav == null ? "" : PomOrigin.note(Map.of(element, gav));
     }
 
+    /** Said when the pom states no license and debian/ has no copyright file. */
+    static final String MISSING_LICENSE = "The pom states no license (<licenses> is empty), so the package's copyright"
+            + " file says 'License: unknown'. Fix: add <licenses><license><name>Apache-2.0</name></license></licenses>"
+            + " (your license; an SPDX expression such as 'Apache-2.0 OR MIT' keeps both), or write"
+            + " debian/copyright.";
+
     /**
-     * The package's fields: derived from the pom, set by the plugin's configuration, and overridden field by field
-     * by debian/control and debian/changelog (DESIGN.md section 8); a configured value that debian/ contradicts is
-     * an error naming both.
+     * The pom's part of the build request: the package's fields derived from the pom and set by the plugin's
+     * configuration (debian/control and debian/changelog override them field by field in core,
+     * docs/architecture.md#precedence; a configured value that debian/ contradicts is an error naming both), the
+     * version, the copyright metadata, the service and the extra files.
      */
-    PackageSpec spec(Instant timestamp, int jarCount, DebianDirectory debian) {
+    BuildRequest.Builder fill(BuildRequest.Builder b) {
         SpecDraft d = SpecDraft.empty()
-                .configured("packageName", config.packageName, "<packageName>")
-                .derived("packageName", () -> PackageName.fromArtifactId(project.getArtifactId()).value(),
+                .configured(Setting.PACKAGE_NAME, config.packageName, "<packageName>")
+                .derived(Setting.PACKAGE_NAME, () -> PackageName.fromArtifactId(project.getArtifactId()).value(),
                         "the name derived from <artifactId>" + project.getArtifactId() + "</artifactId>")
-                .configured("maintainer", config.maintainer, "<maintainer>")
-                .derived("maintainer", maintainer(), "the first <developer> (or DEBFULLNAME/DEBEMAIL)")
-                .configured("description", config.synopsis, "<synopsis>")
-                .derived("description", synopsis(), "the project <description>")
-                .configured("longDescription", config.longDescription, "<longDescription>")
-                .configured("section", config.section, "<section>")
-                .configured("priority", config.priority, "<priority>")
-                .configured("homepage", config.homepage, "<homepage>")
-                .derived("homepage", httpUrl(url()), "the project <url>");
-        if (config.debianVersion != null) {
-            d = d.configured("version", config.debianVersion, "<debianVersion>");
-        } else {
-            d = d.derived("version", version(timestamp).toString(), "the project <version>" + project.getVersion()
-                    + "</version>").snapshot(MavenVersionMapper.isSnapshot(project.getVersion()));
-        }
-        d = d.configured(Relation.PRE_DEPENDS, config.preDepends, "<preDepends>")
+                .configured(Setting.MAINTAINER, config.maintainer, "<maintainer>")
+                .derived(Setting.MAINTAINER, metadata().maintainer(env), "the first <developer> (or DEBFULLNAME/DEBEMAIL)")
+                .configured(Setting.DESCRIPTION, config.synopsis, "<synopsis>")
+                .derived(Setting.DESCRIPTION, metadata().synopsis(), "the project <description>")
+                .configured(Setting.LONG_DESCRIPTION, config.longDescription, "<longDescription>")
+                .configured(Setting.SECTION, config.section, "<section>")
+                .configured(Setting.PRIORITY, config.priority, "<priority>")
+                .configured(Setting.HOMEPAGE, config.homepage, "<homepage>")
+                .derived(Setting.HOMEPAGE, metadata().homepage(), "the project <url>")
+                .configured(Relation.PRE_DEPENDS, config.preDepends, "<preDepends>")
                 .configured(Relation.DEPENDS, config.depends, "<depends>")
                 .configured(Relation.RECOMMENDS, config.recommends, "<recommends>")
                 .configured(Relation.SUGGESTS, config.suggests, "<suggests>")
@@ -107,23 +104,19 @@ final class PomAdapter {
                 .configured(Relation.CONFLICTS, config.conflicts, "<conflicts>")
                 .configured(Relation.REPLACES, config.replaces, "<replaces>")
                 .configured(Relation.PROVIDES, config.provides, "<provides>");
-        d = debian.apply(d, log, config.changelogGivesVersion());
-        String name = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
-        if (name != null) {
-            d = d.derived("longDescription", longDescription(name, jarCount), "the project <description>");
-        }
-        return d.toSpec();
-    }
-
-    private DebianVersion version(Instant timestamp) {
-        if (config.debianVersion != null) {
-            return DebianVersion.parse(config.debianVersion);
-        }
-        MavenVersionMapper mapper = MavenVersionMapper.defaults().withRevision(config.revision);
-        if (config.epoch != null) {
-            mapper = mapper.withEpoch(config.epoch);
-        }
-        return mapper.map(project.getVersion(), timestamp);
+        VersionInput version = config.debianVersion != null
+                ? VersionInput.debian(config.debianVersion, "<debianVersion>")
+                : VersionInput.upstream(project.getVersion(), config.revision, config.epoch,
+                "the project <version>" + project.getVersion() + "</version>");
+        return b.draft(d)
+                .version(version)
+                .changelogGivesVersion(config.changelogGivesVersion())
+                .longDescription((name, jars) -> metadata().longDescription(name, jars - 1), "the project <description>")
+                .upstreamVersion(project.getVersion())
+                .docs(docs())
+                .missingLicenseWarning(MISSING_LICENSE)
+                .service(service())
+                .extraFiles(extraFiles());
     }
 
     /** The project's own {@code <developers>} (not a foreign parent's). */
@@ -138,54 +131,34 @@ final class PomAdapter {
         return origin.own("<url>", project.getUrl(), m -> m.getUrl() != null);
     }
 
-    private String maintainer() {
+    /** The project's own metadata (not a foreign parent's), from which core derives the package's defaults. */
+    ProjectMetadata metadata() {
+        List<ProjectMetadata.Person> people = new ArrayList<>();
         for (Developer d : developers()) {
-            if (d.getName() != null && !d.getName().isBlank() && d.getEmail() != null && !d.getEmail().isBlank()) {
-                return d.getName().trim() + " <" + d.getEmail().trim() + ">";
+            people.add(new ProjectMetadata.Person(d.getName(), d.getEmail(), d.getOrganization()));
+        }
+        String url = url(); // asked in this order, so that the warning lists the ignored elements in pom order
+        org.apache.maven.model.Organization org = origin.own("<organization>", project.getOrganization(),
+                m -> m.getOrganization() != null);
+        List<License> licenses = new ArrayList<>();
+        List<org.apache.maven.model.License> ownLicenses = origin.own("<licenses>",
+                project.getLicenses().isEmpty() ? null : project.getLicenses(), m -> !m.getLicenses().isEmpty());
+        for (org.apache.maven.model.License l : ownLicenses == null ? List.<org.apache.maven.model.License>of()
+                : ownLicenses) {
+            if (l.getName() != null && !l.getName().isBlank()) {
+                licenses.add(new License(l.getName().trim(), l.getUrl()));
             }
         }
-        String name = env.get("DEBFULLNAME");
-        String email = env.get("DEBEMAIL");
-        if (name != null && email != null && !name.isBlank() && !email.isBlank()) {
-            return name.trim() + " <" + email.trim() + ">";
-        }
-        return null; // core says what is missing and how to fix it
-    }
-
-    private String pomDescription() {
-        String d = origin.own("<description>", project.getDescription(), m -> m.getDescription() != null);
-        return d == null ? null : d.strip().replaceAll("[ \\t]*\\R[ \\t]*", "\n");
-    }
-
-    private String synopsis() {
-        String d = pomDescription();
-        if (d == null || d.isBlank()) {
-            return null;
-        }
-        String first = d.split("\n\n")[0].replace('\n', ' ');
-        int dot = first.indexOf(". ");
-        return dot > 0 ? first.substring(0, dot) : first;
-    }
-
-    private String longDescription(String name, int jarCount) {
-        String d = pomDescription();
-        String syn = synopsis();
-        StringBuilder sb = new StringBuilder();
-        if (d != null && syn != null && !d.replace('\n', ' ').strip().equals(syn.strip())
-                && !d.replace('\n', ' ').strip().equals(syn.strip() + ".")) {
-            sb.append(d).append("\n\n");
-        }
-        sb.append("This package installs the Java application ").append(project.getGroupId()).append(':')
-                .append(project.getArtifactId()).append(' ').append(project.getVersion()).append(" with its ")
-                .append(jarCount - 1).append(" runtime libraries, and the command ").append(name).append('.');
-        return sb.toString();
+        return new ProjectMetadata(project.getGroupId(), project.getArtifactId(), project.getVersion(),
+                origin.own("<description>", project.getDescription(), m -> m.getDescription() != null), url,
+                org == null ? null : org.getName(), people, licenses, project.getInceptionYear());
     }
 
     AppSpec app() {
         Artifact main = project.getArtifact();
         File file = main.getFile();
         if (file == null || !file.getName().endsWith(".jar")) {
-            throw new DebException("jar", file == null ? null : file.toString(),
+            throw new DebException(Setting.JAR, file == null ? null : file.toString(),
                     "the project's jar is not built (packaging '" + project.getPackaging() + "').",
                     "bind the goal to the package phase of a jar project (the default), after maven-jar-plugin.");
         }
@@ -193,14 +166,14 @@ final class PomAdapter {
                 .mainClass(config.mainClass)
                 .jvmOptions(config.jvmOptions)
                 .arguments(config.arguments)
-                .javaRelease(javaRelease());
+                .javaRelease(ProjectMetadata.javaRelease(config.javaRelease));
         for (Artifact a : project.getArtifacts()) {
             if ("pom".equals(a.getType())) {
                 continue; // carries no classes
             }
             File f = a.getFile();
             if (f == null) {
-                throw new DebException("jar", coordinates(a), "the dependency is not resolved to a file.",
+                throw new DebException(Setting.JAR, coordinates(a), "the dependency is not resolved to a file.",
                         "run the build with the package phase so the dependency is resolved.");
             }
             b.dependency(new Jar(f.toPath(), coordinates(a)));
@@ -210,7 +183,7 @@ final class PomAdapter {
 
     /** The service archetype's settings, or null when {@code <service>} is not configured (or not enabled). */
     ServiceSpec service() {
-        Service c = config.service;
+        ServiceConfig c = config.service;
         if (c == null || !c.enabled) {
             return null;
         }
@@ -222,12 +195,12 @@ final class PomAdapter {
                 .build();
     }
 
-    private static ProfilingSpec profiling(Profiling p) {
+    private static ProfilingSpec profiling(ProfilingConfig p) {
         if (p == null) {
             return null;
         }
         if (p.defaultSwitch != null && !p.defaultSwitch.isBlank() && !p.defaultSwitch.strip().matches("on|off")) {
-            throw new DebException("service.profiling.defaultSwitch", p.defaultSwitch, "not on or off.",
+            throw new DebException(Setting.SERVICE_PROFILING_DEFAULT_SWITCH, p.defaultSwitch, "not on or off.",
                     "write <defaultSwitch>on</defaultSwitch> or off.");
         }
         return ProfilingSpec.builder().enabled(p.enabled)
@@ -236,17 +209,17 @@ final class PomAdapter {
     }
 
     /** The {@code <extraFiles>}; relative sources are resolved against the project directory. */
-    List<io.github.jpackagedeb.core.build.ExtraFile> extraFiles() {
-        List<io.github.jpackagedeb.core.build.ExtraFile> list = new ArrayList<>();
+    List<ExtraFile> extraFiles() {
+        List<ExtraFile> list = new ArrayList<>();
         if (config.extraFiles != null) {
-            for (ExtraFile f : config.extraFiles) {
+            for (ExtraFileConfig f : config.extraFiles) {
                 java.nio.file.Path src = null;
                 if (f.src != null) {
                     src = f.src.isAbsolute() ? f.src.toPath() : project.getBasedir().toPath().resolve(f.src.toPath());
                 }
-                list.add(new io.github.jpackagedeb.core.build.ExtraFile(
-                        io.github.jpackagedeb.core.build.ExtraFile.Type.parse(f.type), src, f.dst, f.linkTarget,
-                        io.github.jpackagedeb.core.build.ExtraFile.parseMode(f.mode), blankToNull(f.owner),
+                list.add(new ExtraFile(
+                        ExtraFile.Type.parse(f.type), src, f.dst, f.linkTarget,
+                        ExtraFile.parseMode(f.mode), blankToNull(f.owner),
                         blankToNull(f.group), config.allowSpecialModes));
             }
         }
@@ -257,66 +230,17 @@ final class PomAdapter {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private int javaRelease() {
-        String r = config.javaRelease;
-        if (r == null || r.isBlank()) {
-            return 17;
-        }
-        String v = r.trim().startsWith("1.") ? r.trim().substring(2) : r.trim();
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new DebException("javaRelease", r, "not a Java feature release.", "use a number such as 17 or 21.");
-        }
-    }
-
-    /**
-     * The copyright and changelog metadata of the pom.
-     *
-     * @param copyrightFromDebian whether debian/copyright replaces the generated copyright file (then a pom
-     *                            without licenses is not worth a warning)
-     */
-    PackageDocs docs(boolean copyrightFromDebian) {
-        Set<String> holders = new LinkedHashSet<>();
-        org.apache.maven.model.Organization org = origin.own("<organization>", project.getOrganization(),
-                m -> m.getOrganization() != null);
-        if (org != null && org.getName() != null) {
-            holders.add(org.getName());
-        }
-        for (Developer d : developers()) {
-            if (d.getName() != null && !d.getName().isBlank()) {
-                holders.add(d.getName().trim());
-            } else if (d.getOrganization() != null && !d.getOrganization().isBlank()) {
-                holders.add(d.getOrganization().trim());
-            }
-        }
-        List<License> licenses = new ArrayList<>();
-        List<org.apache.maven.model.License> ownLicenses = origin.own("<licenses>",
-                project.getLicenses().isEmpty() ? null : project.getLicenses(), m -> !m.getLicenses().isEmpty());
-        for (org.apache.maven.model.License l : ownLicenses == null ? List.<org.apache.maven.model.License>of()
-                : ownLicenses) {
-            if (l.getName() != null && !l.getName().isBlank()) {
-                licenses.add(new License(l.getName().trim(), l.getUrl()));
-            }
-        }
-        if (licenses.isEmpty() && !copyrightFromDebian) {
-            log.warn("The pom states no license (<licenses> is empty), so the package's copyright file says"
-                    + " 'License: unknown'. Fix: add <licenses><license><name>Apache-2.0</name></license></licenses>"
-                    + " (your license; an SPDX expression such as 'Apache-2.0 OR MIT' keeps both), or write"
-                    + " debian/copyright.");
-        }
-        Integer since = project.getInceptionYear() != null && project.getInceptionYear().trim().matches("[0-9]{4}")
-                ? Integer.valueOf(project.getInceptionYear().trim()) : null;
+    /** The copyright and changelog metadata of the pom (core warns when it states no license: MISSING_LICENSE). */
+    PackageDocs docs() {
+        ProjectMetadata m = metadata();
         String scm = project.getScm() == null ? null : origin.own("<scm><url>", project.getScm().getUrl(),
-                m -> m.getScm() != null && m.getScm().getUrl() != null);
-        String source = scm != null ? scm : httpUrl(url());
+                p -> p.getScm() != null && p.getScm().getUrl() != null);
+        String source = scm != null ? scm : m.homepage();
         String upstream = project.getName() != null && !project.getName().isBlank() ? project.getName() : project.getArtifactId();
-        return new PackageDocs(upstream, source, new ArrayList<>(holders), licenses, List.of(), config.distribution, since);
+        return new PackageDocs(upstream, source, m.copyrightHolders(), m.licenses(), List.of(), config.distribution,
+                m.since());
     }
 
-    private static String httpUrl(String url) {
-        return url != null && url.matches("https?://\\S+") ? url : null;
-    }
 
     static String coordinates(Artifact a) {
         return a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()

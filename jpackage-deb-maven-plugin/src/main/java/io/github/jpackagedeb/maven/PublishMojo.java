@@ -1,18 +1,15 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
+import io.github.jpackagedeb.core.assembly.BuildTimestamp;
 import io.github.jpackagedeb.core.repo.AptRepository;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import java.io.File;
 import java.io.IOException;
@@ -30,10 +27,7 @@ import java.util.stream.Stream;
  * run it by hand with {@code mvn package jpackage-deb:publish -Djpackage-deb.repository=/srv/apt}.
  */
 @Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = false)
-public class PublishMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
+public class PublishMojo extends GoalBase {
 
     /** The repository directory (created if missing). */
     @Parameter(property = "jpackage-deb.repository", required = true)
@@ -75,36 +69,20 @@ public class PublishMojo extends AbstractMojo {
     @Parameter(property = "jpackage-deb.unsigned", defaultValue = "false")
     boolean unsigned;
 
-    /** The key that signs InRelease and Release.gpg (same block as the deb goal's). */
-    @Parameter
-    Signing signing;
-
-    /** Skips the goal (the same property skips the deb goal). */
-    @Parameter(property = "jpackage-deb.skip", defaultValue = "false")
-    boolean skip;
-
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File buildDirectory;
 
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    Settings settings;
-
-    @Component
-    SettingsDecrypter settingsDecrypter;
-
     @Override
     public void execute() throws MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping publishing (jpackage-deb.skip)");
+        if (skipped("publishing")) {
             return;
         }
         try {
             Path pkg = packageFile();
             Map<String, String> env = System.getenv();
-            String sde = env.get("SOURCE_DATE_EPOCH");
-            Instant date = sde != null && sde.strip().matches("[0-9]{1,12}") ? Instant.ofEpochSecond(Long.parseLong(sde.strip()))
-                    : Instant.now();
-            OpenPgpSigner signer = Signing.signer(signing, date, settings, settingsDecrypter, env);
+            // the Release date: SOURCE_DATE_EPOCH (refused when it is not a number, as the deb goal does), else now
+            Instant date = BuildTimestamp.resolve(null, env.get("SOURCE_DATE_EPOCH"), Instant.now());
+            OpenPgpSigner signer = SigningConfig.signer(signing, date, settings, settingsDecrypter, env);
             AptRepository.Builder b = AptRepository.at(repository.toPath()).suite(suite).component(component)
                     .codename(codename).origin(origin).label(label).date(date).log(new MavenLog(getLog()))
                     .architectures(architectures == null ? List.of() : architectures);
@@ -119,8 +97,7 @@ public class PublishMojo extends AbstractMojo {
             }
         } catch (DebException e) {
             getLog().debug(e);
-            throw new MojoFailureException(PomWording.describe(e).replace("Cannot build the Debian package: ",
-                    "Cannot publish the Debian package: "));
+            throw new MojoFailureException(PomWording.describe("Cannot publish the Debian package: ", e));
         }
     }
 
@@ -138,11 +115,12 @@ public class PublishMojo extends AbstractMojo {
             try (Stream<Path> s = Files.list(buildDirectory.toPath())) {
                 s.filter(p -> p.getFileName().toString().endsWith(".deb")).sorted().forEach(found::add);
             } catch (IOException e) {
-                throw new DebException("deb", buildDirectory.toString(), "cannot be listed: " + e, "check permissions.", e);
+                throw new DebException(Setting.DEB, buildDirectory.toString(), "cannot be listed: " + e,
+                        "check permissions.", e);
             }
         }
         if (found.size() != 1) {
-            throw new DebException("deb", null, found.isEmpty() ? "no .deb was built in " + buildDirectory + "."
+            throw new DebException(Setting.DEB, null, found.isEmpty() ? "no .deb was built in " + buildDirectory + "."
                     : "there are " + found.size() + " .deb files in " + buildDirectory + ": " + found + ".",
                     "run the deb goal first (mvn package jpackage-deb:publish), or name the file with -Djpackage-deb.deb=FILE.");
         }

@@ -1,10 +1,11 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.build.BuildTimestamp;
-import io.github.jpackagedeb.core.build.DebBuilder;
+import io.github.jpackagedeb.core.assembly.DebBuilder;
 import io.github.jpackagedeb.core.debiandir.StageTree;
-import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.packaging.Packager;
+import io.github.jpackagedeb.core.packaging.SigningInput;
+import io.github.jpackagedeb.core.control.PackageSpec;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,7 +13,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -26,12 +26,18 @@ import java.util.List;
  * its own): {@code mvn package jpackage-deb:stage}. Takes every parameter of the deb goal.
  */
 @Mojo(name = "stage", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class StageMojo extends DebMojo {
+public class StageMojo extends PackageGoal {
 
     /** dpkg-buildpackage takes the version from debian/changelog: the staged files must say the same. */
     @Override
     boolean changelogGivesVersion() {
         return true;
+    }
+
+    /** The tree is not a package: nothing to sign. */
+    @Override
+    SigningInput signingInput() {
+        return null;
     }
 
 
@@ -58,7 +64,7 @@ public class StageMojo extends DebMojo {
         if (skipsPom()) {
             return;
         }
-        PomAdapter pom = new PomAdapter(project, this, System.getenv(), new MavenLog(getLog()));
+        PomAdapter pom = new PomAdapter(project, this, System.getenv());
         try {
             if (project.getArtifact().getFile() == null) {
                 File jar = new File(buildDirectory, finalName + ".jar");
@@ -66,9 +72,7 @@ public class StageMojo extends DebMojo {
                     project.getArtifact().setFile(jar); // run on its own, after an earlier mvn package
                 }
             }
-            Instant timestamp = BuildTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), Instant.now(),
-                    new MavenLog(getLog()), PomAdapter.REPRODUCIBLE_FIX);
-            DebBuilder builder = debBuilder(pom, timestamp);
+            DebBuilder builder = Packager.plan(request(pom)).builder();
             PackageSpec effective = builder.effectiveSpec();
             Path debian = debianDirectory.toPath();
             Path root = stageDirectory != null ? stageDirectory.toPath() : debian.resolve(effective.name());

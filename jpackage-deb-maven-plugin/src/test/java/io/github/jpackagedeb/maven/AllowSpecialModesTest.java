@@ -1,5 +1,6 @@
 package io.github.jpackagedeb.maven;
 
+import io.github.jpackagedeb.core.assembly.ExtraFile;
 import io.github.jpackagedeb.core.DebException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class AllowSpecialModesTest {
 
     private DebMojo mojo(String mode) throws IOException {
         Files.writeString(tmp.resolve("helper"), "#!/bin/sh\n");
-        ExtraFile f = new ExtraFile();
+        ExtraFileConfig f = new ExtraFileConfig();
         f.src = new File("helper");
         f.dst = "/usr/lib/app/helper";
         f.mode = mode;
@@ -40,7 +41,7 @@ class AllowSpecialModesTest {
     private PomAdapter pom(DebMojo mojo) {
         MavenProject project = new MavenProject();
         project.setFile(tmp.resolve("pom.xml").toFile());
-        return new PomAdapter(project, mojo, Map.of(), io.github.jpackagedeb.core.DebLog.SILENT);
+        return new PomAdapter(project, mojo, Map.of());
     }
 
     @Test
@@ -63,7 +64,7 @@ class AllowSpecialModesTest {
     void theSwitchLetsTheModeThrough() throws IOException {
         DebMojo mojo = mojo("4755");
         mojo.allowSpecialModes = true;
-        io.github.jpackagedeb.core.build.ExtraFile f = pom(mojo).extraFiles().get(0);
+        ExtraFile f = pom(mojo).extraFiles().get(0);
         assertEquals(04755, f.mode());
         assertTrue(f.allowSpecialModes());
         assertTrue(f.hasSpecialMode());
@@ -72,7 +73,7 @@ class AllowSpecialModesTest {
 
     @Test
     void ordinaryModesNeedNoSwitch() throws IOException {
-        io.github.jpackagedeb.core.build.ExtraFile f = pom(mojo("0750")).extraFiles().get(0);
+        ExtraFile f = pom(mojo("0750")).extraFiles().get(0);
         assertEquals(0750, f.mode());
         assertEquals(false, f.hasSpecialMode());
     }

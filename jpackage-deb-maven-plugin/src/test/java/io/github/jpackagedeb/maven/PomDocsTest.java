@@ -1,9 +1,10 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebLog;
-import io.github.jpackagedeb.core.build.PackageDocs;
+import io.github.jpackagedeb.core.assembly.PackageDocs;
 import org.apache.maven.model.License;
 import org.apache.maven.project.MavenProject;
+import io.github.jpackagedeb.core.packaging.BuildRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -28,18 +29,19 @@ class PomDocsTest {
 
     private PomAdapter pom(MavenProject project) {
         project.setArtifactId("app");
-        return new PomAdapter(project, new DebMojo(), Map.of(), log);
+        project.setVersion("1.0.0");
+        return new PomAdapter(project, new DebMojo(), Map.of());
     }
 
     @Test
-    void aPomWithoutLicensesIsWarnedAboutNamingLicenses() {
-        PackageDocs docs = pom(new MavenProject()).docs(false);
+    void aPomWithoutLicensesGivesNoLicensesAndTheWarningCoreSaysNamesLicenses() {
+        PackageDocs docs = pom(new MavenProject()).docs();
         assertTrue(docs.licenses().isEmpty());
-        assertEquals(1, warnings.size());
-        assertTrue(warnings.get(0).contains("<licenses>") && warnings.get(0).contains("License: unknown")
-                && warnings.get(0).contains("Fix: "), warnings.get(0));
-        pom(new MavenProject()).docs(true);
-        assertEquals(1, warnings.size(), "debian/copyright replaces the generated file: nothing to warn about");
+        String w = PomAdapter.MISSING_LICENSE;
+        assertTrue(w.contains("<licenses>") && w.contains("License: unknown") && w.contains("Fix: ")
+                && w.contains("debian/copyright"), w);
+        BuildRequest request = pom(new MavenProject()).fill(BuildRequest.builder()).build();
+        assertEquals(w, request.missingLicenseWarning(), "core says it when debian/ has no copyright either");
     }
 
     @Test
@@ -49,11 +51,11 @@ class PomDocsTest {
         l.setName("Apache-2.0 OR MIT");
         p.getModel().addLicense(l);
         p.setInceptionYear("2019");
-        PackageDocs docs = pom(p).docs(false);
+        PackageDocs docs = pom(p).docs();
         assertEquals("Apache-2.0 OR MIT", docs.licenses().get(0).name());
         assertEquals(2019, docs.inceptionYear());
         assertTrue(warnings.isEmpty(), warnings.toString());
         p.setInceptionYear("since forever");
-        assertNull(pom(p).docs(false).inceptionYear(), "a year that is not a number is left out");
+        assertNull(pom(p).docs().inceptionYear(), "a year that is not a number is left out");
     }
 }

@@ -1,8 +1,11 @@
 package io.github.jpackagedeb.maven;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.debiandir.DebianDirectory;
-import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.packaging.BuildRequest;
+import io.github.jpackagedeb.core.packaging.Packager;
+import io.github.jpackagedeb.core.control.PackageSpec;
 import org.apache.maven.model.Developer;
 import org.apache.maven.model.License;
 import org.apache.maven.model.Model;
@@ -104,11 +107,12 @@ class PomOriginTest {
         config.project = p;
         config.revision = "1";
         config.distribution = "unstable";
-        return new PomAdapter(p, config, env, io.github.jpackagedeb.core.DebLog.SILENT);
+        return new PomAdapter(p, config, env);
     }
 
     private static PackageSpec spec(PomAdapter a) {
-        return a.spec(Instant.parse("2026-01-01T00:00:00Z"), 1, DebianDirectory.read(null));
+        return Packager.spec(a.fill(BuildRequest.builder()).build(), DebianDirectory.read(null),
+                Instant.parse("2026-01-01T00:00:00Z"), 1);
     }
 
     private MavenProject repositoryParent() throws Exception {
@@ -123,7 +127,7 @@ class PomOriginTest {
                 "DEBEMAIL", "jane@example.org"));
         DebException e = assertThrows(DebException.class, () -> spec(a));
         assertEquals("description", e.field(), e.getMessage());
-        String note = a.inheritedNote(e.field());
+        String note = a.inheritedNote(e.setting());
         assertTrue(note.contains("<description> inherited from <parent> " + FRAMEWORK), note);
         assertEquals(FRAMEWORK, a.ignoredInherited().get("<developers>"), "Maintainer not from the parent either");
         assertEquals(FRAMEWORK, a.ignoredInherited().get("<url>"));
@@ -135,14 +139,14 @@ class PomOriginTest {
         PomAdapter a = adapter(app);
         DebException e = assertThrows(DebException.class, () -> spec(a));
         assertEquals("maintainer", e.field(), "the framework team is not the maintainer: " + e.getMessage());
-        assertTrue(a.inheritedNote("maintainer").contains("<developers> inherited from <parent> " + FRAMEWORK));
+        assertTrue(a.inheritedNote(Setting.MAINTAINER).contains("<developers> inherited from <parent> " + FRAMEWORK));
 
         PomAdapter withEnv = adapter(app, Map.of("DEBFULLNAME", "Jane Doe", "DEBEMAIL", "jane@example.org"));
         PackageSpec spec = spec(withEnv);
         assertEquals("Serves the example API", spec.synopsis());
         assertEquals("Jane Doe <jane@example.org>", spec.maintainer());
         assertEquals(null, spec.homepage(), "the parent's url is not the application's homepage");
-        var docs = withEnv.docs(false);
+        var docs = withEnv.docs();
         assertEquals(List.of(), docs.licenses());
         assertEquals(List.of(), docs.copyrightHolders());
         assertEquals(List.of("<developers>", "<url>", "<organization>", "<licenses>"),
@@ -171,7 +175,7 @@ class PomOriginTest {
         Path parentPom = Files.writeString(dir.resolve("pom.xml"), "<project/>");
         MavenProject p = parent(parentPom, "com.example", "parent", "1.0.0");
         PomAdapter a = adapter(child(p, "", "Own description."));
-        a.docs(false);
+        a.docs();
         assertEquals("com.example:parent:1.0.0", a.ignoredInherited().get("<licenses>"));
         assertTrue(new File(dir.toFile(), "pom.xml").isFile());
     }

@@ -1,43 +1,33 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.Compression;
-import io.github.jpackagedeb.core.build.AppSpec;
-import io.github.jpackagedeb.core.build.BuildTimestamp;
-import io.github.jpackagedeb.core.build.DebBuilder;
-import io.github.jpackagedeb.core.build.Jar;
-import io.github.jpackagedeb.core.build.License;
-import io.github.jpackagedeb.core.build.PackageDocs;
-import io.github.jpackagedeb.core.debiandir.DebianChangelog;
-import io.github.jpackagedeb.core.debiandir.DebianDirectory;
-import io.github.jpackagedeb.core.debiandir.SpecDraft;
-import io.github.jpackagedeb.core.spec.PackageSpec;
-import io.github.jpackagedeb.core.spec.Relation;
-import io.github.jpackagedeb.core.version.MavenVersionMapper;
-import picocli.CommandLine;
+import io.github.jpackagedeb.core.app.AppClosure;
+import io.github.jpackagedeb.core.app.AppSpec;
+import io.github.jpackagedeb.core.app.Jar;
+import io.github.jpackagedeb.core.packaging.BuildRequest;
+import io.github.jpackagedeb.core.packaging.JarDirectory;
+import io.github.jpackagedeb.core.packaging.ProjectMetadata;
+import io.github.jpackagedeb.core.packaging.Packager;
+import io.github.jpackagedeb.core.packaging.RuntimeChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
  * {@code make-deb build}: a .deb without Maven, from jars (a directory of them, or {@code --jar} and {@code --lib}),
  * a main class and the same {@code debian/} directory the plugin reads, for Gradle, sbt or Ant users. The same
- * inputs give the same bytes as {@code mvn package} with the plugin: both go through core's {@code DebBuilder}.
+ * inputs give the same bytes as {@code mvn package} with the plugin: both map their input into core's
+ * {@code BuildRequest} and build through {@code Packager.build}.
  */
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = MakeDeb.Version.class,
         description = {"Builds a .deb from jars, without Maven.",
@@ -46,16 +36,7 @@ import java.util.stream.Stream;
                 "Class path order: --jar, then --lib in the order given; from a DIR, the application jar (the one with a "
                         + "Main-Class, or --jar) and the others sorted by name."},
         footer = {"", "Exit codes: 0 built, 1 failure (bad jar, bad debian/ file, cannot write), 2 usage (bad option)."})
-final class BuildCommand implements Callable<Integer> {
-
-    @ParentCommand
-    MakeDeb parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Verbosity verbosity = new Verbosity();
+final class BuildCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "A directory of jars: the application jar and its runtime dependencies.")
     Path jarDir;
@@ -88,160 +69,115 @@ final class BuildCommand implements Callable<Integer> {
     String timestamp;
 
     @Option(names = "--compression", paramLabel = "KIND", description = "data.tar compression: xz (default), zstd, gzip or none.")
-    String compression = "xz";
+    String compression = Compression.DEFAULT_NAME;
 
     @Option(names = "--java-release", paramLabel = "N", description = "The Java release the application needs (default: 17).")
-    int javaRelease = 17;
+    int javaRelease = ProjectMetadata.DEFAULT_JAVA_RELEASE;
 
-    @Option(names = "--package", paramLabel = "NAME", description = "The package name (default: debian/control's).")
-    String packageName;
+    @Mixin
+    BuildFieldOptions fields = new BuildFieldOptions();
 
-    @Option(names = "--upstream-version", paramLabel = "VERSION",
-            description = "The application's version, mapped as Maven versions are (default: debian/changelog's).")
-    String upstreamVersion;
+    @Mixin
+    BuildRuntimeOptions runtime = new BuildRuntimeOptions();
 
-    @Option(names = "--deb-version", paramLabel = "VERSION", description = "The whole Debian version.")
-    String debVersion;
+    @Mixin
+    BuildServiceOptions service = new BuildServiceOptions();
 
-    @Option(names = "--maintainer", paramLabel = "'NAME <EMAIL>'", description = "The maintainer (default: debian/control's).")
-    String maintainer;
-
-    @Option(names = "--description", paramLabel = "TEXT", description = "The one-line description (default: debian/control's).")
-    String description;
-
-    @Option(names = "--homepage", paramLabel = "URL")
-    String homepage;
-
-    @Option(names = "--section", paramLabel = "SECTION")
-    String section;
-
-    @Option(names = "--depends", paramLabel = "RELATION", description = "A Depends entry; repeat for several.")
-    List<String> depends = new ArrayList<>();
-
-    @Option(names = "--license", paramLabel = "NAME", description = "A license, for the generated copyright file (when debian/copyright is missing).")
-    List<String> licenses = new ArrayList<>();
+    @Mixin
+    BuildSigningOptions signing = new BuildSigningOptions();
 
     @Override
     public Integer call() {
-        MakeDeb.Context ctx = parent.context;
-        Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)), verbosity.quiet,
-                verbosity.verbose, ctx.terminal() && !ctx.env().containsKey("NO_COLOR"));
+        MakeDeb.Context ctx = context();
+        Ui ui = ui();
         if (jarDir == null && jar == null) {
             ui.error("give the jars: a directory of them (make-deb build DIR), or --jar FILE [--lib FILE]...");
             return MakeDeb.USAGE;
         }
+        List<DebException> problems = new ArrayList<>();
+        BuildRequest request = request(ui, ctx, problems);
+        if (problems.isEmpty()) {
+            problems.addAll(Packager.check(request));
+        }
+        if (!problems.isEmpty()) {
+            if (problems.size() > 1) {
+                ui.error("cannot build the package: " + problems.size() + " problems.");
+            }
+            problems.forEach(e -> ui.error(e, Wording::name));
+            return problems.stream().allMatch(e -> isOption(e.setting())) ? MakeDeb.USAGE : MakeDeb.FAILURE;
+        }
         try {
-            DebBuilder.Result r = build(ui, ctx);
+            Packager.Result r = Packager.build(request);
             ui.result(r.deb().toString());
             ui.detail("sha256 " + r.archive().sha256() + ", " + r.archive().size() + " bytes");
             return MakeDeb.OK;
         } catch (DebException e) {
             ui.error(e, Wording::name);
-            return isOption(e.field()) ? MakeDeb.USAGE : MakeDeb.FAILURE;
+            return isOption(e.setting()) ? MakeDeb.USAGE : MakeDeb.FAILURE;
         }
     }
 
-    private static boolean isOption(String field) {
-        return List.of("compression", "outputTimestamp", "javaRelease").contains(field);
+    private static boolean isOption(Setting setting) {
+        return List.of(Setting.COMPRESSION, Setting.OUTPUT_TIMESTAMP, Setting.JAVA_RELEASE, Setting.RUNTIME,
+                Setting.JLINK_COMPRESSION, Setting.MODULES, Setting.ADD_MODULES,
+                Setting.JLINK_OPTIONS).contains(setting)
+                || setting.key().startsWith("service.");
     }
 
-    private DebBuilder.Result build(Ui ui, MakeDeb.Context ctx) {
-        Compression c = Compression.parse(compression);
-        DebianDirectory debian = DebianDirectory.read(debianDir);
-        if (!debian.exists()) {
+    /** A value mapped from the options, or null with its problem added to {@code problems}. */
+    private static <T> T attempt(List<DebException> problems, Supplier<T> mapping) {
+        try {
+            return mapping.get();
+        } catch (DebException e) {
+            problems.add(e);
+            return null;
+        }
+    }
+
+    /** The options mapped into core's request; every option that cannot be mapped adds its problem. */
+    private BuildRequest request(Ui ui, MakeDeb.Context ctx, List<DebException> problems) {
+        if (!Files.isDirectory(debianDir)) {
             ui.info("No " + debianDir + " directory: the package's fields come from the options alone.");
         }
+        BuildRequest.Builder b = BuildRequest.builder();
         // a Spring Boot fat jar, devtools, starters, jars inside a shaded jar: the same rules as the Maven plugin
-        AppSpec app = io.github.jpackagedeb.core.build.AppClosure.resolve(app(), null, List.of(),
+        AppClosure.Result app = attempt(problems, () -> AppClosure.resolve(app(), null, List.of(),
                 Path.of(System.getProperty("java.io.tmpdir"), "make-deb-app-" + ProcessHandle.current().pid()),
-                ui.log()).app();
-        Instant time = timestamp != null ? BuildTimestamp.resolve(timestamp, null, Instant.now())
-                : debian.changelog().isPresent() // dpkg-buildpackage's rule: the changelog's date
-                ? BuildTimestamp.resolve(null, ctx.env().get("SOURCE_DATE_EPOCH"), debian.changelog().get().newest().date())
-                : BuildTimestamp.resolve(null, ctx.env().get("SOURCE_DATE_EPOCH"), Instant.now(), ui.log(),
-                "pass --timestamp 2026-01-01T00:00:00Z, export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or keep a"
-                        + " debian/changelog (its newest entry's date is used).");
-        SpecDraft d = SpecDraft.empty()
-                .configured("packageName", packageName, "--package")
-                .configured("maintainer", maintainer, "--maintainer")
-                .configured("description", description, "--description")
-                .configured("homepage", homepage, "--homepage")
-                .configured("section", section, "--section")
-                .configured(Relation.DEPENDS, depends, "--depends");
-        if (debVersion != null) {
-            d = d.configured("version", debVersion, "--deb-version");
-        } else if (upstreamVersion != null) {
-            d = d.derived("version", MavenVersionMapper.defaults().map(upstreamVersion, time).toString(),
-                    "--upstream-version " + upstreamVersion).snapshot(MavenVersionMapper.isSnapshot(upstreamVersion));
+                ui.log()));
+        if (app != null) {
+            b.app(app);
         }
-        d = debian.apply(d, ui.log());
-        PackageSpec spec = d.toSpec();
-        String upstream = upstreamVersion != null ? upstreamVersion
-                : debian.changelog().map(DebianChangelog::newest).map(e -> e.version().upstream())
-                .orElse(spec.version().upstream());
-        List<License> ls = new ArrayList<>();
-        licenses.forEach(l -> ls.add(new License(l, null)));
-        PackageDocs docs = new PackageDocs(spec.name(), spec.homepage(), List.of(), ls, List.of(), null);
-        return DebBuilder.builder()
-                .spec(spec)
-                .app(app)
-                .docs(docs)
-                .upstreamVersion(upstream)
-                .debianDir(debian.forPackage(spec.name()))
-                .debianDocs(debian.docs(spec.name()))
+        Compression c = attempt(problems, () -> Compression.parse(compression));
+        if (c != null) {
+            b.compression(c);
+        }
+        RuntimeChoice rt = attempt(problems, runtime::choice);
+        if (rt != null) {
+            b.runtime(rt);
+        }
+        attempt(problems, () -> b.service(service.spec()));
+        attempt(problems, () -> b.appCds(runtime.appCds()));
+        signing.fill(b, ctx.env(), problems);
+        return fields.fill(b, ctx.env())
+                .debianDirectory(debianDir)
+                .timestamp(timestamp)
+                .changelogDateFallback(true) // dpkg-buildpackage's rule: the changelog's date
+                .reproducibleFix("pass --timestamp 2026-01-01T00:00:00Z, export SOURCE_DATE_EPOCH=$(git log -1 "
+                        + "--format=%ct), or keep a debian/changelog (its newest entry's date is used).")
                 .outputDirectory(outputDir)
-                .compression(c)
-                .timestamp(time)
+                .cacheDirectory(runtime.cacheDir)
+                .environment(ctx.env())
                 .log(ui.log())
-                .build()
                 .build();
     }
 
-    private AppSpec app() {
-        List<Path> rest = new ArrayList<>(libs);
-        Path main = jar;
-        if (jarDir != null) {
-            List<Path> jars;
-            try (Stream<Path> s = Files.list(jarDir)) {
-                jars = s.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
-            } catch (IOException e) {
-                throw new DebException("jar", jarDir.toString(), "cannot list the directory: " + e.getMessage(),
-                        "give a directory of jars.", e);
-            }
-            if (main == null) {
-                List<Path> withMain = jars.stream().filter(BuildCommand::hasMainClass).toList();
-                if (withMain.size() == 1) {
-                    main = withMain.get(0);
-                } else if (jars.size() == 1) {
-                    main = jars.get(0);
-                } else {
-                    throw new DebException("jar", jarDir.toString(), withMain.isEmpty()
-                            ? "none of its " + jars.size() + " jars has a Main-Class, so the application jar is not known."
-                            : "several jars have a Main-Class: " + withMain.stream().map(p -> p.getFileName().toString()).toList() + ".",
-                            "name the application jar with --jar.");
-                }
-            }
-            Path chosen = main.toAbsolutePath().normalize();
-            for (Path j : jars) {
-                if (!j.toAbsolutePath().normalize().equals(chosen) && !rest.contains(j)) {
-                    rest.add(j);
-                }
-            }
-        }
-        AppSpec.Builder b = AppSpec.builder().mainJar(new Jar(main, main.getFileName().toString()))
-                .mainClass(mainClass).javaRelease(javaRelease).jvmOptions(jvmOptions).arguments(arguments);
-        for (Path l : rest) {
-            b.dependency(new Jar(l, l.getFileName().toString()));
-        }
-        return b.build();
-    }
 
-    private static boolean hasMainClass(Path jar) {
-        try (JarFile j = new JarFile(jar.toFile())) {
-            return j.getManifest() != null && j.getManifest().getMainAttributes().getValue("Main-Class") != null;
-        } catch (IOException e) {
-            return false; // the class path check reports a broken jar with its name
-        }
+    private AppSpec app() {
+        JarDirectory jars = JarDirectory.resolve(jarDir, jar, libs);
+        AppSpec.Builder b = AppSpec.builder()
+                .mainJar(new Jar(jars.mainJar(), jars.mainJar().getFileName().toString()))
+                .mainClass(mainClass).javaRelease(javaRelease).jvmOptions(jvmOptions).arguments(arguments);
+        jars.libs().forEach(l -> b.dependency(new Jar(l, l.getFileName().toString())));
+        return b.build();
     }
 }

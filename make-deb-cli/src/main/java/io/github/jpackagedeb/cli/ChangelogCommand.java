@@ -1,18 +1,15 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.packaging.ProjectMetadata;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.debiandir.DebianChangelog;
 import io.github.jpackagedeb.core.scaffold.ScaffoldSpec;
 import io.github.jpackagedeb.core.version.DebianVersion;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,16 +31,7 @@ import java.util.concurrent.Callable;
                 "The same upstream version again gets the next Debian revision (1.0.0-1 -> 1.0.0-2)."},
         footer = {"", "Exit codes: 0 written, 1 failure (no debian/changelog, bad version, editor failed), "
                 + "2 usage (no -m without a terminal)."})
-final class ChangelogCommand implements Callable<Integer> {
-
-    @ParentCommand
-    MakeDeb parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Verbosity verbosity = new Verbosity();
+final class ChangelogCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "The project directory (default: the current one).")
     Path dir = Path.of(".");
@@ -62,11 +50,8 @@ final class ChangelogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MakeDeb.Context ctx = parent.context;
-        boolean colour = ctx.terminal() && !ctx.env().containsKey("NO_COLOR");
-        Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)), verbosity.quiet,
-                verbosity.verbose, colour);
+        MakeDeb.Context ctx = context();
+        Ui ui = ui();
         if (messages.isEmpty() && !ctx.terminal()) {
             ui.error("no -m TEXT, and no terminal for an editor: give the change with -m 'New upstream release.'");
             return MakeDeb.USAGE;
@@ -83,13 +68,13 @@ final class ChangelogCommand implements Callable<Integer> {
         Path project = dir.toAbsolutePath().normalize();
         Path file = project.resolve("debian/changelog");
         if (!Files.isRegularFile(file)) {
-            throw new DebException("debianChangelog", file.toString(), "there is no debian/changelog to add to.",
+            throw new DebException(Setting.DEBIAN_CHANGELOG, file.toString(), "there is no debian/changelog to add to.",
                     "run make-deb init first (it writes one).");
         }
         DebianChangelog log = DebianChangelog.parse(read(file), "debian/changelog");
         DebianVersion v = version != null ? DebianVersion.parse(version.strip()) : fromPom(project, env, log);
-        String maintainer = env.get("DEBFULLNAME") != null && env.get("DEBEMAIL") != null
-                ? env.get("DEBFULLNAME").strip() + " <" + env.get("DEBEMAIL").strip() + ">" : log.newest().maintainer();
+        String fromEnv = ProjectMetadata.maintainerFromEnvironment(env);
+        String maintainer = fromEnv != null ? fromEnv : log.newest().maintainer();
         String dist = distribution != null ? distribution.strip() : log.newest().distributions();
         Instant now = env.get("SOURCE_DATE_EPOCH") != null && env.get("SOURCE_DATE_EPOCH").matches("[0-9]{1,12}")
                 ? Instant.ofEpochSecond(Long.parseLong(env.get("SOURCE_DATE_EPOCH"))) : Instant.now();
@@ -119,7 +104,7 @@ final class ChangelogCommand implements Callable<Integer> {
         }
         String rev = top.revision();
         if (rev == null || !rev.matches("[0-9]+")) {
-            throw new DebException("version", top.toString(), "the newest entry is already for " + pom.version()
+            throw new DebException(Setting.VERSION, top.toString(), "the newest entry is already for " + pom.version()
                     + ", and its revision '" + rev + "' is not a number to count up.",
                     "give the version with --debian-version, e.g. --debian-version " + top.upstream() + "-2.");
         }
@@ -136,7 +121,7 @@ final class ChangelogCommand implements Callable<Integer> {
                 Process p = new ProcessBuilder("sh", "-c", editor + " \"$1\"", "editor", tmp.toString()).inheritIO().start();
                 int rc = p.waitFor();
                 if (rc != 0) {
-                    throw new DebException("editor", editor, "the editor exited with status " + rc
+                    throw new DebException(Setting.EDITOR, editor, "the editor exited with status " + rc
                             + "; debian/changelog is unchanged.", "fix $VISUAL/$EDITOR, or give the change with -m.");
                 }
                 return Files.readString(tmp, StandardCharsets.UTF_8);
@@ -144,11 +129,11 @@ final class ChangelogCommand implements Callable<Integer> {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new DebException("editor", editor, "cannot run the editor: " + e.getMessage(),
+            throw new DebException(Setting.EDITOR, editor, "cannot run the editor: " + e.getMessage(),
                     "set $VISUAL or $EDITOR, or give the change with -m.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DebException("editor", editor, "interrupted.", "run it again.", e);
+            throw new DebException(Setting.EDITOR, editor, "interrupted.", "run it again.", e);
         }
     }
 
@@ -156,7 +141,7 @@ final class ChangelogCommand implements Callable<Integer> {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DebException("debianChangelog", file.toString(), "cannot read it: " + e.getMessage(),
+            throw new DebException(Setting.DEBIAN_CHANGELOG, file.toString(), "cannot read it: " + e.getMessage(),
                     "check that it is readable UTF-8 text.", e);
         }
     }
@@ -168,7 +153,7 @@ final class ChangelogCommand implements Callable<Integer> {
             Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new DebException("debianChangelog", file.toString(), "cannot write it: " + e.getMessage(),
+            throw new DebException(Setting.DEBIAN_CHANGELOG, file.toString(), "cannot write it: " + e.getMessage(),
                     "check that debian/ is writable.", e);
         }
     }

@@ -3,15 +3,9 @@ package io.github.jpackagedeb.cli;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.check.DebContents;
 import io.github.jpackagedeb.core.check.PolicyCheck;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,26 +21,15 @@ import java.util.concurrent.Callable;
                 + "conffiles, copyright file, maintainer scripts, Architecture against ELF files."},
         footer = {"", "Exit codes: 0 no errors (warnings allowed), 1 errors found or a file is not a readable .deb, "
                 + "2 usage."})
-final class CheckCommand implements Callable<Integer> {
-
-    @ParentCommand
-    MakeDeb parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Verbosity verbosity = new Verbosity();
+final class CheckCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE.deb", description = "The packages to check.")
     List<Path> files;
 
     @Override
     public Integer call() {
-        MakeDeb.Context ctx = parent.context;
-        Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)), verbosity.quiet,
-                verbosity.verbose, ctx.terminal() && !ctx.env().containsKey("NO_COLOR"));
+        MakeDeb.Context ctx = context();
+        Ui ui = ui();
         boolean failed = false;
         for (Path f : files) {
             List<PolicyCheck.Finding> findings;

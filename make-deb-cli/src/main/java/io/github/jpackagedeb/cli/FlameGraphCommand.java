@@ -1,20 +1,15 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.profile.FlameGraphRequest;
 import io.github.jpackagedeb.core.profile.FlameGraphs;
 import io.github.jpackagedeb.core.profile.ProfileEvent;
 import io.github.jpackagedeb.core.profile.WindowBound;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,16 +28,7 @@ import java.util.concurrent.Callable;
                         + "A recording cut short is read up to its last whole chunk, with a warning."},
         footer = {"", "Exit codes: 0 written, 1 failure (a recording missing, unreadable or corrupt; no samples), "
                 + "2 usage (bad option)."})
-final class FlameGraphCommand implements Callable<Integer> {
-
-    @ParentCommand
-    MakeDeb parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Verbosity verbosity = new Verbosity();
+final class FlameGraphCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "RECORDING.jfr|DIR", description = "Recordings, or directories of them.")
     List<Path> inputs;
@@ -70,10 +56,8 @@ final class FlameGraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MakeDeb.Context ctx = parent.context;
-        Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)), verbosity.quiet,
-                verbosity.verbose, ctx.terminal() && !ctx.env().containsKey("NO_COLOR"));
+        MakeDeb.Context ctx = context();
+        Ui ui = ui();
         try {
             Path base = Path.of(output);
             if (output.endsWith("/") || Files.isDirectory(base)) {
@@ -82,8 +66,8 @@ final class FlameGraphCommand implements Callable<Integer> {
             FlameGraphRequest request = FlameGraphRequest.builder()
                     .inputs(inputs)
                     .event(ProfileEvent.parse(event))
-                    .from(from == null ? null : WindowBound.parse("from", from))
-                    .to(to == null ? null : WindowBound.parse("to", to))
+                    .from(from == null ? null : WindowBound.parse(Setting.FROM, from))
+                    .to(to == null ? null : WindowBound.parse(Setting.TO, to))
                     .title(title)
                     .outputBase(base)
                     .build();
@@ -96,21 +80,13 @@ final class FlameGraphCommand implements Callable<Integer> {
             return MakeDeb.OK;
         } catch (DebException e) {
             ui.error(e, FlameGraphCommand::name);
-            return List.of("event", "from", "to", "title").contains(e.field()) ? MakeDeb.USAGE : MakeDeb.FAILURE;
+            return List.of(Setting.EVENT, Setting.FROM, Setting.TO, Setting.TITLE).contains(e.setting()) ? MakeDeb.USAGE
+                    : MakeDeb.FAILURE;
         }
     }
 
-    /** Core's field names as this command's options. */
-    static String name(String field) {
-        return switch (field) {
-            case "recording" -> "the recording";
-            case "event" -> "--event";
-            case "from" -> "--from";
-            case "to" -> "--to";
-            case "window" -> "the window (--from/--to)";
-            case "title" -> "--title";
-            case "output" -> "--output";
-            default -> Wording.name(field);
-        };
+    /** Core's settings as this command's options (they are in {@link Wording}'s table). */
+    static String name(Setting setting) {
+        return Wording.name(setting);
     }
 }

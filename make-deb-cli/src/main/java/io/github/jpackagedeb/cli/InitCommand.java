@@ -1,33 +1,30 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.build.BuildTimestamp;
-import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.packaging.ProjectMetadata;
+import io.github.jpackagedeb.core.Setting;
+import io.github.jpackagedeb.core.assembly.BuildTimestamp;
+import io.github.jpackagedeb.core.assembly.License;
 import io.github.jpackagedeb.core.scaffold.Scaffold;
 import io.github.jpackagedeb.core.scaffold.ScaffoldSpec;
-import io.github.jpackagedeb.core.spec.PackageName;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.control.PackageName;
+import io.github.jpackagedeb.core.control.Relation;
 import io.github.jpackagedeb.core.version.DebianVersion;
 import io.github.jpackagedeb.core.version.MavenVersionMapper;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -41,22 +38,15 @@ import java.util.concurrent.TimeUnit;
                 "Values the pom lacks are asked for on a terminal; without one (or with --non-interactive) make-deb "
                         + "lists every missing value with the option that sets it, and exits with 2.",
                 "The result builds with `mvn package` (the jpackage-deb plugin reads debian/) and with "
-                        + "`dpkg-buildpackage -us -uc -b`."},
-        footer = {"", "Exit codes: 0 written, 1 failure (no pom, broken pom, debian/ exists, cannot write), "
+                        + "`dpkg-buildpackage -us -uc -b`.",
+                "Without a pom.xml (a Gradle, sbt or Ant project) every value comes from the options or answers, and "
+                        + "debian/ is written for `make-deb build` (no debian/rules)."},
+        footer = {"", "Exit codes: 0 written, 1 failure (broken pom, debian/ exists, cannot write), "
                 + "2 usage (bad option, missing values)."})
-final class InitCommand implements Callable<Integer> {
+final class InitCommand extends CommandBase implements Callable<Integer> {
 
     /** Whether the plugin bundles a jlink runtime when its configuration says nothing (its {@code <runtime>} default is jlink). */
     static final boolean RUNTIME_BY_DEFAULT = true;
-
-    @ParentCommand
-    MakeDeb parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Verbosity verbosity = new Verbosity();
 
     @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "The project directory (default: the current one).")
     Path dir = Path.of(".");
@@ -127,32 +117,29 @@ final class InitCommand implements Callable<Integer> {
             "enhances", Relation.ENHANCES, "breaks", Relation.BREAKS, "conflicts", Relation.CONFLICTS,
             "replaces", Relation.REPLACES, "provides", Relation.PROVIDES);
 
-    private static final Map<String, String> FLAGS = Map.of(
-            "packageName", "--package NAME",
-            "version", "--upstream-version VERSION",
-            "description", "--description TEXT",
-            "maintainer", "--maintainer 'Full Name <email@example.org>'",
-            "license", "--license NAME");
-    private static final Map<String, String> WHAT = Map.of(
-            "packageName", "the Debian package name (pom: <artifactId>)",
-            "version", "the project version (pom: <version>)",
-            "description", "one line saying what the application does (pom: <description>)",
-            "maintainer", "the package maintainer (pom: <developers>, or DEBFULLNAME and DEBEMAIL)",
-            "license", "the application's license, e.g. Apache-2.0, MIT, GPL-3.0 (pom: <licenses>)");
-    private static final Map<String, String> PROMPTS = Map.of(
-            "packageName", "Debian package name",
-            "version", "Project version (e.g. 1.0.0)",
-            "description", "One-line description (what the application does)",
-            "maintainer", "Maintainer (Full Name <email@example.org>)",
-            "license", "License (SPDX name, e.g. Apache-2.0, MIT, GPL-3.0)");
+    private static final Map<Setting, String> FLAGS = new EnumMap<>(Map.of(
+            Setting.PACKAGE_NAME, "--package NAME",
+            Setting.VERSION, "--upstream-version VERSION",
+            Setting.DESCRIPTION, "--description TEXT",
+            Setting.MAINTAINER, "--maintainer 'Full Name <email@example.org>'",
+            Setting.LICENSE, "--license NAME"));
+    private static final Map<Setting, String> WHAT = new EnumMap<>(Map.of(
+            Setting.PACKAGE_NAME, "the Debian package name (pom: <artifactId>)",
+            Setting.VERSION, "the project version (pom: <version>)",
+            Setting.DESCRIPTION, "one line saying what the application does (pom: <description>)",
+            Setting.MAINTAINER, "the package maintainer (pom: <developers>, or DEBFULLNAME and DEBEMAIL)",
+            Setting.LICENSE, "the application's license, e.g. Apache-2.0, MIT, GPL-3.0 (pom: <licenses>)"));
+    private static final Map<Setting, String> PROMPTS = new EnumMap<>(Map.of(
+            Setting.PACKAGE_NAME, "Debian package name",
+            Setting.VERSION, "Project version (e.g. 1.0.0)",
+            Setting.DESCRIPTION, "One-line description (what the application does)",
+            Setting.MAINTAINER, "Maintainer (Full Name <email@example.org>)",
+            Setting.LICENSE, "License (SPDX name, e.g. Apache-2.0, MIT, GPL-3.0)"));
 
     @Override
     public Integer call() {
-        MakeDeb.Context ctx = parent.context;
-        boolean colour = ctx.terminal() && !ctx.env().containsKey("NO_COLOR");
-        Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)), verbosity.quiet,
-                verbosity.verbose, colour);
+        MakeDeb.Context ctx = context();
+        Ui ui = ui();
         if (interactive && nonInteractive) {
             ui.error("--interactive and --non-interactive exclude each other.");
             return MakeDeb.USAGE;
@@ -168,9 +155,16 @@ final class InitCommand implements Callable<Integer> {
     private int init(Ui ui, MakeDeb.Context ctx) {
         Path project = dir.toAbsolutePath().normalize();
         Path local = Path.of(System.getProperty("user.home"), ".m2", "repository");
-        PomReader.Project pom = PomReader.read(project.resolve("pom.xml"), ctx.env(), local);
+        Path pomFile = project.resolve("pom.xml");
+        boolean maven = Files.exists(pomFile);
+        PomReader.Project pom = maven ? PomReader.read(pomFile, ctx.env(), local) : PomReader.Project.none(pomFile);
+        if (!maven) {
+            ui.info("No pom.xml in " + project + ": the values come from the options (or your answers), and debian/ is"
+                    + " written for make-deb build (no debian/rules: the build is your project's own).");
+        }
         if ("pom".equals(pom.packaging())) {
-            throw new DebException("pom", pom.pom().toString(), "the project has <packaging>pom</packaging>: it builds "
+            throw new DebException(Setting.POM, pom.pom().toString(),
+                    "the project has <packaging>pom</packaging>: it builds "
                     + "no jar to package.", "run make-deb in the module that builds the application's jar.");
         }
         if (pom.unresolved() != null) {
@@ -179,15 +173,15 @@ final class InitCommand implements Callable<Integer> {
         }
         pom.parents().forEach(p -> ui.detail("parent: " + p));
         // options first: a bad option is a usage error
-        Map<String, String> flagged = new LinkedHashMap<>();
-        flagged.put("packageName", packageName);
-        flagged.put("version", upstreamVersion);
-        flagged.put("description", description);
-        flagged.put("maintainer", maintainer);
-        flagged.put("homepage", homepage);
-        flagged.put("section", section);
+        Map<Setting, String> flagged = new LinkedHashMap<>();
+        flagged.put(Setting.PACKAGE_NAME, packageName);
+        flagged.put(Setting.VERSION, upstreamVersion);
+        flagged.put(Setting.DESCRIPTION, description);
+        flagged.put(Setting.MAINTAINER, maintainer);
+        flagged.put(Setting.HOMEPAGE, homepage);
+        flagged.put(Setting.SECTION, section);
         Candidate name = packageName(pom);
-        for (Map.Entry<String, String> f : flagged.entrySet()) {
+        for (Map.Entry<Setting, String> f : flagged.entrySet()) {
             if (f.getValue() != null) {
                 try {
                     ScaffoldSpec.check(f.getKey(), f.getValue(), name.value());
@@ -199,24 +193,24 @@ final class InitCommand implements Callable<Integer> {
         }
         for (String l : licenses) {
             try {
-                ScaffoldSpec.check("license", l);
+                ScaffoldSpec.check(Setting.LICENSE, l);
             } catch (DebException e) {
                 ui.error(e, Wording::name);
                 return MakeDeb.USAGE;
             }
         }
 
-        Map<String, Candidate> values = new LinkedHashMap<>();
-        values.put("packageName", name);
-        values.put("version", candidate("version", upstreamVersion, "--upstream-version",
+        Map<Setting, Candidate> values = new LinkedHashMap<>();
+        values.put(Setting.PACKAGE_NAME, name);
+        values.put(Setting.VERSION, candidate(Setting.VERSION, upstreamVersion, "--upstream-version",
                 pom.version(), "the pom's <version>", null));
-        values.put("description", candidate("description", description, "--description",
-                pom.config("synopsis").orElse(synopsis(pom.description())), "the pom's <description>", name.value()));
-        values.put("maintainer", candidate("maintainer", maintainer, "--maintainer",
-                pom.config("maintainer").orElse(maintainerOf(pom, ctx.env())), "the pom's <developers>", null));
-        values.put("license", licenseCandidate(pom));
+        values.put(Setting.DESCRIPTION, candidate(Setting.DESCRIPTION, description, "--description",
+                pom.config("synopsis").orElse(pom.metadata().synopsis()), "the pom's <description>", name.value()));
+        values.put(Setting.MAINTAINER, candidate(Setting.MAINTAINER, maintainer, "--maintainer",
+                pom.config("maintainer").orElse(pom.metadata().maintainer(ctx.env())), "the pom's <developers>", null));
+        values.put(Setting.LICENSE, licenseCandidate(pom));
 
-        List<String> missing = new ArrayList<>();
+        List<Setting> missing = new ArrayList<>();
         values.forEach((k, v) -> {
             if (v.value() == null) {
                 missing.add(k);
@@ -224,12 +218,12 @@ final class InitCommand implements Callable<Integer> {
         });
         boolean ask = !nonInteractive && (interactive || ctx.terminal());
         if (!missing.isEmpty() && ask) {
-            for (String field : missing) {
+            for (Setting field : missing) {
                 Candidate c = values.get(field);
                 if (c.problem() != null) {
                     ui.info(c.problem());
                 }
-                String answer = askFor(ui, field, values.get("packageName").value());
+                String answer = askFor(ui, field, values.get(Setting.PACKAGE_NAME).value());
                 if (answer == null) {
                     break;
                 }
@@ -240,7 +234,7 @@ final class InitCommand implements Callable<Integer> {
         if (!missing.isEmpty()) {
             StringBuilder sb = new StringBuilder("cannot write debian/ without these values; give them as options"
                     + (ask ? "" : ", or run make-deb in a terminal to be asked") + ":");
-            for (String f : missing) {
+            for (Setting f : missing) {
                 sb.append("\n  ").append(String.format("%-48s", FLAGS.get(f))).append(' ').append(WHAT.get(f));
                 if (values.get(f).problem() != null) {
                     sb.append("\n  ").append(" ".repeat(49)).append("(").append(values.get(f).problem()).append(')');
@@ -268,6 +262,11 @@ final class InitCommand implements Callable<Integer> {
         done.backups().forEach((file, backup) -> ui.warn("replaced " + file + "; what it held is in " + backup
                 + " (compare with diff -u " + backup + " " + file + ")"));
         values.forEach((k, v) -> ui.detail(k + ": " + v.value() + " (from " + v.source() + ")"));
+        if (!maven) {
+            ui.info("Next: make-deb build DIR (a directory of the application's jars: it reads debian/); then make-deb"
+                    + " check FILE.deb");
+            return MakeDeb.OK;
+        }
         if (!pom.declaresPlugin()) {
             ui.warn("the pom does not use jpackage-deb-maven-plugin; add it to <build><plugins> for `mvn package` to "
                     + "build the .deb (dpkg-buildpackage works as is).");
@@ -276,20 +275,20 @@ final class InitCommand implements Callable<Integer> {
         return MakeDeb.OK;
     }
 
-    private String askFor(Ui ui, String field, String pkg) {
+    private String askFor(Ui ui, Setting field, String pkg) {
         while (true) {
             String line = ui.ask(PROMPTS.get(field) + ": ");
             if (line == null) {
                 return null;
             }
             try {
-                if (field.equals("license")) {
+                if (field == Setting.LICENSE) {
                     ScaffoldSpec.checkLicense(new License(line.strip(), null));
                     return line.strip();
                 }
                 return ScaffoldSpec.check(field, line, pkg);
             } catch (DebException e) {
-                ui.info("  " + e.problem() + (e.fix() != null ? " " + e.fix() : "") + " Try again.");
+                ui.info("  " + e.problem() + (e.fix() != null ? " " + Wording.fix(e) : "") + " Try again.");
             }
         }
     }
@@ -300,7 +299,7 @@ final class InitCommand implements Callable<Integer> {
         }
         String configured = pom.config("packageName").orElse(null);
         if (configured != null) {
-            return candidate("packageName", null, null, configured, "the plugin's <packageName>", null);
+            return candidate(Setting.PACKAGE_NAME, null, null, configured, "the plugin's <packageName>", null);
         }
         try {
             return new Candidate(PackageName.fromArtifactId(pom.artifactId()).value(), "the pom's <artifactId>", null);
@@ -309,7 +308,7 @@ final class InitCommand implements Callable<Integer> {
         }
     }
 
-    private static Candidate candidate(String field, String flag, String flagName, String fromPom, String pomSource,
+    private static Candidate candidate(Setting field, String flag, String flagName, String fromPom, String pomSource,
                                        String pkg) {
         if (flag != null) {
             return new Candidate(flag.strip(), flagName, null);
@@ -344,23 +343,24 @@ final class InitCommand implements Callable<Integer> {
         return new Candidate("(pom)", "the pom's <licenses>", null);
     }
 
-    private ScaffoldSpec scaffold(PomReader.Project pom, Map<String, Candidate> values, MakeDeb.Context ctx, Path project,
+    private ScaffoldSpec scaffold(PomReader.Project pom, Map<Setting, Candidate> values, MakeDeb.Context ctx,
+            Path project,
                                   Ui ui) {
-        String name = values.get("packageName").value();
+        String name = values.get(Setting.PACKAGE_NAME).value();
         Instant timestamp = BuildTimestamp.resolve(pom.property("project.build.outputTimestamp").orElse(null),
                 ctx.env().get("SOURCE_DATE_EPOCH"), Instant.now());
         ScaffoldSpec.Builder b = ScaffoldSpec.builder()
                 .packageName(name)
-                .upstreamVersion(values.get("version").value())
-                .synopsis(values.get("description").value())
-                .maintainer(values.get("maintainer").value())
-                .longDescription(pom.config("longDescription").orElse(longDescription(pom, values.get("description").value(), name)))
+                .upstreamVersion(values.get(Setting.VERSION).value())
+                .synopsis(values.get(Setting.DESCRIPTION).value())
+                .maintainer(values.get(Setting.MAINTAINER).value())
+                .longDescription(pom.config("longDescription").orElse(pom.metadata().longDescription(name, null)))
                 .priority(pom.config("priority").orElse(null))
-                .homepage(homepage != null ? homepage : pom.config("homepage").orElse(httpUrl(pom.url())))
+                .homepage(homepage != null ? homepage : pom.config("homepage").orElse(pom.metadata().homepage()))
                 .section(section != null ? section : pom.config("section").orElse(null))
                 .upstreamName(pom.name() != null && !pom.name().isBlank() && !pom.name().contains("${") ? pom.name()
-                        : pom.artifactId())
-                .sourceUrl(httpUrl(pom.scmUrl()) != null ? httpUrl(pom.scmUrl()) : httpUrl(pom.url()))
+                        : pom.artifactId() != null ? pom.artifactId() : name)
+                .sourceUrl(ProjectMetadata.httpUrl(pom.scmUrl()) != null ? ProjectMetadata.httpUrl(pom.scmUrl()) : pom.metadata().homepage())
                 .changelogMessage(message != null ? message : gitSubject(project, ui))
                 .timestamp(timestamp)
                 .service(service != null ? service : pom.pluginConfig().containsKey("service"))
@@ -369,7 +369,8 @@ final class InitCommand implements Callable<Integer> {
                         .orElse(RUNTIME_BY_DEFAULT))
                 .javaRelease(javaRelease != null ? javaRelease : javaRelease(pom))
                 .stageGoal(pom.declaresPlugin() ? "jpackage-deb:stage" : PomReader.PLUGIN + ":" + ownVersion() + ":stage")
-                .mavenWrapper(Files.isRegularFile(project.resolve("mvnw")));
+                .mavenWrapper(Files.isRegularFile(project.resolve("mvnw")))
+                .maven(Files.exists(pom.pom()));
         for (Map.Entry<String, Relation> r : RELATIONS.entrySet()) {
             pom.config(r.getKey()).ifPresent(list -> {
                 for (String e : list.split(",")) {
@@ -385,87 +386,40 @@ final class InitCommand implements Callable<Integer> {
             if (epoch.matches("[0-9]{1,4}")) {
                 m = m.withEpoch(Integer.parseInt(epoch));
             }
-            b.debianVersion(m.map(values.get("version").value(), timestamp));
+            b.debianVersion(m.map(values.get(Setting.VERSION).value(), timestamp));
         }
-        if (values.get("license").source().equals("the pom's <licenses>")) {
+        if (values.get(Setting.LICENSE).source().equals("the pom's <licenses>")) {
             pom.licenses().forEach(b::license);
         } else {
-            for (String l : values.get("license").value().split("\n")) {
+            for (String l : values.get(Setting.LICENSE).value().split("\n")) {
                 b.license(new License(l, null));
             }
         }
-        Set<String> holders = new LinkedHashSet<>();
-        if (pom.organization() != null && !pom.organization().isBlank()) {
-            holders.add(pom.organization());
-        }
-        for (PomReader.Person p : pom.developers()) {
-            if (p.name() != null && !p.name().isBlank()) {
-                holders.add(p.name().strip());
-            } else if (p.organization() != null && !p.organization().isBlank()) {
-                holders.add(p.organization().strip());
-            }
-        }
-        holders.forEach(b::copyrightHolder);
+        pom.metadata().copyrightHolders().forEach(b::copyrightHolder);
         try {
             return b.build();
         } catch (DebException e) {
-            if (e.field().equals("homepage") || e.field().equals("section")) {
-                throw new DebException(e.field(), e.value(), "the pom's value is not usable: " + e.problem(),
-                        "set " + Wording.name(e.field()) + " explicitly.");
+            if (e.setting() == Setting.HOMEPAGE || e.setting() == Setting.SECTION) {
+                throw new DebException(e.setting(), e.value(), "the pom's value is not usable: " + e.problem(),
+                        "set " + Wording.name(e.setting()) + " explicitly.");
             }
             throw e;
         }
     }
 
-    private static String longDescription(PomReader.Project pom, String synopsis, String name) {
-        StringBuilder sb = new StringBuilder();
-        String d = pom.description() == null ? null : pom.description().strip().replaceAll("[ \\t]*\\R[ \\t]*", "\n");
-        if (d != null && !d.isBlank() && !d.replace('\n', ' ').equals(synopsis) && !d.replace('\n', ' ').equals(synopsis + ".")) {
-            sb.append(d).append("\n\n");
-        }
-        sb.append("This package installs the Java application ").append(pom.groupId()).append(':')
-                .append(pom.artifactId()).append(" with its runtime libraries, and the command ").append(name).append('.');
-        return sb.toString();
-    }
-
-    static String synopsis(String description) {
-        if (description == null || description.isBlank()) {
-            return null;
-        }
-        String first = description.strip().replaceAll("[ \\t]*\\R[ \\t]*", "\n").split("\n\n")[0].replace('\n', ' ');
-        int dot = first.indexOf(". ");
-        return dot > 0 ? first.substring(0, dot) : first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
-    }
-
-    private static String maintainerOf(PomReader.Project pom, Map<String, String> env) {
-        for (PomReader.Person p : pom.developers()) {
-            if (p.name() != null && !p.name().isBlank() && p.email() != null && !p.email().isBlank()) {
-                return p.name().strip() + " <" + p.email().strip() + ">";
-            }
-        }
-        String name = env.get("DEBFULLNAME");
-        String email = env.get("DEBEMAIL");
-        if (name != null && email != null && !name.isBlank() && !email.isBlank()) {
-            return name.strip() + " <" + email.strip() + ">";
-        }
-        return null;
-    }
-
+    /** As the plugin takes it: its {@code <javaRelease>}, else maven.compiler.release (or .target), else 17. */
     private static int javaRelease(PomReader.Project pom) {
-        for (String key : List.of("maven.compiler.release", "maven.compiler.target")) {
-            String v = pom.property(key).orElse(null);
-            if (v != null) {
-                String n = v.strip().startsWith("1.") ? v.strip().substring(2) : v.strip();
-                if (n.matches("[0-9]{1,2}")) {
-                    return Integer.parseInt(n);
+        for (Optional<String> v : List.of(pom.config("javaRelease"), pom.property("maven.compiler.release"),
+                pom.property("maven.compiler.target"))) {
+            if (v.isPresent()) {
+                try {
+                    return ProjectMetadata.javaRelease(v.get());
+                } catch (DebException e) {
+                    // not a release: the next setting, as the plugin's default expression would give
                 }
             }
         }
-        return pom.config("javaRelease").filter(v -> v.matches("[0-9]{1,2}")).map(Integer::parseInt).orElse(17);
-    }
-
-    private static String httpUrl(String url) {
-        return url != null && url.matches("https?://\\S+") ? url : null;
+        return ProjectMetadata.DEFAULT_JAVA_RELEASE;
     }
 
     /** The subject of the last commit when {@code dir} is in a git work tree, else null. */

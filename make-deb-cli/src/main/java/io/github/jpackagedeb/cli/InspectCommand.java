@@ -2,11 +2,8 @@ package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.check.DebContents;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,16 +16,7 @@ import java.util.concurrent.Callable;
         description = {"Shows what a .deb holds: its control file, conffiles, maintainer scripts (their text with -v) "
                 + "and its files with modes, owners and sizes."},
         footer = {"", "Exit codes: 0 shown, 1 not a readable .deb, 2 usage."})
-final class InspectCommand implements Callable<Integer> {
-
-    @ParentCommand
-    MakeDeb parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Verbosity verbosity = new Verbosity();
+final class InspectCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE.deb", description = "The package.")
     Path file;

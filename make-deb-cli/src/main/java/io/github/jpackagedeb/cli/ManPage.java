@@ -1,7 +1,7 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.archive.Gzip;
-import io.github.jpackagedeb.core.build.BuildTimestamp;
+import io.github.jpackagedeb.core.assembly.BuildTimestamp;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -1,7 +1,8 @@
 package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.Setting;
+import io.github.jpackagedeb.core.assembly.License;
 import org.apache.maven.model.Developer;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Parent;
@@ -69,6 +70,19 @@ final class PomReader {
         Optional<String> config(String key) {
             return Optional.ofNullable(pluginConfig.get(key)).filter(v -> !v.isBlank() && !v.contains("${"));
         }
+
+        /** No project file: every value comes from the options (a project built without Maven). */
+        static Project none(Path pom) {
+            return new Project(pom, null, null, null, null, null, null, "jar", List.of(), List.of(), null, null,
+                    Map.of(), false, Map.of(), List.of(), null);
+        }
+
+        /** What the pom says about the project, from which core derives the package's defaults. */
+        io.github.jpackagedeb.core.packaging.ProjectMetadata metadata() {
+            return new io.github.jpackagedeb.core.packaging.ProjectMetadata(groupId, artifactId, version, description, url,
+                    organization, developers.stream().map(p -> new io.github.jpackagedeb.core.packaging.ProjectMetadata
+                    .Person(p.name(), p.email(), p.organization())).toList(), licenses, null);
+        }
     }
 
     /**
@@ -78,7 +92,7 @@ final class PomReader {
      */
     static Project read(Path pom, Map<String, String> env, Path localRepository) {
         if (!Files.isRegularFile(pom)) {
-            throw new DebException("pom", pom.toString(), "there is no pom.xml here.",
+            throw new DebException(Setting.POM, pom.toString(), "there is no pom.xml here.",
                     "run make-deb in the directory of the Maven project (or give it with --dir).");
         }
         Model model = parse(pom);
@@ -110,10 +124,10 @@ final class PomReader {
             m.setPomFile(pom.toFile());
             return m;
         } catch (XmlPullParserException e) {
-            throw new DebException("pom", pom.toString(), "not a valid pom: " + e.getMessage(),
+            throw new DebException(Setting.POM, pom.toString(), "not a valid pom: " + e.getMessage(),
                     "fix the XML (mvn validate shows the same error).", e);
         } catch (IOException e) {
-            throw new DebException("pom", pom.toString(), "cannot read the pom: " + e.getMessage(),
+            throw new DebException(Setting.POM, pom.toString(), "cannot read the pom: " + e.getMessage(),
                     "check that the file is readable.", e);
         }
     }

@@ -2,9 +2,11 @@ package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.EnumMap;
 import java.util.Map;
 
 /** What the repo commands share: core's log on the terminal, and core's errors worded for command-line users. */
@@ -13,23 +15,13 @@ final class RepoCli {
     /** Exit code of a refused operation (bad input, damaged repository); picocli uses 2 for usage errors. */
     static final int REFUSED = 1;
 
-    private static final Map<String, String> FLAGS = Map.ofEntries(
-            Map.entry("signingKey", "--signing-key"),
-            Map.entry("keyId", "--key-id"),
-            Map.entry("passphrase", "--passphrase-env"),
-            Map.entry("deb", "FILE.deb"),
-            Map.entry("repository", "REPO_DIR"),
-            Map.entry("package", "PACKAGE[=VERSION]"),
-            Map.entry("version", "PACKAGE[=VERSION]"),
-            Map.entry("suite", "--suite"),
-            Map.entry("component", "--component"),
-            Map.entry("codename", "--codename"),
-            Map.entry("origin", "--origin"),
-            Map.entry("label", "--label"),
-            Map.entry("description", "--description"),
-            Map.entry("architectures", "--architectures"),
-            Map.entry("date", "--date"),
-            Map.entry("SOURCE_DATE_EPOCH", "the environment variable SOURCE_DATE_EPOCH"));
+    /** Where the repo commands' flags differ from {@link Wording}'s (make-deb build's). */
+    private static final Map<Setting, String> FLAGS = new EnumMap<>(Map.of(
+            Setting.SIGNING_KEY, "--signing-key",
+            Setting.KEY_ID, "--key-id",
+            Setting.PASSPHRASE, "--passphrase-env",
+            Setting.DEB, "FILE.deb",
+            Setting.VERSION, "PACKAGE[=VERSION]"));
 
     private RepoCli() {
     }
@@ -52,14 +44,16 @@ final class RepoCli {
 
     /** {@code --signing-key 'x.asc': does not exist. Fix: …}; the passphrase itself never appears. */
     static String describe(DebException e) {
-        String where = FLAGS.getOrDefault(e.field(), e.field());
+        String where = FLAGS.getOrDefault(e.setting(), Wording.name(e.setting()));
         StringBuilder sb = new StringBuilder(where);
         if (e.value() != null) {
             sb.append(" '").append(DebException.printable(e.value())).append('\'');
         }
         sb.append(": ").append(e.problem());
-        if (e.fix() != null) {
-            sb.append("\n  Fix: ").append(e.fix());
+        String fix = e.fix(c -> "set " + FLAGS.getOrDefault(c.setting(),
+                Wording.name(c.setting())) + " to " + c.value());
+        if (fix != null) {
+            sb.append("\n  Fix: ").append(fix);
         }
         return sb.toString();
     }

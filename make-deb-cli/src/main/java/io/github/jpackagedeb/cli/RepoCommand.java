@@ -2,6 +2,7 @@ package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.repo.AptRepository;
 import io.github.jpackagedeb.core.repo.RepoEntry;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
@@ -107,7 +108,7 @@ public final class RepoCommand implements Runnable {
 
         private Instant releaseDate(Map<String, String> env) {
             String v = date != null ? date : env.get("SOURCE_DATE_EPOCH");
-            String field = date != null ? "date" : "SOURCE_DATE_EPOCH";
+            Setting field = date != null ? Setting.RELEASE_DATE : Setting.SOURCE_DATE_EPOCH;
             if (v == null || v.isBlank()) {
                 return Instant.now();
             }

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.cli;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import picocli.CommandLine;
 
 import java.io.BufferedReader;
@@ -112,14 +113,15 @@ final class Ui {
     }
 
     /** A core error, worded with the flags and files of this command line. */
-    void error(DebException e, java.util.function.Function<String, String> wording) {
-        StringBuilder sb = new StringBuilder(wording.apply(e.field()));
+    void error(DebException e, java.util.function.Function<Setting, String> wording) {
+        StringBuilder sb = new StringBuilder(wording.apply(e.setting()));
         if (e.value() != null) {
             sb.append(" '").append(DebException.printable(e.value())).append('\'');
         }
         sb.append(": ").append(e.problem());
-        if (e.fix() != null) {
-            sb.append("\n  Fix: ").append(e.fix());
+        String fix = Wording.fix(e);
+        if (fix != null) {
+            sb.append("\n  Fix: ").append(fix);
         }
         error(sb.toString());
     }

@@ -65,9 +65,10 @@ class BuildCommandTest {
         jar(jars.resolve("lib-a-1.0.jar"), "com.example.a.A", false);
     }
 
+    /** A jar-only build (the tiny project's debian/control says Architecture: all). */
     Cli.Run build(String... extra) {
-        String[] base = {"build", "--debian-dir", project.resolve("debian").toString(), "-o", tmp.resolve("out").toString(),
-                "--timestamp", "2026-01-01T00:00:00Z"};
+        String[] base = {"build", "--runtime", "none", "--debian-dir", project.resolve("debian").toString(), "-o",
+                tmp.resolve("out").toString(), "--timestamp", "2026-01-01T00:00:00Z"};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
@@ -139,7 +140,7 @@ class BuildCommandTest {
         assertEquals(1, noMain.exit(), noMain.toString());
         assertTrue(noMain.err().startsWith("make-deb: --main-class"), noMain.err());
         Path bare = tmp.resolve("no-debian");
-        Cli.Run nothing = Cli.run("build", "--debian-dir", bare.toString(), "--jar", jars.resolve("tiny-app-1.0.0.jar").toString(),
+        Cli.Run nothing = Cli.run("build", "--runtime", "none", "--debian-dir", bare.toString(), "--jar", jars.resolve("tiny-app-1.0.0.jar").toString(),
                 "-o", tmp.resolve("out2").toString());
         assertEquals(1, nothing.exit(), nothing.toString());
         assertTrue(nothing.err().contains("make-deb: --package"), nothing.err());
@@ -148,13 +149,73 @@ class BuildCommandTest {
 
     @Test
     void withoutDebianEverythingComesFromOptions() throws IOException {
-        Cli.Run r = Cli.run("build", "--debian-dir", tmp.resolve("none").toString(), "--jar",
+        Cli.Run r = Cli.run("build", "--runtime", "none", "--debian-dir", tmp.resolve("none").toString(), "--jar",
                 jars.resolve("tiny-app-1.0.0.jar").toString(), "--package", "solo", "--upstream-version", "2.0",
                 "--maintainer", "Solo Dev <solo@example.org>", "--description", "stands alone", "--license", "MIT",
                 "-o", tmp.toString(), "--timestamp", "0");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(Files.isRegularFile(tmp.resolve("solo_2.0-1_all.deb")), r.toString());
         assertTrue(r.err().contains("the package's fields come from the options alone"), r.err());
+    }
+
+    @Test
+    void everyProblemOfOneRunIsListedTogether() {
+        Cli.Run r = Cli.run("build", "--runtime", "jre", "--compression", "rar", "--restart", "sometimes",
+                "--debian-dir", tmp.resolve("none").toString(), "--jar", jars.resolve("tiny-app-1.0.0.jar").toString(),
+                "-o", tmp.resolve("out3").toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("make-deb: cannot build the package: 3 problems."), r.err());
+        assertTrue(r.err().contains("make-deb: --runtime 'jre': not a runtime mode."), r.err());
+        assertTrue(r.err().contains("make-deb: --compression 'rar'"), r.err());
+        assertTrue(r.err().contains("make-deb: --restart 'sometimes'"), r.err());
+
+        Cli.Run fields = Cli.run("build", "--runtime", "none", "--debian-dir", tmp.resolve("none").toString(),
+                "--jar", jars.resolve("tiny-app-1.0.0.jar").toString(), "-o", tmp.resolve("out3").toString(),
+                "--timestamp", "0");
+        assertEquals(1, fields.exit(), fields.toString());
+        for (String flag : new String[]{"--package", "the version (--upstream-version, or --deb-version)",
+                "--maintainer", "--description"}) {
+            assertTrue(fields.err().contains("make-deb: " + flag), flag + " in\n" + fields.err());
+        }
+        assertFalse(Files.exists(tmp.resolve("out3")), "nothing is written");
+    }
+
+    @Test
+    void debfullnameAndDebemailGiveTheMaintainer() throws IOException {
+        Cli.Run r = Cli.run("", java.util.Map.of("DEBFULLNAME", "Env Dev", "DEBEMAIL", "env@example.org"), "build",
+                "--runtime", "none", "--debian-dir", tmp.resolve("none").toString(), "--jar",
+                jars.resolve("tiny-app-1.0.0.jar").toString(), "--package", "solo", "--upstream-version", "2.0",
+                "--description", "stands alone", "-o", tmp.toString(), "--timestamp", "0", "--no-changes");
+        assertEquals(0, r.exit(), r.toString());
+        Cli.Run inspect = Cli.run("inspect", tmp.resolve("solo_2.0-1_all.deb").toString());
+        assertTrue(inspect.out().contains("Maintainer: Env Dev <env@example.org>"), inspect.out());
+        assertFalse(Files.exists(tmp.resolve("solo_2.0-1_all.changes")), "--no-changes");
+    }
+
+    @Test
+    void architectureAnyWithoutARuntimeIsAnError() throws IOException {
+        Path control = project.resolve("debian/control");
+        Files.writeString(control, Files.readString(control).replace("Architecture: all", "Architecture: any"));
+        Cli.Run r = build(jars.toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains("the architecture (debian/control) 'any'") && r.err().contains("--runtime")
+                || r.err().contains("runtime none"), r.err());
+        assertFalse(Files.exists(tmp.resolve("out/tiny-app_1.0.0-1_all.deb")), "never a silent _all");
+    }
+
+    @Test
+    void byDefaultARuntimeIsBundledAndTheOptionsMakeAService() throws IOException {
+        Cli.Run r = Cli.run("build", "--debian-dir", project.resolve("debian").toString(), "-o",
+                tmp.resolve("rt").toString(), "--timestamp", "2026-01-01T00:00:00Z", "--service", "--restart", "always",
+                "--no-cds", jars.toString());
+        assertEquals(0, r.exit(), r.toString());
+        String deb = r.out().strip();
+        assertTrue(deb.endsWith(".deb") && !deb.endsWith("_all.deb"), deb);
+        assertTrue(Files.isRegularFile(Path.of(deb.replace(".deb", ".changes"))), "the .changes beside it");
+        Cli.Run inspect = Cli.run("inspect", "-v", deb);
+        assertTrue(inspect.out().contains("./usr/lib/tiny-app/runtime/bin/java"), inspect.out());
+        assertTrue(inspect.out().contains("tiny-app.service"), inspect.out());
+        assertTrue(inspect.out().contains("deb-systemd-invoke"), "the service's maintainer scripts\n" + inspect.out());
     }
 
     @Test

@@ -195,10 +195,31 @@ class InitCommandTest {
     }
 
     @Test
+    void withoutAPomEveryValueComesFromTheOptions() throws IOException {
+        Path p = Files.createDirectories(tmp.resolve("gradle-project"));
+        Cli.Run r = Cli.run("--dir", p.toString(), "--non-interactive", "--package", "gradle-app", "--upstream-version",
+                "1.4.0", "--description", "greets from Gradle", "--maintainer", "Gra Dle <gradle@example.org>",
+                "--license", "MIT", "--no-runtime");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("No pom.xml in"), r.err());
+        assertTrue(r.err().contains("Next: make-deb build DIR"), r.err());
+        String control = Files.readString(p.resolve("debian/control"));
+        assertTrue(control.contains("Source: gradle-app") && control.contains("Package: gradle-app"), control);
+        assertFalse(control.contains("maven"), "no Maven in Build-Depends:\n" + control);
+        assertTrue(control.contains("Description: greets from Gradle"), control);
+        assertTrue(Files.readString(p.resolve("debian/changelog")).startsWith("gradle-app (1.4.0-1) "));
+        assertTrue(Files.readString(p.resolve("debian/copyright")).contains("License: Expat"), "MIT by its Debian name");
+        assertFalse(Files.exists(p.resolve("debian/rules")), "debian/rules would run a Maven build");
+    }
+
+    @Test
     void badInput() throws IOException {
         Cli.Run none = Cli.run("--dir", tmp.toString(), "--non-interactive");
-        assertEquals(1, none.exit(), none.toString());
-        assertTrue(none.err().contains("pom.xml '" + tmp.resolve("pom.xml") + "': there is no pom.xml here."), none.err());
+        assertEquals(2, none.exit(), "no pom: every value must come from the options\n" + none);
+        for (String flag : new String[]{"--package", "--upstream-version", "--description", "--maintainer", "--license"}) {
+            assertTrue(none.err().contains(flag), flag + " in\n" + none.err());
+        }
+        assertFalse(Files.exists(tmp.resolve("debian")));
 
         Cli.Run broken = Cli.run("--dir", Cli.project("broken", tmp).toString(), "--non-interactive");
         assertEquals(1, broken.exit(), broken.toString());

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs a test script inside a copy of the systemd root booted with {@code systemd-nspawn --boot}
- * (research/reliability.md 4.5, 8): the script is installed as a oneshot unit that powers the container off when it
+ * (docs/services.md#how-it-is-tested): the script is installed as a oneshot unit that powers the container off when it
  * ends, the packages are copied to {@code /root/debs/<name>.deb}, and the script writes its findings to
  * {@code /root/it.log} as {@code ok: <step>: ...}, {@code FAIL: ...} lines and a last {@code END} line.
  */

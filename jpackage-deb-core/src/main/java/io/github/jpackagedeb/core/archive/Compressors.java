@@ -4,9 +4,12 @@ import com.github.luben.zstd.ZstdOutputStream;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.UnsupportedOptionsException;
 
+import io.github.jpackagedeb.core.DebLog;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * The compressors of the control and data members, each set up so that the same input gives the
@@ -18,47 +21,22 @@ import java.io.OutputStream;
  *       default) in independent blocks of {@value #XZ_BLOCK_MIB} MiB compressed on all cores, one
  *       stream with an index, CRC64 checks, pure Java (org.tukaani.xz): the bytes depend on the
  *       xz-java version and these constants alone. Each block's dictionary is the preset's
- *       8 MiB, cut to the block when the block is smaller. Measured on this project's 2-core
- *       machine (xz-java 1.10, CPU seconds, so the machine's load does not blur them) on a
- *       80 MB jlink runtime (tar) and on 12.9 MB of jars:
- *       <pre>
- *                                       runtime 80 MB        jars 12.9 MB
- *       one block, preset 6 (jdeb)      22.37%   64.0 s      87.92%   6.6 s
- *       blocks  8 MiB, preset 6         22.88%   56.6 s      88.00%   6.6 s
- *       blocks 24 MiB, preset 6         22.54%   57.1 s
- *       blocks 32 MiB, preset 6         22.49%   61.2 s
- *       blocks 24 MiB, preset 6, dict 16 MiB   22.44%   64.6 s
- *       blocks 24 MiB, preset 5         22.76%   49.7 s
- *       blocks 24 MiB, preset 4         23.64%   40.0 s
- *       blocks 24 MiB, preset 3         25.12%   30.5 s
- *       blocks 24 MiB, preset 1         26.00%   12.3 s      88.55%   5.4 s
- *       blocks  8 MiB, preset 0         27.04%    6.8 s      89.01%   3.0 s
- *       zstd 9 / 19 (for comparison)    27.77% 2.1 s / 24.67% 50 s   87.79% 0.2 s / 87.46% 3.4 s
- *       </pre>
- *       Lower presets save less time than they cost in size on a runtime (and almost nothing on
- *       jars, which LZMA cannot shrink but still has to parse), so the preset stays 6 and the
- *       speed comes from the cores: 24 MiB blocks keep two to four cores busy on a typical
- *       package for a 0.8% larger runtime than one block.</li>
+ *       8 MiB, cut to the block when the block is smaller. The preset stays 6 and the speed comes
+ *       from the cores; the measurements behind preset and block size: bench/NOTES.md.</li>
  *   <li>gzip: {@link Gzip} (level 9, dpkg-deb's default; no file name, mtime 0, OS byte 3 as
  *       {@code gzip -n} writes on Linux).</li>
  *   <li>zstd: level {@value #ZSTD_LEVEL}, with a content checksum, no pledged size, always in
  *       zstd's multi-threaded mode (at least one worker), whose output is the same for any number
  *       of workers (single-threaded mode writes other bytes, so it is never used). The bytes
- *       depend on the libzstd bundled in zstd-jni alone. Measured with zstd-jni 1.5.7-6 on this
- *       project's 2-core machine (streaming, as the writer does):
- *       <pre>
- *                       level 3          level 6          level 9          level 19
- *       31 MB of jars   17.74 MB 0.24 s  17.01 MB 0.39 s  16.51 MB 1.49 s  16.37 MB 18.8 s
- *       56 MB jlink rt  17.45 MB 0.75 s  16.13 MB 1.72 s  15.58 MB 3.00 s  13.82 MB 77 s
- *       </pre>
- *       Level 6 is 4&ndash;8% smaller than dpkg-deb's default 3 for about twice the time, still
- *       well under xz's; 9 saves another 3% at 2&ndash;4 times the cost of 6, and 19 is slower
- *       than xz. Decompression speed is the same for all of them.</li>
+ *       depend on the libzstd bundled in zstd-jni alone. Why level 6: bench/NOTES.md.</li>
  *   <li>none: the bytes as they are.</li>
  * </ul>
  *
  * <p>Threads: one per available processor, fewer when the JVM's heap could not hold that many
  * xz encoders ({@link #xzThreads}); the count never changes the bytes.
+ *
+ * <p>This is the one place a {@link Compression} becomes a stream ({@link #open}): callers never pick a compressor
+ * nor look at the stream they get back.
  */
 final class Compressors {
 
@@ -70,9 +48,34 @@ final class Compressors {
     private Compressors() {
     }
 
-    /** {@link #open(Compression, OutputStream, long, int, int)} with one thread per processor, standard blocks. */
+    /**
+     * How data.tar's xz stream is cut into blocks and fed, for the block cache and the progress log; the other
+     * compressors ignore it, and none of it changes the bytes' dependence on the input alone.
+     *
+     * @param cuts       input offsets where a block must start, ascending
+     * @param x86        per cut: the span from it to the next cut is x86 machine code (BCJ filter)
+     * @param light      per cut: the span from it to the next cut is already-compressed content
+     * @param ownSpans   the spans of files with blocks of their own, compressed ahead from the block cache's view
+     * @param blockCache compressed blocks to reuse, or null
+     * @param log        where xz reports its progress, or null for no progress
+     * @param label      what is compressed, for the progress log ({@code data.tar})
+     */
+    record XzPlan(long[] cuts, boolean[] x86, boolean[] light, List<ParallelXzOutputStream.Span> ownSpans,
+                  XzBlockCache blockCache, DebLog log, String label) {
+
+        /** No cuts, no block cache, no progress: a small member such as control.tar. */
+        static final XzPlan NONE = new XzPlan(new long[0], new boolean[0], new boolean[0], List.of(), null, null, null);
+    }
+
+    /** Whether files of the compression may get blocks of their own ({@link XzPlan}): xz only. */
+    static boolean ownBlocks(Compression compression) {
+        return compression == Compression.XZ;
+    }
+
+    /** {@link #open(Compression, OutputStream, long, int, int, XzPlan)} with one thread per processor, standard blocks. */
     static OutputStream open(Compression compression, OutputStream sink, long inputLength) throws IOException {
-        return open(compression, sink, inputLength, Runtime.getRuntime().availableProcessors(), XZ_BLOCK_SIZE);
+        return open(compression, sink, inputLength, Runtime.getRuntime().availableProcessors(), XZ_BLOCK_SIZE,
+                XzPlan.NONE);
     }
 
     /**
@@ -87,12 +90,19 @@ final class Compressors {
      *                    thread. The bytes still depend on the input alone.
      * @param threads     the most threads to compress with (at least 1); never changes the bytes
      * @param xzBlockSize the uncompressed size of xz blocks: {@link #XZ_BLOCK_SIZE} but in tests
+     * @param xzPlan      block cuts, block cache and progress of xz ({@link XzPlan#NONE} for none)
      */
     static OutputStream open(Compression compression, OutputStream sink, long inputLength, int threads,
-                             int xzBlockSize) throws IOException {
+                             int xzBlockSize, XzPlan xzPlan) throws IOException {
         switch (compression) {
-            case XZ:
-                return xz(sink, inputLength, threads, xzBlockSize, new long[0], new boolean[0], new boolean[0], null);
+            case XZ: {
+                ParallelXzOutputStream xz = xz(sink, inputLength, threads, xzBlockSize, xzPlan);
+                if (xzPlan.log() != null) {
+                    xz.progress(xzPlan.log(), xzPlan.label(), inputLength);
+                }
+                xz.prefetch(xzPlan.ownSpans());
+                return xz;
+            }
             case GZIP:
                 return Gzip.open(sink);
             case ZSTD: {
@@ -110,21 +120,14 @@ final class Compressors {
         }
     }
 
-    /**
-     * The xz compressor with block cuts and a block cache (see {@link ParallelXzOutputStream}); neither changes the
-     * bytes' dependence on the input alone.
-     *
-     * @param cuts       input offsets where a block must start, ascending
-     * @param x86        per cut: the span from it to the next cut is x86 machine code (BCJ filter)
-     * @param light      per cut: the span from it to the next cut is already-compressed content
-     * @param blockCache compressed blocks to reuse, or null
-     */
-    static OutputStream xz(OutputStream sink, long inputLength, int threads, int blockSize, long[] cuts,
-                           boolean[] x86, boolean[] light, XzBlockCache blockCache) {
+    /** The xz compressor with the plan's block cuts and block cache (see {@link ParallelXzOutputStream}). */
+    private static ParallelXzOutputStream xz(OutputStream sink, long inputLength, int threads, int blockSize,
+                                             XzPlan plan) {
         int t = inputLength <= blockSize ? 1 : xzThreads(threads, Runtime.getRuntime().maxMemory());
         // an input smaller than a block needs no block-sized buffer (the bytes are the same: one block either way)
         int size = (int) Math.max(1, Math.min(blockSize, inputLength));
-        return new ParallelXzOutputStream(sink, xzOptions(), size, t, cuts, x86, light, blockCache);
+        return new ParallelXzOutputStream(sink, xzOptions(), size, t, plan.cuts(), plan.x86(), plan.light(),
+                plan.blockCache());
     }
 
     /** What {@link XzBlockCache} keys on besides the input: every setting of {@link #xz} that changes the bytes. */

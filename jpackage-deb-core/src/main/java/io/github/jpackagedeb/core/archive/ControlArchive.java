@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.archive;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class ControlArchive {
 
     static void checkControl(byte[] control) {
         if (control == null || control.length == 0) {
-            throw new DebException("control", null, "the control file is empty.",
+            throw new DebException(Setting.CONTROL, null, "the control file is empty.",
                     "pass the rendered DEBIAN/control stanza.");
         }
     }
@@ -39,25 +40,25 @@ final class ControlArchive {
         for (Map.Entry<String, byte[]> e : scripts.entrySet()) {
             String name = e.getKey();
             if (name == null || !(SCRIPTS.contains(name) || DATA_MEMBERS.contains(name))) {
-                throw new DebException("maintainerScript", name,
+                throw new DebException(Setting.MAINTAINER_SCRIPT, name,
                         "is not a control member this writer ships.",
                         "use one of preinst, postinst, prerm, postrm, config, triggers, templates.");
             }
             byte[] body = e.getValue();
             if (body == null || body.length == 0) {
-                throw new DebException("maintainerScript", name, "the " + name + " file is empty.",
+                throw new DebException(Setting.MAINTAINER_SCRIPT, name, "the " + name + " file is empty.",
                         "drop it or give it content.");
             }
             for (byte b : body) {
                 if (b == '\r') {
-                    throw new DebException("maintainerScript", name,
+                    throw new DebException(Setting.MAINTAINER_SCRIPT, name,
                             "the " + name + " file has CRLF (or CR) line endings; the shell would read "
                                     + "'\\r' as part of every command.",
                             "convert it to LF line endings (e.g. dos2unix, or git's core.autocrlf=input).");
                 }
             }
             if (SCRIPTS.contains(name) && !(body.length >= 2 && body[0] == '#' && body[1] == '!')) {
-                throw new DebException("maintainerScript", name,
+                throw new DebException(Setting.MAINTAINER_SCRIPT, name,
                         "the " + name + " script does not start with a '#!' interpreter line (Debian Policy 10.4).",
                         "start it with #!/bin/sh (and set -e).");
             }

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.archive;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -56,10 +57,7 @@ public final class DebArchiveWriter {
     /**
      * Files of at least this size get data.tar.xz blocks of their own, cut from their tar header (see
      * {@link Builder#blockCache}): their blocks are keyed by content, so a rebuild with a new build timestamp or with
-     * one changed jar compresses only the headers, the smaller files and what changed. Measured on hello-cli's
-     * package (95 MB of data.tar, 105 files): with 64 KiB, 1.3 MB of small files and headers are compressed again
-     * after a new timestamp (0.5 s; with 4 MiB it was 16.7 MB, 7.4 s), and data.tar.xz is 0.35% larger than with
-     * 4 MiB (cross-file matches lost at the cuts); 16 KiB (0.4 MB again) saved no time and cost another 0.06%.
+     * one changed jar compresses only the headers, the smaller files and what changed. Why 64 KiB: bench/NOTES.md.
      */
     static final long XZ_OWN_BLOCKS = 64 << 10;
     /** The largest mtime a tar header holds in octal (11 digits). */
@@ -93,23 +91,6 @@ public final class DebArchiveWriter {
         return new Builder();
     }
 
-    public Compression dataCompression() {
-        return dataCompression;
-    }
-
-    public Compression controlCompression() {
-        return controlCompression;
-    }
-
-    /** The mtime of every entry, in seconds since the epoch. */
-    public long timestamp() {
-        return timestamp;
-    }
-
-    public boolean allowSpecialModes() {
-        return allowSpecialModes;
-    }
-
     /**
      * Writes the package.
      *
@@ -130,10 +111,10 @@ public final class DebArchiveWriter {
         Path out = target.toAbsolutePath().normalize();
         Path dir = out.getParent();
         if (dir == null || out.getFileName() == null) {
-            throw new DebException("target", target.toString(), "is not a file path.", "name a .deb file.");
+            throw new DebException(Setting.TARGET, target.toString(), "is not a file path.", "name a .deb file.");
         }
         if (Files.isDirectory(out)) {
-            throw new DebException("target", target.toString(), "is a directory.",
+            throw new DebException(Setting.TARGET, target.toString(), "is a directory.",
                     "name the .deb file to write, not its directory.");
         }
         ControlArchive.checkControl(controlFile);
@@ -189,7 +170,7 @@ public final class DebArchiveWriter {
         List<ParallelXzOutputStream.Span> ownSpans = new ArrayList<>();
         for (EntryRules.Item item : items) {
             long length = TarWriter.entryLength(item.tarName(), item.linkTarget(), item.size());
-            if (dataCompression == Compression.XZ && item.type() == EntryType.FILE && item.size() >= xzOwnBlocks) {
+            if (Compressors.ownBlocks(dataCompression) && item.type() == EntryType.FILE && item.size() >= xzOwnBlocks) {
                 // a file's content (and its padding) gets xz blocks of its own, cut from its header: their bytes, and
                 // so their block-cache keys, depend on the content alone, not on the build timestamp in the header
                 // nor on where the file sits in data.tar; headers and small files share the blocks between them.
@@ -217,15 +198,12 @@ public final class DebArchiveWriter {
         }
         long tarLength = TarWriter.archiveLength(entriesLength);
         OutputStream sink = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16);
-        try (OutputStream compressed = dataCompression == Compression.XZ
-                ? Compressors.xz(sink, tarLength, threads, xzBlockSize,
-                        cuts.stream().mapToLong(Long::longValue).toArray(), x86Spans, lightSpans,
-                        XzBlockCache.open(blockCache, Compressors.xzSettings(), log))
-                : Compressors.open(dataCompression, sink, tarLength, threads, xzBlockSize)) {
-            if (compressed instanceof ParallelXzOutputStream xz) {
-                xz.progress(log, "data.tar", tarLength);
-                xz.prefetch(ownSpans);
-            }
+        Compressors.XzPlan xzPlan = Compressors.ownBlocks(dataCompression)
+                ? new Compressors.XzPlan(cuts.stream().mapToLong(Long::longValue).toArray(), x86Spans, lightSpans,
+                        ownSpans, XzBlockCache.open(blockCache, Compressors.xzSettings(), log), log, "data.tar")
+                : Compressors.XzPlan.NONE;
+        try (OutputStream compressed = Compressors.open(dataCompression, sink, tarLength, threads, xzBlockSize,
+                xzPlan)) {
             TarWriter tar = new TarWriter(compressed, timestamp);
             for (EntryRules.Item item : items) {
                 switch (item.type()) {
@@ -344,7 +322,7 @@ public final class DebArchiveWriter {
         } catch (NoSuchFileException e) {
             throw changed(item, "disappeared after it was checked");
         } catch (IOException e) {
-            throw new DebException("path", item.path(), "cannot read " + content.describe() + ": " + e,
+            throw new DebException(Setting.PATH, item.path(), "cannot read " + content.describe() + ": " + e,
                     "check that the file is readable.", e);
         }
         try (in) {
@@ -353,7 +331,7 @@ public final class DebArchiveWriter {
                 try {
                     n = in.read(buf, 0, (int) Math.min(buf.length, remaining));
                 } catch (IOException e) {
-                    throw new DebException("path", item.path(), "cannot read " + content.describe() + ": " + e,
+                    throw new DebException(Setting.PATH, item.path(), "cannot read " + content.describe() + ": " + e,
                             "check that the file is readable.", e);
                 }
                 if (n < 0) {
@@ -367,7 +345,7 @@ public final class DebArchiveWriter {
             try {
                 extra = in.read();
             } catch (IOException e) {
-                throw new DebException("path", item.path(), "cannot read " + content.describe() + ": " + e,
+                throw new DebException(Setting.PATH, item.path(), "cannot read " + content.describe() + ": " + e,
                         "check that the file is readable.", e);
             }
             if (extra >= 0) {
@@ -377,7 +355,7 @@ public final class DebArchiveWriter {
     }
 
     private static DebException changed(EntryRules.Item item, String what) {
-        return new DebException("path", item.path(), "the source " + item.content().describe() + " " + what
+        return new DebException(Setting.PATH, item.path(), "the source " + item.content().describe() + " " + what
                 + "; it changed while the package was being written.",
                 "make sure nothing modifies the input files during packaging, then build again.");
     }
@@ -488,8 +466,8 @@ public final class DebArchiveWriter {
 
     /** Builds a {@link DebArchiveWriter}; only the timestamp is required. */
     public static final class Builder {
-        private Compression dataCompression = Compression.XZ;
-        private Compression controlCompression = Compression.XZ;
+        private Compression dataCompression = Compression.DEFAULT;
+        private Compression controlCompression = Compression.DEFAULT;
         private Long timestamp;
         private boolean allowSpecialModes;
         private DebLog log = DebLog.SILENT;
@@ -502,13 +480,13 @@ public final class DebArchiveWriter {
         private Builder() {
         }
 
-        /** Compression of data.tar; default xz. */
+        /** Compression of data.tar; default {@link Compression#DEFAULT}. */
         public Builder dataCompression(Compression c) {
             this.dataCompression = Objects.requireNonNull(c, "dataCompression");
             return this;
         }
 
-        /** Compression of control.tar; default xz (gzip reads on any dpkg, none since 1.17.6). */
+        /** Compression of control.tar; default {@link Compression#DEFAULT} (gzip reads on any dpkg, none since 1.17.6). */
         public Builder controlCompression(Compression c) {
             this.controlCompression = Objects.requireNonNull(c, "controlCompression");
             return this;
@@ -517,7 +495,7 @@ public final class DebArchiveWriter {
         /** The mtime of every entry and member, seconds since the epoch (SOURCE_DATE_EPOCH). Required. */
         public Builder timestamp(long epochSeconds) {
             if (epochSeconds < 0 || epochSeconds > MAX_TIMESTAMP) {
-                throw new DebException("timestamp", Long.toString(epochSeconds),
+                throw new DebException(Setting.TIMESTAMP, Long.toString(epochSeconds),
                         "is outside the range a package can record (1970 to 2242).",
                         "use a build timestamp in seconds since 1970-01-01 (e.g. SOURCE_DATE_EPOCH).");
             }
@@ -547,7 +525,7 @@ public final class DebArchiveWriter {
          */
         public Builder threads(int count) {
             if (count < 1) {
-                throw new DebException("threads", Integer.toString(count), "must be at least 1.",
+                throw new DebException(Setting.THREADS, Integer.toString(count), "must be at least 1.",
                         "give the number of threads to compress with, e.g. the number of cores.");
             }
             this.threads = count;
@@ -588,7 +566,7 @@ public final class DebArchiveWriter {
 
         public DebArchiveWriter build() {
             if (timestamp == null) {
-                throw new DebException("timestamp", null, "no build timestamp was given.",
+                throw new DebException(Setting.TIMESTAMP, null, "no build timestamp was given.",
                         "set project.build.outputTimestamp or SOURCE_DATE_EPOCH.");
             }
             return new DebArchiveWriter(this);

@@ -6,7 +6,7 @@ import java.util.Objects;
  * One entry of data.tar: a directory, a regular file or a symbolic link, at a path relative to the
  * installation root written without a leading slash ({@code usr/bin/hello}). The writer turns it
  * into {@code ./usr/bin/hello}, adds missing parent directories, and checks every rule of
- * DESIGN.md section 6 (no absolute or {@code ..} paths, no link escaping the root, modes).
+ * docs/architecture.md#the-archive (no absolute or {@code ..} paths, no link escaping the root, modes).
  *
  * @param path   relative path, '/'-separated, no leading '/', no trailing '/'
  * @param type   the kind of entry

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.archive;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.Objects;
 /**
  * Checks every data entry before anything is written and turns the list into the exact, sorted
  * list of tar entries: the root {@code ./}, every missing parent directory, and the given entries
- * with their sizes taken once. Nothing a caller passes is trusted (DESIGN.md section 6).
+ * with their sizes taken once. Nothing a caller passes is trusted (docs/architecture.md#the-archive).
  */
 final class EntryRules {
 
@@ -78,7 +79,7 @@ final class EntryRules {
             checkPath(e.path());
             DebEntry earlier = given.putIfAbsent(e.path(), e);
             if (earlier != null) {
-                throw new DebException("path", e.path(),
+                throw new DebException(Setting.PATH, e.path(),
                         "the package would contain this path twice: from " + source(earlier)
                                 + " and from " + source(e) + ".",
                         "keep only one of them (rename or drop the other).");
@@ -93,7 +94,7 @@ final class EntryRules {
                     items.putIfAbsent(parent, new Item(parent, EntryType.DIRECTORY, DebEntry.DIR_MODE,
                             null, null, false, 0, true));
                 } else if (p.type() != EntryType.DIRECTORY) {
-                    throw new DebException("path", e.path(),
+                    throw new DebException(Setting.PATH, e.path(),
                             "its parent " + parent + " is given as a " + p.type().name().toLowerCase(Locale.ROOT)
                                     + " (" + source(p) + "), so nothing can be placed under it (source: "
                                     + source(e) + ").",
@@ -115,7 +116,7 @@ final class EntryRules {
             case FILE:
                 checkMode(e, allowSpecialModes, log);
                 if (e.conffile() && !e.path().startsWith("etc/")) {
-                    throw new DebException("conffile", e.path(),
+                    throw new DebException(Setting.CONFFILE, e.path(),
                             "a conffile must be installed under /etc (Debian Policy 10.7.2).",
                             "install it under etc/ or do not mark it as a conffile.");
                 }
@@ -144,7 +145,7 @@ final class EntryRules {
     private static long sizeOf(DebEntry e) {
         Content c = e.content();
         if (c instanceof Content.FileContent f && !Files.isRegularFile(f.file())) {
-            throw new DebException("path", e.path(),
+            throw new DebException(Setting.PATH, e.path(),
                     "its source " + c.describe() + (Files.exists(f.file()) ? " is not a regular file."
                             : " does not exist."),
                     "point the entry at an existing regular file.");
@@ -152,12 +153,12 @@ final class EntryRules {
         try {
             long size = c.size();
             if (size < 0) {
-                throw new DebException("path", e.path(), "its source " + c.describe()
+                throw new DebException(Setting.PATH, e.path(), "its source " + c.describe()
                         + " reports a negative size " + size + ".", null);
             }
             return size;
         } catch (IOException ex) {
-            throw new DebException("path", e.path(), "cannot read the size of " + c.describe() + ": "
+            throw new DebException(Setting.PATH, e.path(), "cannot read the size of " + c.describe() + ": "
                     + ex, "check that the file exists and is readable.", ex);
         }
     }
@@ -170,7 +171,7 @@ final class EntryRules {
         int m = e.mode();
         boolean dir = e.type() == EntryType.DIRECTORY;
         if (m < 0 || m > 07777) {
-            throw new DebException("path", e.path(), "mode " + Integer.toOctalString(m)
+            throw new DebException(Setting.PATH, e.path(), "mode " + Integer.toOctalString(m)
                     + " is not a permission mode (it must be within 0000..7777 octal, without file type bits).",
                     "give the permission bits only, e.g. 0644 or 0755.");
         }
@@ -180,7 +181,7 @@ final class EntryRules {
         }
         String shown = String.format("%04o", m);
         if (!allowSpecialModes) {
-            throw new DebException("path", e.path(),
+            throw new DebException(Setting.PATH, e.path(),
                     "mode " + shown + " is not allowed for a " + (dir ? "directory" : "file")
                             + ": packages ship files as 0644 or 0755 and directories as 0755, without setuid, "
                             + "setgid, sticky or world-writable bits (Debian Policy 10.9).",
@@ -201,23 +202,23 @@ final class EntryRules {
      */
     static void checkLink(String path, String target) {
         if (target.isEmpty()) {
-            throw new DebException("path", path, "the symlink has an empty target.",
+            throw new DebException(Setting.PATH, path, "the symlink has an empty target.",
                     "give the symlink a target.");
         }
         String bad = badCharacter(target);
         if (bad != null) {
-            throw new DebException("path", path, "the symlink target '" + DebException.printable(target)
+            throw new DebException(Setting.PATH, path, "the symlink target '" + DebException.printable(target)
                     + "' contains " + bad + ".", "use a target made of printable characters.");
         }
         if (target.getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
-            throw new DebException("path", path, "the symlink target is longer than " + MAX_PATH_BYTES
+            throw new DebException(Setting.PATH, path, "the symlink target is longer than " + MAX_PATH_BYTES
                     + " bytes.", "use a shorter target.");
         }
         String[] parts = target.split("/", -1);
         if (target.startsWith("/")) {
             for (String s : parts) {
                 if (s.equals("..")) {
-                    throw new DebException("path", path, "the absolute symlink target '"
+                    throw new DebException(Setting.PATH, path, "the absolute symlink target '"
                             + DebException.printable(target) + "' contains a '..' segment.",
                             "write the target without '..' (e.g. /usr/share/foo).");
                 }
@@ -237,7 +238,7 @@ final class EntryRules {
             }
             if (s.equals("..")) {
                 if (dir.isEmpty()) {
-                    throw new DebException("path", path, "the symlink target '" + DebException.printable(target)
+                    throw new DebException(Setting.PATH, path, "the symlink target '" + DebException.printable(target)
                             + "' climbs above the package root when resolved from the link's directory /"
                             + parent + ".",
                             "point the link at a path inside the package (fewer '..' or an absolute target).");
@@ -252,43 +253,44 @@ final class EntryRules {
     /** Checks one entry path; the value of every error is the path. */
     static void checkPath(String path) {
         if (path.isEmpty()) {
-            throw new DebException("path", path, "the path is empty.",
+            throw new DebException(Setting.PATH, path, "the path is empty.",
                     "give a path relative to the root, e.g. usr/bin/hello.");
         }
         String bad = badCharacter(path);
         if (bad != null) {
-            throw new DebException("path", path, "the path contains " + bad + ".",
+            throw new DebException(Setting.PATH, path, "the path contains " + bad + ".",
                     "rename the file; package paths must be printable UTF-8.");
         }
         if (path.startsWith("/")) {
-            throw new DebException("path", path, "the path is absolute.",
+            throw new DebException(Setting.PATH, path, "the path is absolute.",
                     "write it relative to the root without the leading '/', e.g. "
                             + DebException.printable(path.replaceFirst("^/+", "")) + ".");
         }
         if (path.endsWith("/")) {
-            throw new DebException("path", path, "the path ends with '/'.",
+            throw new DebException(Setting.PATH, path, "the path ends with '/'.",
                     "drop the trailing slash; directories are marked by their entry type.");
         }
         if (path.endsWith(" ")) {
-            throw new DebException("path", path, "the path ends with a space, which md5sums and conffiles "
+            throw new DebException(Setting.PATH, path, "the path ends with a space, which md5sums and conffiles "
                     + "cannot represent (deb-md5sums(5)).", "rename the file.");
         }
         byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_PATH_BYTES) {
-            throw new DebException("path", path, "the path is " + bytes.length + " bytes long; the limit is "
+            throw new DebException(Setting.PATH, path, "the path is " + bytes.length + " bytes long; the limit is "
                     + MAX_PATH_BYTES + " (PATH_MAX).", "shorten the path.");
         }
         for (String s : path.split("/", -1)) {
             if (s.isEmpty()) {
-                throw new DebException("path", path, "the path has an empty segment ('//').",
+                throw new DebException(Setting.PATH, path, "the path has an empty segment ('//').",
                         "remove the doubled slash.");
             }
             if (s.equals(".") || s.equals("..")) {
-                throw new DebException("path", path, "the path contains a '" + s + "' segment.",
+                throw new DebException(Setting.PATH, path, "the path contains a '" + s + "' segment.",
                         "give the plain path without '.' or '..' segments.");
             }
             if (s.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
-                throw new DebException("path", path, "the name '" + DebException.printable(s) + "' is longer than "
+                throw new DebException(Setting.PATH, path,
+                        "the name '" + DebException.printable(s) + "' is longer than "
                         + MAX_SEGMENT_BYTES + " bytes (NAME_MAX), so it cannot be unpacked.",
                         "shorten that file or directory name.");
             }

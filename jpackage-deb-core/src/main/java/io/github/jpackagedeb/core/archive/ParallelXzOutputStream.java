@@ -39,7 +39,7 @@ import java.util.zip.CRC32;
  *
  * <p>A span between two cuts may be marked as x86 machine code (an x86-64 ELF file, such as a
  * runtime's {@code libjvm.so}): its blocks go through the x86 BCJ filter before LZMA2, which
- * compresses such code about 8% smaller. Every liblzma decodes it (the filter is as old as the
+ * compresses such code smaller (bench/NOTES.md). Every liblzma decodes it (the filter is as old as the
  * format).
  *
  * <p>With an {@link XzBlockCache}, a block whose input was compressed before (by any build) is
@@ -116,9 +116,8 @@ final class ParallelXzOutputStream extends OutputStream {
 
     /**
      * The LZMA2 preset of spans marked light: content that is already compressed (a jar's deflated entries) gains
-     * almost nothing from preset 6's slower match finder. Measured on hello-cli's 17 jars of 64 KiB or more (15 MB):
-     * preset 1 makes them 0.45% larger than preset 6 in 55% of the time (xz 5.4, one thread); on the runtime's
-     * jimage (not compressed by jlink) preset 1 would cost 9%, so it keeps the default preset.
+     * almost nothing from preset 6's slower match finder; the runtime's jimage keeps the default preset (measured:
+     * bench/NOTES.md).
      */
     static final int LIGHT_PRESET = 1;
 
@@ -315,16 +314,6 @@ final class ParallelXzOutputStream extends OutputStream {
      */
     void progress(io.github.jpackagedeb.core.DebLog log, String what, long total) {
         this.progress = new Progress(log, what, total, maxInFlight == 0 ? 1 : maxInFlight);
-    }
-
-    /** The blocks this stream compressed itself so far (not taken from the block cache), for tests. */
-    long blocksCompressed() {
-        return compressedBlocks;
-    }
-
-    /** The blocks this stream took from the block cache, compressed by an earlier build, for tests. */
-    long blocksReused() {
-        return reusedBlocks;
     }
 
     private long compressedBlocks;

@@ -51,9 +51,7 @@ final class XzBlockCache {
     static final long MAX_BYTES = 2L << 30;
     /**
      * Blocks of headers and small files smaller than this are compressed again rather than cached (not worth a file);
-     * blocks of a file's own content are always cached. Measured on hello-cli with a pinned timestamp: at 16 KiB a
-     * warm build compresses 0.1 MB again (0.9 MB at 256 KiB); without a pinned timestamp such blocks never match
-     * again, which costs about 12 files (0.4 MB) of cache per build, trimmed with the rest.
+     * blocks of a file's own content are always cached. Why 16 KiB: bench/NOTES.md.
      */
     static final int MIN_BLOCK = 16 * 1024;
     private static final byte[] MAGIC = "jpackage-deb xz block 1\n".getBytes(StandardCharsets.US_ASCII);

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.check;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
 import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
@@ -114,11 +115,11 @@ public record DebContents(Path file, List<String> members, String debianBinary, 
             if (ex instanceof DebException d) {
                 throw d;
             }
-            throw new DebException("deb", deb.toString(), "not a readable Debian package: " + ex.getMessage(),
+            throw new DebException(Setting.DEB, deb.toString(), "not a readable Debian package: " + ex.getMessage(),
                     "check that the file is a complete .deb (dpkg-deb --info FILE).", ex);
         }
         if (members.isEmpty()) {
-            throw new DebException("deb", deb.toString(), "not a Debian package (no ar members).",
+            throw new DebException(Setting.DEB, deb.toString(), "not a Debian package (no ar members).",
                     "check that the file is a .deb.");
         }
         return new DebContents(deb, members, debianBinary, control, data);

@@ -1,11 +1,11 @@
 package io.github.jpackagedeb.core.check;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.debiandir.Deb822;
-import io.github.jpackagedeb.core.scaffold.ScaffoldSpec;
-import io.github.jpackagedeb.core.spec.PackageName;
-import io.github.jpackagedeb.core.spec.PackageSpec;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.control.PackageName;
+import io.github.jpackagedeb.core.control.PackageSpec;
+import io.github.jpackagedeb.core.control.Relation;
 import io.github.jpackagedeb.core.version.DebianVersion;
 
 import java.util.ArrayList;
@@ -172,7 +172,7 @@ public final class PolicyCheck {
         p.value("Version").ifPresent(v -> problem(out, "bad-version-number", v, "Debian Policy 5.6.12",
                 () -> DebianVersion.parse(v)));
         p.value("Maintainer").ifPresent(v -> problem(out, "malformed-maintainer-field", v, "Debian Policy 5.6.2",
-                () -> ScaffoldSpec.check("maintainer", v)));
+                () -> PackageSpec.Builder.checkMaintainer(v)));
         p.value("Architecture").ifPresent(v -> {
             if (v.equals("any") || !v.matches("all|[a-z0-9]+(-[a-z0-9]+)*")) {
                 out.add(new Finding(Severity.ERROR, "bad-architecture", v,

@@ -1,8 +1,6 @@
 package io.github.jpackagedeb.core.control;
 
 import io.github.jpackagedeb.core.WordWrap;
-import io.github.jpackagedeb.core.spec.PackageSpec;
-import io.github.jpackagedeb.core.spec.Relation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

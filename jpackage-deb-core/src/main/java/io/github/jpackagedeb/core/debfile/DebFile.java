@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.debfile;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.version.DebianVersion;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -45,7 +46,7 @@ public final class DebFile {
 
     private static final byte[] AR_MAGIC = "!<arch>\n".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = 60;
-    private static final String FIELD = "deb";
+    private static final Setting FIELD = Setting.DEB;
 
     /**
      * One member of the {@code ar} archive.

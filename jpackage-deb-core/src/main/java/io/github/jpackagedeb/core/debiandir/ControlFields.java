@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,14 +67,14 @@ public final class ControlFields {
             String where = p.source() + " line " + f.line();
             String there = known(other, name);
             if (there != null) {
-                throw new DebException("debianControl", name, where + ": the field " + name + " belongs in "
+                throw new DebException(Setting.DEBIAN_CONTROL, name, where + ": the field " + name + " belongs in "
                         + (source ? "a binary package paragraph (Package: …)" : "the source paragraph (Source: …)")
                         + ", not in the " + (source ? "source" : "binary") + " paragraph, where it would be ignored.",
                         "move '" + there + ":' to " + (source ? "the Package paragraph" : "the Source paragraph")
                                 + " (Debian Policy 5.2).");
             }
             String closest = closest(name, allowed);
-            throw new DebException("debianControl", name, where + ": '" + name + "' is not a field of a "
+            throw new DebException(Setting.DEBIAN_CONTROL, name, where + ": '" + name + "' is not a field of a "
                     + (source ? "source" : "binary package") + " paragraph of debian/control"
                     + (closest == null ? "" : "; did you mean " + closest + "?")
                     + " An unknown field would be dropped, and its value lost.",

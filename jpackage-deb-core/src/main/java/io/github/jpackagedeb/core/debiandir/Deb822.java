@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.debfile.Deb822.RawField;
 import io.github.jpackagedeb.core.debfile.Deb822.RawParagraph;
 
@@ -97,22 +98,24 @@ public final class Deb822 {
      */
     public static List<Paragraph> parse(String text, String source) {
         if (text.indexOf('\r') >= 0) {
-            throw new DebException("debianControl", source, "the file has CR (Windows or old Mac) line endings.",
+            throw new DebException(Setting.DEBIAN_CONTROL, source, "the file has CR (Windows or old Mac) line endings.",
                     "convert it to LF line endings (dos2unix).");
         }
         List<Paragraph> out = new ArrayList<>();
         for (RawParagraph raw : read(text, true, true, (problem, no, what, first) ->
                 switch (problem) {
-                    case CONTINUATION_FIRST -> new DebException("debianControl", what.strip(), source + " line " + no
+                    case CONTINUATION_FIRST -> new DebException(Setting.DEBIAN_CONTROL, what.strip(),
+                            source + " line " + no
                             + ": a continuation line (starting with a space) comes before any field.",
                             "start the paragraph with 'Field: value', or remove the leading space.");
-                    case NOT_A_FIELD -> new DebException("debianControl", what, source + " line " + no
+                    case NOT_A_FIELD -> new DebException(Setting.DEBIAN_CONTROL, what, source + " line " + no
                             + ": not a 'Field: value' line, a continuation line or a comment.",
                             "write 'Field: value', indent continuation lines with one space, start comments with '#'.");
-                    case BAD_NAME -> new DebException("debianControl", what, source + " line " + no
+                    case BAD_NAME -> new DebException(Setting.DEBIAN_CONTROL, what, source + " line " + no
                             + ": not a valid field name (printable ASCII without spaces or ':', not starting with '-' or '#').",
                             "fix the field name.");
-                    case DUPLICATE -> new DebException("debianControl", what, source + " line " + no + ": the field " + what
+                    case DUPLICATE -> new DebException(Setting.DEBIAN_CONTROL, what,
+                            source + " line " + no + ": the field " + what
                             + " is given twice in one paragraph (first at line " + first.line() + ").",
                             "keep only one of them.");
                 })) {

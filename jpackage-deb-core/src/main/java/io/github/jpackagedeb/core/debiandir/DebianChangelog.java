@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.WordWrap;
 import io.github.jpackagedeb.core.version.DebianVersion;
 
@@ -189,6 +190,7 @@ public record DebianChangelog(List<Entry> entries, String text, String file) {
     }
 
     private static DebException error(String file, int line, String problem, String fix) {
-        return new DebException("debianChangelog", null, file + (line > 0 ? " line " + line : "") + ": " + problem, fix);
+        return new DebException(Setting.DEBIAN_CHANGELOG, null,
+                file + (line > 0 ? " line " + line : "") + ": " + problem, fix);
     }
 }

@@ -1,7 +1,8 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.Setting;
+import io.github.jpackagedeb.core.control.Relation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,10 @@ import java.util.regex.Pattern;
 public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Paragraph> binaries, String file) {
 
     private static final Pattern SUBSTVAR = Pattern.compile("\\$\\{[^}]*}");
-    private static final List<String> INHERITED = List.of("Maintainer", "Section", "Priority", "Homepage");
+    /** The fields a binary paragraph inherits from the source paragraph, with their settings. */
+    private static final List<Map.Entry<String, Setting>> INHERITED = List.of(
+            Map.entry("Maintainer", Setting.MAINTAINER), Map.entry("Section", Setting.SECTION),
+            Map.entry("Priority", Setting.PRIORITY), Map.entry("Homepage", Setting.HOMEPAGE));
 
     public DebianControl {
         binaries = List.copyOf(binaries);
@@ -52,7 +56,7 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
             } else if (p.field("Package").isPresent()) {
                 if (p.value("Package").isEmpty()) {
                     // Policy 5.6.7: the binary package's name; the paragraph means nothing without one
-                    throw new DebException("debianControl", "Package", p.where("Package")
+                    throw new DebException(Setting.DEBIAN_CONTROL, "Package", p.where("Package")
                             + ": the Package field is empty, so this paragraph names no binary package.",
                             "give the package name after 'Package:' in " + file + ", e.g. 'Package: my-app'"
                                     + " (Debian Policy 5.6.7), or remove the field.");
@@ -60,13 +64,14 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
                 ControlFields.check(p, false);
                 binaries.add(p);
             } else {
-                throw new DebException("debianControl", null, file + " line " + p.line()
+                throw new DebException(Setting.DEBIAN_CONTROL, null, file + " line " + p.line()
                         + ": a paragraph with neither Source nor Package (only the first paragraph may be the source one).",
                         "start each binary paragraph with 'Package: <name>'.");
             }
         }
         if (binaries.isEmpty()) {
-            throw new DebException("debianControl", null, file + " has no binary package paragraph (Package: …).",
+            throw new DebException(Setting.DEBIAN_CONTROL, null,
+                    file + " has no binary package paragraph (Package: …).",
                     "add a paragraph with at least Package, Architecture and Description (make-deb init writes one).");
         }
         return new DebianControl(source, binaries, file);
@@ -90,47 +95,49 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
                 return p;
             }
         }
-        throw new DebException("packageName", name, file + " describes several binary packages (" + String.join(", ", names)
+        throw new DebException(Setting.PACKAGE_NAME, name,
+                file + " describes several binary packages (" + String.join(", ", names)
                 + ") and none is named '" + name + "'; this tool builds one package.",
                 "set the package name to one of them, or keep one binary paragraph.");
     }
 
     /**
-     * The values the binary paragraph of {@code name} sets, by core field name ({@code packageName},
-     * {@code maintainer}, {@code description} (the synopsis), {@code longDescription}, {@code section},
-     * {@code priority}, {@code homepage}, {@code architecture}, and relationship fields by their Debian name,
-     * {@code Depends} …), each with where it was found.
+     * The values the binary paragraph of {@code name} sets, by setting (those of {@link SpecDraft#FIELDS} but the
+     * version, {@link Setting#DESCRIPTION} being the synopsis, and the relationship fields), each with where it was
+     * found.
      */
-    public Map<String, SpecDraft.Value> values(String name) {
+    public Map<Setting, SpecDraft.Value> values(String name) {
         Deb822.Paragraph bin = binary(name);
-        Map<String, SpecDraft.Value> out = new LinkedHashMap<>();
-        put(out, "packageName", bin, "Package");
-        for (String f : INHERITED) {
-            String key = f.equals("Maintainer") ? "maintainer" : f.toLowerCase(java.util.Locale.ROOT);
+        Map<Setting, SpecDraft.Value> out = new LinkedHashMap<>();
+        put(out, Setting.PACKAGE_NAME, bin, "Package");
+        for (Map.Entry<String, Setting> i : INHERITED) {
+            String f = i.getKey();
+            Setting key = i.getValue();
             if (bin.value(f).isPresent()) {
                 put(out, key, bin, f);
             } else if (source.isPresent() && source.get().value(f).isPresent()) {
                 put(out, key, source.get(), f);
             }
         }
-        put(out, "architecture", bin, "Architecture");
+        put(out, Setting.ARCHITECTURE, bin, "Architecture");
         bin.field("Description").ifPresent(d -> {
             String where = bin.where("Description");
-            out.put("description", new SpecDraft.Value(d.firstLine().strip(), SpecDraft.Origin.debian(where + " (Description)")));
-            out.put("longDescription", new SpecDraft.Value(longDescription(d.continuation()),
+            out.put(Setting.DESCRIPTION, new SpecDraft.Value(d.firstLine().strip(),
+                    SpecDraft.Origin.debian(where + " (Description)")));
+            out.put(Setting.LONG_DESCRIPTION, new SpecDraft.Value(longDescription(d.continuation()),
                     SpecDraft.Origin.debian(where + " (Description)")));
         });
         for (Relation r : Relation.values()) {
             bin.field(r.field()).ifPresent(f -> {
                 List<String> entries = relationEntries(f, bin.where(r.field()));
-                out.put(r.field(), new SpecDraft.Value(String.join(", ", entries),
+                out.put(r.setting(), new SpecDraft.Value(String.join(", ", entries),
                         SpecDraft.Origin.debian(bin.where(r.field()) + " (" + r.field() + ")")));
             });
         }
         return out;
     }
 
-    private static void put(Map<String, SpecDraft.Value> out, String key, Deb822.Paragraph p, String field) {
+    private static void put(Map<Setting, SpecDraft.Value> out, Setting key, Deb822.Paragraph p, String field) {
         p.value(field).ifPresent(v -> out.put(key, new SpecDraft.Value(v,
                 SpecDraft.Origin.debian(p.where(field) + " (" + field + ")"))));
     }
@@ -162,7 +169,7 @@ public record DebianControl(Optional<Deb822.Paragraph> source, List<Deb822.Parag
                 continue; // ${misc:Depends} and the like: only debhelper can fill them
             }
             if (!rest.equals(e)) {
-                throw new DebException("debianControl", e, where + ": the entry '" + e
+                throw new DebException(Setting.DEBIAN_CONTROL, e, where + ": the entry '" + e
                         + "' uses a substitution variable inside a relation; only debhelper can fill it.",
                         "write the relation out, or put the variable in an entry of its own.");
             }

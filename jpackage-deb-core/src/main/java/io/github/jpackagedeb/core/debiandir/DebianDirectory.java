@@ -2,8 +2,7 @@ package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
-import io.github.jpackagedeb.core.build.DebianDir;
-import io.github.jpackagedeb.core.build.DebianDocs;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.version.DebianVersion;
 
 import java.io.IOException;
@@ -18,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A project's {@code debian/} directory as both front ends read it (DESIGN.md section 8), by debhelper's names so
- * that one directory serves this tool and {@code dpkg-buildpackage}:
+ * A project's {@code debian/} directory as both front ends read it (docs/architecture.md#precedence), by debhelper's
+ * names so that one directory serves this tool and {@code dpkg-buildpackage}:
  * <ul>
  *   <li>{@code control}: its fields override the ones derived from the project, field by field
  *       ({@link #apply});</li>
@@ -97,13 +96,13 @@ public final class DebianDirectory {
     public SpecDraft apply(SpecDraft draft, DebLog log, boolean changelogIsVersion) {
         SpecDraft d = draft;
         if (control != null) {
-            String wanted = d.get("packageName").map(SpecDraft.Value::value).orElse(null);
-            for (Map.Entry<String, SpecDraft.Value> e : control.values(wanted).entrySet()) {
-                if (e.getKey().equals("architecture") && e.getValue().value().equals("any")) {
+            String wanted = d.get(Setting.PACKAGE_NAME).map(SpecDraft.Value::value).orElse(null);
+            for (Map.Entry<Setting, SpecDraft.Value> e : control.values(wanted).entrySet()) {
+                if (e.getKey() == Setting.ARCHITECTURE && e.getValue().value().equals("any")) {
                     continue; // any: whatever the build is for (decided by the bundled runtime)
                 }
-                if (e.getKey().equals("architecture") && e.getValue().value().contains(" ")) {
-                    throw new DebException("debianControl", e.getValue().value(), e.getValue().origin().label()
+                if (e.getKey() == Setting.ARCHITECTURE && e.getValue().value().contains(" ")) {
+                    throw new DebException(Setting.DEBIAN_CONTROL, e.getValue().value(), e.getValue().origin().label()
                             + ": this tool builds for one architecture.", "use all, any or one architecture name.");
                 }
                 d = d.override(e.getKey(), e.getValue());
@@ -118,28 +117,29 @@ public final class DebianDirectory {
     private SpecDraft applyChangelog(SpecDraft d, DebLog log, boolean exact) {
         DebianChangelog.Entry top = changelog.newest();
         String where = changelog.file() + " line " + top.line();
-        SpecDraft.Value name = d.get("packageName").orElse(null);
+        SpecDraft.Value name = d.get(Setting.PACKAGE_NAME).orElse(null);
         if (name != null && !name.value().equals(top.pkg())) {
-            throw new DebException("packageName", name.value(), name.origin().label() + " says '" + name.value()
+            throw new DebException(Setting.PACKAGE_NAME, name.value(), name.origin().label() + " says '" + name.value()
                     + "', but the newest entry of " + where + " is for package '" + top.pkg() + "'.",
                     "make the changelog's package name and the package name agree.");
         }
         SpecDraft.Value logged = new SpecDraft.Value(top.version().toString(),
                 SpecDraft.Origin.debian("the newest entry of " + where));
-        SpecDraft.Value have = d.get("version").orElse(null);
+        SpecDraft.Value have = d.get(Setting.VERSION).orElse(null);
         if (have == null) {
-            return d.override("version", logged);
+            return d.override(Setting.VERSION, logged);
         }
         if (have.origin().kind() != SpecDraft.Kind.DERIVED) {
             if (!DebianVersion.parse(have.value()).toString().equals(top.version().toString())) {
-                throw SpecDraft.conflict("version", have, logged);
+                throw SpecDraft.conflict(Setting.VERSION, have, logged);
             }
             return d;
         }
         DebianVersion mapped = DebianVersion.parse(have.value());
         if (!withoutSnapshot(mapped.upstream()).equals(withoutSnapshot(top.version().upstream()))) {
             if (exact) {
-                throw new DebException("version", have.value(), have.origin().label() + " maps to the Debian version "
+                throw new DebException(Setting.VERSION, have.value(),
+                        have.origin().label() + " maps to the Debian version "
                         + mapped + ", but the newest entry of " + where + " is for " + top.version()
                         + " (another upstream version), which dpkg-buildpackage would build.",
                         "record the release in " + changelog.file() + ": make-deb changelog -m 'New upstream release.' "
@@ -153,11 +153,11 @@ public final class DebianDirectory {
             return d;
         }
         if (exact) {
-            return d.override("version", logged); // dpkg-gencontrol's version, so the staged files agree with it
+            return d.override(Setting.VERSION, logged); // dpkg-gencontrol's version, so the staged files agree with it
         }
         // the same upstream version: the changelog's epoch and revision are the packager's to choose
         DebianVersion v = DebianVersion.of(top.version().epoch(), mapped.upstream(), top.version().revision());
-        return d.override("version", new SpecDraft.Value(v.toString(), logged.origin()));
+        return d.override(Setting.VERSION, new SpecDraft.Value(v.toString(), logged.origin()));
     }
 
     /** {@code 1.2~snapshot.20260101000000} → {@code 1.2}: a snapshot's time stamp is the build's, not the changelog's. */
@@ -197,7 +197,8 @@ public final class DebianDirectory {
         Path plain = dir.resolve(name);
         Path pre = dir.resolve(pkg + "." + name);
         if (Files.isRegularFile(plain) && Files.isRegularFile(pre)) {
-            throw new DebException("debianDir", pre.toString(), "both " + name + " and " + pkg + "." + name + " exist in "
+            throw new DebException(Setting.DEBIAN_DIR, pre.toString(),
+                    "both " + name + " and " + pkg + "." + name + " exist in "
                     + dir + "; only one of them can be used.", "delete one of the two files.");
         }
         return Files.isRegularFile(pre) ? Optional.of(pre) : Files.isRegularFile(plain) ? Optional.of(plain) : Optional.empty();
@@ -216,9 +217,10 @@ public final class DebianDirectory {
             byte[] bytes = Files.readAllBytes(file);
             return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            throw new DebException("debianDir", file.toString(), "the file is not valid UTF-8 text.", "save it as UTF-8.", e);
+            throw new DebException(Setting.DEBIAN_DIR, file.toString(), "the file is not valid UTF-8 text.",
+                    "save it as UTF-8.", e);
         } catch (IOException e) {
-            throw new DebException("debianDir", file.toString(), "cannot read the file: " + e.getMessage(),
+            throw new DebException(Setting.DEBIAN_DIR, file.toString(), "cannot read the file: " + e.getMessage(),
                     "check that it is readable.", e);
         }
     }

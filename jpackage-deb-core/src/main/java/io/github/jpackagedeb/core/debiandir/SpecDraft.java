@@ -1,8 +1,9 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.spec.PackageSpec;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.Setting;
+import io.github.jpackagedeb.core.control.PackageSpec;
+import io.github.jpackagedeb.core.control.Relation;
 import io.github.jpackagedeb.core.version.DebianVersion;
 
 import java.util.ArrayList;
@@ -15,21 +16,22 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The fields of a {@link PackageSpec} before validation, each with where its value came from (DESIGN.md section 8):
- * derived from the project's metadata (a pom's description, the artifactId…), configured explicitly (plugin
- * configuration, a command-line flag), or read from {@code debian/}. Later sources override earlier ones field by
- * field; when two explicit sources disagree, {@link #override} refuses with an error naming both.
+ * The fields of a {@link PackageSpec} before validation, each with where its value came from
+ * (docs/architecture.md#precedence): derived from the project's metadata (a pom's description, the artifactId…),
+ * configured explicitly (plugin configuration, a command-line flag), or read from {@code debian/}. Later sources
+ * override earlier ones field by field; when two explicit sources disagree, {@link #override} refuses with an error
+ * naming both.
  *
- * <p>Keys are core's field names, as in {@link DebException#field()}: {@code packageName}, {@code version},
- * {@code maintainer}, {@code description} (the synopsis), {@code longDescription}, {@code section},
- * {@code priority}, {@code homepage}, {@code architecture}; relationship fields by their Debian names
- * ({@code Depends}, {@code Pre-Depends}…), their value the entries joined by {@code ", "}. Immutable.
+ * <p>Keys are the {@link Setting}s of {@link #FIELDS} ({@link Setting#DESCRIPTION} is the synopsis) and those of the
+ * relationship fields ({@link Relation#setting()}), a relationship field's value its entries joined by {@code ", "}.
+ * Immutable.
  */
 public final class SpecDraft {
 
     /** The scalar fields, in the order {@link #toSpec()} sets them. */
-    public static final List<String> FIELDS = List.of("packageName", "version", "maintainer", "description",
-            "longDescription", "section", "priority", "homepage", "architecture");
+    public static final List<Setting> FIELDS = List.of(Setting.PACKAGE_NAME, Setting.VERSION, Setting.MAINTAINER,
+            Setting.DESCRIPTION, Setting.LONG_DESCRIPTION, Setting.SECTION, Setting.PRIORITY, Setting.HOMEPAGE,
+            Setting.ARCHITECTURE);
 
     /** Where a value came from. */
     public enum Kind {
@@ -80,12 +82,12 @@ public final class SpecDraft {
         }
     }
 
-    private final Map<String, Value> values;
+    private final Map<Setting, Value> values;
     private final boolean snapshot;
     /** Fields whose derivation failed and that no other source has set yet: the error {@link #toSpec()} throws. */
-    private final Map<String, DebException> underivable;
+    private final Map<Setting, DebException> underivable;
 
-    private SpecDraft(Map<String, Value> values, boolean snapshot, Map<String, DebException> underivable) {
+    private SpecDraft(Map<Setting, Value> values, boolean snapshot, Map<Setting, DebException> underivable) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.snapshot = snapshot;
         this.underivable = Collections.unmodifiableMap(new LinkedHashMap<>(underivable));
@@ -102,7 +104,7 @@ public final class SpecDraft {
      * replaces it, and only when none does, {@link #toSpec()} throws it. So a value is derived only where nothing
      * explicit is given, and an explicit value is never blamed on what it replaces.
      */
-    public SpecDraft derived(String field, Supplier<String> derive, String label) {
+    public SpecDraft derived(Setting field, Supplier<String> derive, String label) {
         Value have = values.get(checkField(field));
         if (have != null && have.origin().kind() != Kind.DERIVED) {
             return this;
@@ -110,14 +112,14 @@ public final class SpecDraft {
         try {
             return derived(field, derive.get(), label);
         } catch (DebException e) {
-            Map<String, DebException> u = new LinkedHashMap<>(underivable);
+            Map<Setting, DebException> u = new LinkedHashMap<>(underivable);
             u.put(field, e);
             return new SpecDraft(values, snapshot, u);
         }
     }
 
     /** This draft with a derived value (ignored when null or blank; an explicit value already there is kept). */
-    public SpecDraft derived(String field, String value, String label) {
+    public SpecDraft derived(Setting field, String value, String label) {
         if (value == null || value.isBlank()) {
             return this;
         }
@@ -129,7 +131,7 @@ public final class SpecDraft {
     }
 
     /** This draft with an explicitly configured value (ignored when null), which replaces a derived one. */
-    public SpecDraft configured(String field, String value, String label) {
+    public SpecDraft configured(Setting field, String value, String label) {
         if (value == null) {
             return this;
         }
@@ -141,7 +143,7 @@ public final class SpecDraft {
         if (entries == null || entries.isEmpty()) {
             return this;
         }
-        return with(relation.field(), new Value(String.join(", ", entries), Origin.configured(label)));
+        return with(relation.setting(), new Value(String.join(", ", entries), Origin.configured(label)));
     }
 
     /** Marks the version as mapped from a snapshot (its upstream part carries a build time stamp). */
@@ -155,12 +157,12 @@ public final class SpecDraft {
     }
 
     /** The value of a field, if set. */
-    public Optional<Value> get(String field) {
+    public Optional<Value> get(Setting field) {
         return Optional.ofNullable(values.get(field));
     }
 
     /** Every value, by field. */
-    public Map<String, Value> values() {
+    public Map<Setting, Value> values() {
         return values;
     }
 
@@ -170,10 +172,10 @@ public final class SpecDraft {
      *
      * @throws DebException (the field's core name) when an explicit value disagrees, naming both sources
      */
-    public SpecDraft override(String field, Value value) {
+    public SpecDraft override(Setting field, Value value) {
         Value have = values.get(checkField(field));
         if (have != null && have.origin().kind() == Kind.CONFIGURED && !same(field, have.value(), value.value())) {
-            if (Relation.ofField(field) != null) {
+            if (Relation.of(field) != null) {
                 throw new DebException(field, have.value(), have.origin().label() + " lists '"
                         + DebException.printable(have.value()) + "', but " + value.origin().label() + " ('"
                         + DebException.printable(value.value()) + "') lacks some of it; each field must have one source.",
@@ -181,14 +183,22 @@ public final class SpecDraft {
             }
             throw conflict(field, have, value);
         }
-        if (have != null && have.origin().kind() == Kind.CONFIGURED && Relation.ofField(field) == null) {
+        if (have != null && have.origin().kind() == Kind.CONFIGURED && Relation.of(field) == null) {
             return this; // the same value twice: keep the explicit one
         }
         return with(field, value);
     }
 
+    /**
+     * This draft with {@code value} in place of whatever {@code field} had, whatever its source: a stand-in that lets
+     * a check go on past a bad or missing value to list the next problem. Never for a package that is built.
+     */
+    public SpecDraft standIn(Setting field, String value) {
+        return with(checkField(field), new Value(value, Origin.derived("a stand-in while checking")));
+    }
+
     /** The error for two sources that disagree about one field. */
-    static DebException conflict(String field, Value a, Value b) {
+    static DebException conflict(Setting field, Value a, Value b) {
         return new DebException(field, a.value(), a.origin().label() + " says '" + DebException.printable(a.value())
                 + "', but " + b.origin().label() + " says '" + DebException.printable(b.value())
                 + "'; each field must have one source.",
@@ -199,8 +209,8 @@ public final class SpecDraft {
      * Whether {@code debian}'s value agrees with the configured one: equal, or for a relationship field, holding
      * every configured entry (debian/control may add entries, such as the Java runtime the plugin adds itself).
      */
-    private static boolean same(String field, String configured, String debian) {
-        if (Relation.ofField(field) != null) {
+    private static boolean same(Setting field, String configured, String debian) {
+        if (Relation.of(field) != null) {
             java.util.Set<String> have = new java.util.HashSet<>();
             for (String e : debian.split(",")) {
                 have.add(e.replaceAll("\\s+", ""));
@@ -215,25 +225,25 @@ public final class SpecDraft {
         return configured.strip().equals(debian.strip());
     }
 
-    private SpecDraft with(String field, Value value) {
-        Map<String, Value> m = new LinkedHashMap<>(values);
+    private SpecDraft with(Setting field, Value value) {
+        Map<Setting, Value> m = new LinkedHashMap<>(values);
         m.put(field, value);
-        Map<String, DebException> u = new LinkedHashMap<>(underivable);
+        Map<Setting, DebException> u = new LinkedHashMap<>(underivable);
         u.remove(field);
         return new SpecDraft(m, snapshot, u);
     }
 
-    private static String checkField(String field) {
-        if (!FIELDS.contains(field) && Relation.ofField(field) == null) {
+    private static Setting checkField(Setting field) {
+        if (!FIELDS.contains(field) && Relation.of(field) == null) {
             throw new IllegalArgumentException("not a spec field: " + field);
         }
-        return Relation.ofField(field) != null ? Relation.ofField(field).field() : field;
+        return field;
     }
 
     /**
-     * Validates every value into a spec. A bad value read from {@code debian/} is reported as field
-     * {@code debianControl} (or {@code debianChangelog}) with the file and line, so that the user is sent to the
-     * file rather than to a configuration element that was never set.
+     * Validates every value into a spec. A bad value read from {@code debian/} is reported as
+     * {@link Setting#DEBIAN_CONTROL} (or {@link Setting#DEBIAN_CHANGELOG}) with the file and line, so that the user
+     * is sent to the file rather than to a configuration element that was never set.
      *
      * @throws DebException naming the first bad value
      */
@@ -242,14 +252,14 @@ public final class SpecDraft {
             throw e;
         }
         PackageSpec.Builder b = PackageSpec.builder();
-        get("packageName").ifPresent(v -> b.name(v.value()));
-        b.maintainer(text("maintainer")).synopsis(text("description")).longDescription(text("longDescription"))
-                .homepage(text("homepage"));
-        get("section").ifPresent(v -> b.section(v.value()));
-        get("priority").ifPresent(v -> b.priority(v.value()));
-        get("architecture").ifPresent(v -> b.architecture(v.value()));
+        get(Setting.PACKAGE_NAME).ifPresent(v -> b.name(v.value()));
+        b.maintainer(text(Setting.MAINTAINER)).synopsis(text(Setting.DESCRIPTION))
+                .longDescription(text(Setting.LONG_DESCRIPTION)).homepage(text(Setting.HOMEPAGE));
+        get(Setting.SECTION).ifPresent(v -> b.section(v.value()));
+        get(Setting.PRIORITY).ifPresent(v -> b.priority(v.value()));
+        get(Setting.ARCHITECTURE).ifPresent(v -> b.architecture(v.value()));
         for (Relation r : Relation.values()) {
-            get(r.field()).ifPresent(v -> {
+            get(r.setting()).ifPresent(v -> {
                 List<String> entries = new ArrayList<>();
                 for (String e : v.value().split(",")) {
                     if (!e.isBlank()) {
@@ -260,19 +270,20 @@ public final class SpecDraft {
             });
         }
         try {
-            get("version").ifPresent(v -> b.version(DebianVersion.parse(v.value())));
+            get(Setting.VERSION).ifPresent(v -> b.version(DebianVersion.parse(v.value())));
             return b.build();
         } catch (DebException e) {
-            Value v = values.get(e.field());
+            Value v = values.get(e.setting());
             if (v != null && v.origin().kind() == Kind.DEBIAN) {
-                String file = v.origin().label().contains("changelog") ? "debianChangelog" : "debianControl";
-                throw new DebException(file, e.value(), v.origin().label() + ": " + e.problem(), e.fix(), e);
+                Setting file = v.origin().label().contains("changelog") ? Setting.DEBIAN_CHANGELOG
+                        : Setting.DEBIAN_CONTROL;
+                throw e.restate(file, e.value(), v.origin().label() + ": " + e.problem());
             }
             throw e;
         }
     }
 
-    private String text(String field) {
+    private String text(Setting field) {
         Value v = values.get(field);
         return v == null ? null : v.value();
     }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.DebEntry;
 import io.github.jpackagedeb.core.archive.EntryType;
 
@@ -44,7 +45,8 @@ public final class StageTree {
         try {
             if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                 if (!allowDelete && !isEmptyDir(root)) {
-                    throw new DebException("stageDirectory", root.toString(), "the directory exists and is not empty.",
+                    throw new DebException(Setting.STAGE_DIRECTORY, root.toString(),
+                            "the directory exists and is not empty.",
                             "delete it, or stage into debian/<pkg> or under target/, which are replaced.");
                 }
                 PathUtils.delete(root); // a link at root is removed, never followed
@@ -77,7 +79,7 @@ public final class StageTree {
             }
             return n;
         } catch (IOException ex) {
-            throw new DebException("stageDirectory", root.toString(), "cannot write the package tree: " + ex,
+            throw new DebException(Setting.STAGE_DIRECTORY, root.toString(), "cannot write the package tree: " + ex,
                     "check free space and permissions.", ex);
         }
     }
@@ -104,7 +106,8 @@ public final class StageTree {
             }
             return out;
         } catch (IOException ex) {
-            throw new DebException("debianDir", debianDir.toString(), "cannot write the maintainer-script code for "
+            throw new DebException(Setting.DEBIAN_DIR, debianDir.toString(),
+                    "cannot write the maintainer-script code for "
                     + "debhelper: " + ex, "check that debian/ is writable.", ex);
         }
     }
@@ -133,14 +136,16 @@ public final class StageTree {
             Files.writeString(f, b.toString(), StandardCharsets.UTF_8);
             return f;
         } catch (IOException ex) {
-            throw new DebException("debianDir", debianDir.toString(), "cannot write " + f.getFileName() + ": " + ex,
+            throw new DebException(Setting.DEBIAN_DIR, debianDir.toString(),
+                    "cannot write " + f.getFileName() + ": " + ex,
                     "check that debian/ is writable.", ex);
         }
     }
 
     private static Path resolve(Path root, String rel) {
         if (rel.startsWith("/") || rel.equals("..") || rel.startsWith("../") || rel.contains("/../") || rel.endsWith("/..")) {
-            throw new DebException("stageDirectory", rel, "an entry path leaves the package root.", "report this as a bug.");
+            throw new DebException(Setting.STAGE_DIRECTORY, rel, "an entry path leaves the package root.",
+                    "report this as a bug.");
         }
         return root.resolve(rel);
     }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.profile;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,32 +149,37 @@ public final class FlameGraphRequest {
 
         public FlameGraphRequest build() {
             if (inputs.isEmpty()) {
-                throw new DebException("recording", null, "no recording given.",
+                throw new DebException(Setting.RECORDING, null, "no recording given.",
                         "give a .jfr file or a directory of them, e.g. /var/lib/<pkg>/profiles.");
             }
             if (html == null && collapsed == null) {
-                throw new DebException("output", null, "no output given.", "name where the flame graph goes.");
+                throw new DebException(Setting.OUTPUT, null, "no output given.", "name where the flame graph goes.");
             }
             if (html != null && html.equals(collapsed)) {
-                throw new DebException("output", html.toString(), "is given for both the HTML and the collapsed stacks.",
+                throw new DebException(Setting.OUTPUT, html.toString(),
+                        "is given for both the HTML and the collapsed stacks.",
                         "give two different files.");
             }
             if (to != null && !to.absolute() && to.offset().isZero()) {
-                throw new DebException("to", to.toString(), "ends the window at the start of the recording, so it is empty.",
+                throw new DebException(Setting.TO, to.toString(),
+                        "ends the window at the start of the recording, so it is empty.",
                         "give a later end, e.g. 10m.");
             }
             if (from != null && to != null) {
                 if (from.absolute() != to.absolute()) {
-                    throw new DebException("to", to.toString(), "mixes an instant and a duration with from '" + from
+                    throw new DebException(Setting.TO, to.toString(),
+                            "mixes an instant and a duration with from '" + from
                             + "', so the window cannot be checked.", "give both as instants or both as durations.");
                 }
                 if (from.equals(to) || from.after(to)) {
-                    throw new DebException("from", from.toString(), "is not before to '" + to + "', so the window is empty.",
+                    throw new DebException(Setting.FROM, from.toString(),
+                            "is not before to '" + to + "', so the window is empty.",
                             "give a from earlier than the to.");
                 }
             }
             if (title != null && title.isBlank()) {
-                throw new DebException("title", title, "is blank.", "give a title, or leave it out for the default.");
+                throw new DebException(Setting.TITLE, title, "is blank.",
+                        "give a title, or leave it out for the default.");
             }
             return new FlameGraphRequest(this);
         }

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.profile;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import one.convert.Arguments;
 import one.convert.FlameGraph;
 import one.convert.Frame;
@@ -109,7 +110,7 @@ public final class FlameGraphs {
         }
         if (recordings.isEmpty()) {
             Path f = unreadable.get(0);
-            throw new DebException("recording", f.toString(), (unreadable.size() == 1 ? "is" : "and the "
+            throw new DebException(Setting.RECORDING, f.toString(), (unreadable.size() == 1 ? "is" : "and the "
                     + (unreadable.size() - 1) + " other recording(s) found are")
                     + " cut short before the end of the first chunk, so nothing in it can be read.",
                     "copy the recording again once the JVM has closed it (JFR completes a chunk when it rotates it, "
@@ -167,12 +168,12 @@ public final class FlameGraphs {
                 try (Stream<Path> s = Files.walk(in)) {
                     jfrs = s.filter(p -> p.getFileName().toString().endsWith(".jfr") && Files.isRegularFile(p)).toList();
                 } catch (IOException | UncheckedIOException e) {
-                    throw new DebException("recording", in.toString(), "cannot be searched: " + e.getMessage(),
+                    throw new DebException(Setting.RECORDING, in.toString(), "cannot be searched: " + e.getMessage(),
                             "check the directory's permissions (recordings of a service belong to its user: run as "
                                     + "that user or as root).", e);
                 }
                 if (jfrs.isEmpty()) {
-                    throw new DebException("recording", in.toString(), "holds no *.jfr file (searched with its "
+                    throw new DebException(Setting.RECORDING, in.toString(), "holds no *.jfr file (searched with its "
                             + "subdirectories).", "give the directory the recordings are written to (e.g. "
                             + "/var/lib/<pkg>/profiles, once profiling is on and the service has run), or .jfr files.");
                 }
@@ -180,10 +181,10 @@ public final class FlameGraphs {
             } else if (Files.isRegularFile(in)) {
                 found.putIfAbsent(in.toAbsolutePath().normalize(), in);
             } else if (Files.exists(in)) {
-                throw new DebException("recording", in.toString(), "is neither a file nor a directory.",
+                throw new DebException(Setting.RECORDING, in.toString(), "is neither a file nor a directory.",
                         "give a .jfr file or a directory of them.");
             } else {
-                throw new DebException("recording", in.toString(), "does not exist.",
+                throw new DebException(Setting.RECORDING, in.toString(), "does not exist.",
                         "give a .jfr file or a directory of them, e.g. /var/lib/<pkg>/profiles.");
             }
         }
@@ -199,14 +200,16 @@ public final class FlameGraphs {
         try {
             scan = JfrChunks.scan(f);
         } catch (NoSuchFileException e) {
-            throw new DebException("recording", f.toString(), "does not exist.", "give a .jfr file or a directory of them.", e);
+            throw new DebException(Setting.RECORDING, f.toString(), "does not exist.",
+                    "give a .jfr file or a directory of them.", e);
         } catch (IOException e) {
-            throw new DebException("recording", f.toString(), "cannot be read: " + e.getMessage(),
+            throw new DebException(Setting.RECORDING, f.toString(), "cannot be read: " + e.getMessage(),
                     "check the file's permissions (recordings of a service belong to its user: run as that user or "
                             + "as root).", e);
         }
         if (!scan.jfr()) {
-            throw new DebException("recording", f.toString(), scan.size() == 0 ? "is empty, not a JDK Flight Recorder "
+            throw new DebException(Setting.RECORDING, f.toString(),
+                    scan.size() == 0 ? "is empty, not a JDK Flight Recorder "
                     + "recording." : "is not a JDK Flight Recorder recording (it does not start with FLR).",
                     "give .jfr files written by the JVM (-XX:StartFlightRecording, or jcmd <pid> JFR.dump).");
         }
@@ -228,7 +231,7 @@ public final class FlameGraphs {
             }
             return new Read(stacks, scan, instant(jfr.startNanos), instant(jfr.endNanos));
         } catch (IOException | RuntimeException e) {
-            throw new DebException("recording", f.toString(), "is corrupt, jfr-converter cannot read it: "
+            throw new DebException(Setting.RECORDING, f.toString(), "is corrupt, jfr-converter cannot read it: "
                     + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()),
                     "give the recording as the JVM wrote it (copy it again; a half-written copy is read up to its last "
                             + "whole chunk, a damaged one is not), or leave it out.", e);
@@ -295,12 +298,12 @@ public final class FlameGraphs {
         String in = recordings.size() == 1 ? "the recording" : "the " + recordings.size() + " recordings";
         if (r.from() != null || r.to() != null) {
             String window = (r.from() != null ? r.from() : "the start") + " to " + (r.to() != null ? r.to() : "the end");
-            return new DebException("window", window, what + " in this window: " + in
+            return new DebException(Setting.WINDOW, window, what + " in this window: " + in
                     + " cover " + earliest + " to " + latest + ".",
                     "choose a window inside the recordings (a duration counts from the start of each recording), or leave "
                             + "out --from and --to.");
         }
-        return new DebException("event", r.event().id(), what + " in " + in + ".",
+        return new DebException(Setting.EVENT, r.event().id(), what + " in " + in + ".",
                 "record with settings=profile (it samples CPU, allocations and locks), or choose another event.");
     }
 
@@ -321,7 +324,7 @@ public final class FlameGraphs {
             }
             return t;
         } catch (IOException e) {
-            throw new DebException("output", target.toString(), "cannot be written: " + e.getMessage(),
+            throw new DebException(Setting.OUTPUT, target.toString(), "cannot be written: " + e.getMessage(),
                     "choose a directory you can write to.", e);
         }
     }
@@ -334,7 +337,7 @@ public final class FlameGraphs {
                 Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new DebException("output", to.toString(), "cannot be written: " + e.getMessage(),
+            throw new DebException(Setting.OUTPUT, to.toString(), "cannot be written: " + e.getMessage(),
                     "choose a file you can write, not a directory.", e);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.profile;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -58,7 +59,8 @@ public enum ProfileEvent {
                 }
             }
         }
-        throw new DebException("event", text, "is not an event a flame graph can show; the events are " + names() + ".",
+        throw new DebException(Setting.EVENT, text,
+                "is not an event a flame graph can show; the events are " + names() + ".",
                 "use one of " + names() + " (cpu: " + CPU.jfrEvents + ", alloc: " + ALLOC.jfrEvents + ", lock: "
                         + LOCK.jfrEvents + ", wall: " + WALL.jfrEvents + ").");
     }

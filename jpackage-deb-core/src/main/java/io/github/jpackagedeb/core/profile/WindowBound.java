@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.profile;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class WindowBound {
      * Parses {@code text} for {@code field} ({@code from} or {@code to}): an ISO-8601 instant with a zone or offset,
      * or a duration (ISO-8601 {@code PT…}, or {@code 1h30m}, {@code 10m}, {@code 90s}, {@code 500ms}).
      */
-    public static WindowBound parse(String field, String text) {
+    public static WindowBound parse(Setting field, String text) {
         String t = text == null ? "" : text.strip();
         WindowBound b = null;
         if (t.contains("T") && t.contains(":")) {

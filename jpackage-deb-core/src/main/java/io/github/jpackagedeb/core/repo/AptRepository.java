@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.repo;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.Gzip;
 import io.github.jpackagedeb.core.debfile.Deb822;
 import io.github.jpackagedeb.core.debfile.DebFile;
@@ -143,7 +144,7 @@ public final class AptRepository {
      */
     public Result add(List<Path> debs, boolean force) {
         if (debs.isEmpty()) {
-            throw new DebException("deb", null, "no package to add was given.", "name one or more .deb files.");
+            throw new DebException(Setting.DEB, null, "no package to add was given.", "name one or more .deb files.");
         }
         requireSigningChoice();
         List<DebFile> files = new ArrayList<>();
@@ -155,7 +156,8 @@ public final class AptRepository {
                 DebFile a = files.get(i);
                 DebFile b = files.get(j);
                 if (a.canonicalFileName().equals(b.canonicalFileName()) && !a.sha256().equals(b.sha256())) {
-                    throw new DebException("deb", a.path().toString(), "has the same name, version and architecture as "
+                    throw new DebException(Setting.DEB, a.path().toString(),
+                            "has the same name, version and architecture as "
                             + b.path() + " but different content.", "add only one of them.");
                 }
             }
@@ -177,14 +179,16 @@ public final class AptRepository {
                     continue;
                 }
                 if (same.isPresent() && !force) {
-                    throw new DebException("deb", deb.path().toString(), "the repository already has " + deb.packageName()
+                    throw new DebException(Setting.DEB, deb.path().toString(),
+                            "the repository already has " + deb.packageName()
                             + " " + deb.version() + " " + deb.architecture() + " (" + same.get().filename() + ", sha256 "
                             + same.get().sha256() + ") with different content (sha256 " + deb.sha256() + ").",
                             "give the new build a new version (e.g. a new Debian revision), or replace the old one "
                                     + "with --force (clients that installed it will not be offered the new bytes).");
                 }
                 if (otherUse.isPresent() && !state.poolFileMatches(filename, deb.sha256())) {
-                    throw new DebException("deb", deb.path().toString(), "the pool file " + filename + " belongs to "
+                    throw new DebException(Setting.DEB, deb.path().toString(),
+                            "the pool file " + filename + " belongs to "
                             + otherUse.get() + " with different content.", "remove it from " + otherUse.get()
                             + " first, or use another version.");
                 }
@@ -238,7 +242,7 @@ public final class AptRepository {
                 }
             }
             if (removed.isEmpty()) {
-                throw new DebException("package", packageName + (version == null ? "" : "=" + version)
+                throw new DebException(Setting.PACKAGE, packageName + (version == null ? "" : "=" + version)
                         + (architecture == null ? "" : ":" + architecture), "is not in " + suite + "/" + component
                         + " of " + root + ".", "see what is there with repo list.");
             }
@@ -274,13 +278,14 @@ public final class AptRepository {
     }
 
     private DebException missingRepository() {
-        return new DebException("repository", root.toString(), "does not exist.",
+        return new DebException(Setting.REPOSITORY, root.toString(), "does not exist.",
                 "create it by adding a package: make-deb repo add " + root + " FILE.deb.");
     }
 
     private void requireSigningChoice() {
         if (signer == null && !unsigned) {
-            throw new DebException("signingKey", null, "no signing key was given; apt refuses repositories without "
+            throw new DebException(Setting.SIGNING_KEY, null,
+                    "no signing key was given; apt refuses repositories without "
                     + "a valid InRelease signature.", "give the secret key file (and its passphrase variable), or ask "
                     + "for an unsigned repository explicitly (clients then need [trusted=yes]).");
         }
@@ -368,7 +373,7 @@ public final class AptRepository {
     }
 
     private static DebException ioError(Path where, IOException e) {
-        return new DebException("repository", where.toString(), "cannot be read or written: " + e,
+        return new DebException(Setting.REPOSITORY, where.toString(), "cannot be read or written: " + e,
                 "check free space and permissions; the repository was left as it was.", e);
     }
 
@@ -504,7 +509,8 @@ public final class AptRepository {
         }
 
         private DebException damaged(Path file, Exception e) {
-            return new DebException("repository", file.toString(), "is damaged and cannot be read: " + e.getMessage(),
+            return new DebException(Setting.REPOSITORY, file.toString(),
+                    "is damaged and cannot be read: " + e.getMessage(),
                     "restore the file from a backup, or move the repository aside and add the packages of its pool/ "
                             + "to a new one.", e);
         }
@@ -735,36 +741,36 @@ public final class AptRepository {
 
         /** The suite ({@code dists/<suite>}); default {@code stable}. */
         public Builder suite(String value) {
-            this.suite = checkName("suite", value);
+            this.suite = checkName(Setting.SUITE, value);
             return this;
         }
 
         /** The Codename field; default: the existing one, else the suite. */
         public Builder codename(String value) {
-            this.codename = value == null ? null : checkName("codename", value);
+            this.codename = value == null ? null : checkName(Setting.CODENAME, value);
             return this;
         }
 
         /** The component; default {@code main}. */
         public Builder component(String value) {
-            this.component = checkName("component", value);
+            this.component = checkName(Setting.COMPONENT, value);
             return this;
         }
 
         /** The Origin field; default: the existing one, else {@code jpackage-deb}. Clients can pin on it. */
         public Builder origin(String value) {
-            this.origin = value == null ? null : checkText("origin", value);
+            this.origin = value == null ? null : checkText(Setting.ORIGIN, value);
             return this;
         }
 
         /** The Label field; default: the existing one, else the origin. */
         public Builder label(String value) {
-            this.label = value == null ? null : checkText("label", value);
+            this.label = value == null ? null : checkText(Setting.LABEL, value);
             return this;
         }
 
         public Builder description(String value) {
-            this.description = value == null ? null : checkText("description", value);
+            this.description = value == null ? null : checkText(Setting.RELEASE_DESCRIPTION, value);
             return this;
         }
 
@@ -772,7 +778,7 @@ public final class AptRepository {
         public Builder architectures(List<String> values) {
             for (String a : values) {
                 if (!a.matches("[a-z0-9][a-z0-9-]*") || a.equals("all") || a.equals("any")) {
-                    throw new DebException("architectures", a, "is not a Debian architecture name.",
+                    throw new DebException(Setting.ARCHITECTURES, a, "is not a Debian architecture name.",
                             "use names such as amd64, arm64, armhf, i386 (dpkg-architecture -L lists them).");
                 }
                 architectures.add(a);
@@ -811,13 +817,14 @@ public final class AptRepository {
 
         public AptRepository build() {
             if (signer != null && unsigned) {
-                throw new DebException("signingKey", signer.key().keyId(), "a signing key was given for an unsigned "
+                throw new DebException(Setting.SIGNING_KEY, signer.key().keyId(),
+                        "a signing key was given for an unsigned "
                         + "repository.", "drop one of the two.");
             }
             return new AptRepository(this);
         }
 
-        private static String checkName(String field, String value) {
+        private static String checkName(Setting field, String value) {
             if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9._+-]*")) {
                 throw new DebException(field, value, "is not a valid " + field + " name (letters, digits, . _ + -).",
                         "use a name such as stable, main or production.");
@@ -825,7 +832,7 @@ public final class AptRepository {
             return value;
         }
 
-        private static String checkText(String field, String value) {
+        private static String checkText(Setting field, String value) {
             if (value.isBlank() || value.contains("\n") || value.contains("\r")) {
                 throw new DebException(field, value, "must be one non-empty line.", "shorten it to one line.");
             }

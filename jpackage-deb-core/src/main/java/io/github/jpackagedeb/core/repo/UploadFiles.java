@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.repo;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.debfile.Deb822;
 import io.github.jpackagedeb.core.debfile.DebFile;
 import io.github.jpackagedeb.core.sign.OpenPgpSigner;
@@ -189,7 +190,7 @@ public final class UploadFiles {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(deb.changelogGz().get()))) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DebException("deb", deb.path().toString(), "its changelog.Debian.gz cannot be read: " + e,
+            throw new DebException(Setting.DEB, deb.path().toString(), "its changelog.Debian.gz cannot be read: " + e,
                     "rebuild the package.", e);
         }
         List<String> lines = text.lines().toList();
@@ -199,7 +200,8 @@ public final class UploadFiles {
         }
         Matcher h = first < lines.size() ? HEADER.matcher(lines.get(first)) : null;
         if (h == null || !h.matches()) {
-            throw new DebException("deb", deb.path().toString(), "the first line of its changelog is not a Debian "
+            throw new DebException(Setting.DEB, deb.path().toString(),
+                    "the first line of its changelog is not a Debian "
                     + "changelog header ('pkg (version) distribution; urgency=...').",
                     "fix debian/changelog (Debian Policy 4.4) and rebuild.");
         }
@@ -239,7 +241,8 @@ public final class UploadFiles {
                     StandardOpenOption.WRITE);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new DebException("outputDirectory", target.getParent().toString(), "cannot write " + target.getFileName()
+            throw new DebException(Setting.OUTPUT_DIRECTORY, target.getParent().toString(),
+                    "cannot write " + target.getFileName()
                     + ": " + e.getMessage(), "check free space and permissions.", e);
         } finally {
             try {

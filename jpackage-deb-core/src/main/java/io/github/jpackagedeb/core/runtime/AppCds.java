@@ -2,8 +2,9 @@ package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.Step;
-import io.github.jpackagedeb.core.build.Jar;
+import io.github.jpackagedeb.core.app.Jar;
 
 import org.apache.commons.io.file.PathUtils;
 
@@ -96,21 +97,21 @@ public final class AppCds {
                 args = (String.join(" ", spec.trainingJvmArgs()) + " " + args).strip();
             }
             if (run.exit() == -1 && run.output().endsWith("seconds)")) {
-                throw new DebException("appCds.trainingArgs", args, "the class-data sharing training run ("
+                throw new DebException(Setting.APP_CDS_TRAINING_ARGS, args, "the class-data sharing training run ("
                         + mainClass + " " + args + ") was still running after " + spec.timeout().toSeconds()
                         + " s and was stopped. Output: " + run.tail(4),
                         "give training arguments with which the application exits on its own without input"
                                 + " (e.g. --version or a short self-test), or raise the timeout.");
             }
             if (!run.ok()) {
-                throw new DebException("appCds.trainingArgs", args, "the class-data sharing training run ("
+                throw new DebException(Setting.APP_CDS_TRAINING_ARGS, args, "the class-data sharing training run ("
                         + mainClass + " " + args + ", empty environment and working directory, no input) exited "
                         + run.exit() + ": " + run.tail(4),
                         "give training arguments with which the application exits 0 (e.g. --version), or turn"
                                 + " appCds off.");
             }
             if (!Files.isRegularFile(list)) {
-                throw new DebException("appCds", mainClass, "the training run wrote no class list.",
+                throw new DebException(Setting.APP_CDS, mainClass, "the training run wrote no class list.",
                         "check that the bundled runtime supports -XX:DumpLoadedClassList (HotSpot), or turn appCds off.");
             }
             byte[] out = normalise(Files.readString(list, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
@@ -118,7 +119,8 @@ public final class AppCds {
                     + ms + " ms; class list " + out.length + " bytes (postinst dumps the archive)");
             return Optional.of(out);
         } catch (IOException e) {
-            throw new DebException("appCds", mainClass, "the class-data sharing training run could not run: " + e,
+            throw new DebException(Setting.APP_CDS, mainClass,
+                    "the class-data sharing training run could not run: " + e,
                     "check the temporary directory (java.io.tmpdir) is writable.", e);
         } finally {
             if (dir != null) {

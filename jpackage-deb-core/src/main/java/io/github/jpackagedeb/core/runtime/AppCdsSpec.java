@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,20 +101,21 @@ public final class AppCdsSpec {
 
         public AppCdsSpec build() {
             if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofHours(1)) > 0) {
-                throw new DebException("appCds.timeoutSeconds", Long.toString(timeout.toSeconds()),
+                throw new DebException(Setting.APP_CDS_TIMEOUT_SECONDS, Long.toString(timeout.toSeconds()),
                         "the training run's timeout must be between 1 second and 1 hour.",
                         "give a few seconds more than the training run takes (default "
                                 + DEFAULT_TIMEOUT.toSeconds() + ").");
             }
             for (String a : trainingArgs) {
                 if (a.indexOf('\0') >= 0 || a.indexOf('\n') >= 0) {
-                    throw new DebException("appCds.trainingArgs", a, "a training argument holds a NUL or"
+                    throw new DebException(Setting.APP_CDS_TRAINING_ARGS, a, "a training argument holds a NUL or"
                             + " newline character.", "pass plain arguments, e.g. --version.");
                 }
             }
             for (String a : trainingJvmArgs) {
                 if (!a.startsWith("-") || a.indexOf('\0') >= 0 || a.indexOf('\n') >= 0) {
-                    throw new DebException("appCds.trainingJvmArgs", a, "not a Java option (it must start with -"
+                    throw new DebException(Setting.APP_CDS_TRAINING_JVM_ARGS, a,
+                            "not a Java option (it must start with -"
                             + " and hold no NUL or newline).", "pass options such as -Dname=value.");
                 }
             }

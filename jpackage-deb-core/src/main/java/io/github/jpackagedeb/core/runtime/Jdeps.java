@@ -2,8 +2,9 @@ package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.Step;
-import io.github.jpackagedeb.core.build.Jar;
+import io.github.jpackagedeb.core.app.Jar;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -205,7 +206,7 @@ final class Jdeps {
             try {
                 run = runner.run(args);
             } catch (IOException e) {
-                throw new DebException("jdeps", runner.description, "cannot run jdeps: " + e.getMessage(),
+                throw new DebException(Setting.JDEPS, runner.description, "cannot run jdeps: " + e.getMessage(),
                         "check the JDK, or list the modules yourself so jdeps is not needed.", e);
             }
             if (!run.ok()) {
@@ -237,7 +238,8 @@ final class Jdeps {
             }
             return new Analysis(result, run.inProcess(), null, null);
         } catch (IOException e) {
-            throw new DebException("jdeps", String.valueOf(tmp), "cannot prepare the jars for jdeps: " + e.getMessage(),
+            throw new DebException(Setting.JDEPS, String.valueOf(tmp),
+                    "cannot prepare the jars for jdeps: " + e.getMessage(),
                     "check the temporary directory (java.io.tmpdir) and its free space.", e);
         } finally {
             if (tmp != null) {
@@ -363,7 +365,7 @@ final class Jdeps {
         try {
             return RuntimeCache.sha256(j.file());
         } catch (IOException e) {
-            throw new DebException("jar", j.origin(), "cannot read " + j.file() + ": " + e.getMessage(),
+            throw new DebException(Setting.JAR, j.origin(), "cannot read " + j.file() + ": " + e.getMessage(),
                     "check the file and its permissions.", e);
         }
     }
@@ -402,7 +404,7 @@ final class Jdeps {
             try {
                 run = runner.run(args);
             } catch (IOException e) {
-                throw new DebException("jdeps", runner.description, "cannot run jdeps: " + e.getMessage(),
+                throw new DebException(Setting.JDEPS, runner.description, "cannot run jdeps: " + e.getMessage(),
                         "check the JDK, or list the modules yourself so jdeps is not needed.", e);
             }
             modules = lastModuleLine(run.output());
@@ -478,7 +480,8 @@ final class Jdeps {
         } else {
             fix = "fix the jar, or list the runtime's modules yourself (modules) so jdeps is not run.";
         }
-        return new DebException("jdeps", value, "jdeps failed " + where + " (exit " + run.exit() + "): " + message,
+        return new DebException(Setting.JDEPS, value,
+                "jdeps failed " + where + " (exit " + run.exit() + "): " + message,
                 fix);
     }
 
@@ -561,7 +564,7 @@ final class Jdeps {
             try {
                 hashes.add(RuntimeCache.sha256(j.file()));
             } catch (IOException e) {
-                throw new DebException("jar", j.origin(), "cannot read " + j.file() + ": " + e.getMessage(),
+                throw new DebException(Setting.JAR, j.origin(), "cannot read " + j.file() + ": " + e.getMessage(),
                         "check the file and its permissions.", e);
             }
         }
@@ -602,7 +605,7 @@ final class Jdeps {
         if (current.feature() == target.feature()) {
             return new Runner(current, true, "in-process", current.identity());
         }
-        throw new DebException("jdkHome", target.home().toString(), "jdeps cannot run for this Java "
+        throw new DebException(Setting.JDK_HOME, target.home().toString(), "jdeps cannot run for this Java "
                 + target.feature() + " " + target.platform() + " runtime: the JDK cannot run on this " + Platform.host()
                 + " machine, and the build runs on Java " + current.feature() + ".",
                 "run the build on a Java " + target.feature() + " JDK, or list the runtime's modules yourself (modules)"

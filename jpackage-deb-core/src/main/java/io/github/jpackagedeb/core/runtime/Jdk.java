@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -164,7 +165,7 @@ public final class Jdk {
     }
 
     private static DebException notAJdk(Path home, String problem) {
-        return new DebException("jdkHome", home.toString(), "the path " + problem,
+        return new DebException(Setting.JDK_HOME, home.toString(), "the path " + problem,
                 "point it at a JDK home: the directory holding 'release' and bin/ (e.g. /usr/lib/jvm/java-17-openjdk-amd64),"
                         + " or one with jmods/ (a JDK for another architecture unpacked with dpkg-deb -x).");
     }

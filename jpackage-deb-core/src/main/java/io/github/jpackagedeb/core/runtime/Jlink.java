@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.Step;
 
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class Jlink {
     static Jdk tool(Jdk target, Jdk toolJdk) {
         if (!target.hasJmods() && target.feature() < 24) {
             // linking from the run-time image (JEP 493) exists from Java 24 on, and only in JDKs built for it
-            throw new DebException("jdkHome", target.home().toString(), "this Java " + target.feature()
+            throw new DebException(Setting.JDK_HOME, target.home().toString(), "this Java " + target.feature()
                     + " JDK has no jmods/ directory, and jlink before Java 24 can only link from jmods.",
                     "install the JDK's jmods (Debian: openjdk-" + target.feature() + "-jdk-headless; Ubuntu: openjdk-"
                             + target.feature() + "-jmods), or use a JDK that has them.");
@@ -54,7 +55,7 @@ final class Jlink {
         }
         Jdk tool = toolJdk != null ? toolJdk : Jdk.current();
         if (!target.hasJmods()) {
-            throw new DebException("jdkHome", target.home().toString(), "this " + target.platform()
+            throw new DebException(Setting.JDK_HOME, target.home().toString(), "this " + target.platform()
                     + " JDK cannot run on this " + Platform.host() + " machine and has no jmods/ directory, so no jlink"
                     + " here can link a runtime from it.",
                     "use a JDK with jmods/ for the target (e.g. Debian's openjdk-" + target.feature()
@@ -62,7 +63,7 @@ final class Jlink {
         }
         checkSameRelease(target, tool);
         if (tool.tool("jlink") == null) {
-            throw new DebException("jdkHome", tool.home().toString(), "this JDK has no bin/jlink to link the "
+            throw new DebException(Setting.JDK_HOME, tool.home().toString(), "this JDK has no bin/jlink to link the "
                     + target.platform() + " runtime with.", "run the build on a full JDK (not a JRE).");
         }
         return tool;
@@ -72,7 +73,7 @@ final class Jlink {
     static void checkSameRelease(Jdk target, Jdk tool) {
         if (tool.version().feature() != target.version().feature()
                 || tool.version().interim() != target.version().interim()) {
-            throw new DebException("jdkHome", target.home().toString(), "the jmods are Java " + target.version()
+            throw new DebException(Setting.JDK_HOME, target.home().toString(), "the jmods are Java " + target.version()
                     + " but the jlink that would link them is Java " + tool.version() + " (" + tool.home()
                     + "); jlink only links jmods of its own release.",
                     "build with a Java " + target.feature() + " JDK (run Maven on it, or set it as the tool JDK),"
@@ -83,9 +84,9 @@ final class Jlink {
     /**
      * Links {@code modules} from {@code target} into {@code out} (which must not exist) and post-processes it.
      *
-     * @return metadata for the cache manifest: modules, arch, tools, CDS
+     * @return metadata for the cache manifest: modules, platform, JDK, stripping, CDS (no libraries yet)
      */
-    static Map<String, String> link(Jdk target, Jdk tool, Collection<String> modules, RuntimeSpec spec, Path out,
+    static RuntimeMetadata link(Jdk target, Jdk tool, Collection<String> modules, RuntimeSpec spec, Path out,
                                     DebLog log) throws IOException {
         boolean cross = tool != target;
         List<String> args = new ArrayList<>();
@@ -114,7 +115,7 @@ final class Jlink {
             run = ToolRun.process(tool.tool("jlink"), args);
         }
         if (!run.ok()) {
-            throw new DebException("jlink", String.join(",", modules), "jlink failed (exit " + run.exit() + "): "
+            throw new DebException(Setting.JLINK, String.join(",", modules), "jlink failed (exit " + run.exit() + "): "
                     + run.tail(6) + "\n  command: " + run.commandLine(),
                     "check the modules and jlink options; jlink's message above says which one it rejects.");
         }
@@ -123,16 +124,11 @@ final class Jlink {
         }
         step.done("linked " + modules.size() + " modules (" + String.join(",", modules) + ") from " + target
                 + (cross ? " with the jlink of " + tool.home() : ""));
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("modules", String.join(",", modules));
-        meta.put("platform", target.platform().toString());
-        meta.put("arch", target.platform().debianArch());
-        meta.put("jdk", target.implementor() + " " + target.runtimeVersion());
         makeWritable(out);
-        meta.put("stripped", Boolean.toString(spec.stripNative() && strip(out, target.platform(), log)));
+        boolean stripped = spec.stripNative() && strip(out, target.platform(), log);
         boolean cds = spec.cds() && dumpCds(out, target, log);
-        meta.put("cds", Boolean.toString(cds));
-        return meta;
+        return new RuntimeMetadata(List.copyOf(modules), target.platform(), target.platform().debianArch(),
+                target.implementor() + " " + target.runtimeVersion(), stripped, cds, List.of(), List.of(), List.of());
     }
 
     /** jlink writes legal/ 0444; the cache (and strip) need to write and delete. */

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -78,7 +79,7 @@ public record Platform(String os, String arch) {
      */
     public String debianArch() {
         if (!os.equals("linux")) {
-            throw new DebException("jdkHome", os + "-" + arch, "the JDK is built for " + os
+            throw new DebException(Setting.JDK_HOME, os + "-" + arch, "the JDK is built for " + os
                     + ", not Linux: its runtime cannot go into a Debian package.",
                     "use a Linux JDK, or the jmods of a Linux JDK for the target architecture.");
         }
@@ -104,7 +105,8 @@ public record Platform(String os, String arch) {
             case "mips64el":
                 return "mips64el";
             default:
-                throw new DebException("jdkHome", os + "-" + arch, "there is no Debian architecture for the CPU '"
+                throw new DebException(Setting.JDK_HOME, os + "-" + arch,
+                "there is no Debian architecture for the CPU '"
                         + arch + "'.", "use a JDK for amd64, arm64, armhf, i386, ppc64el, s390x or riscv64.");
         }
     }

@@ -3,7 +3,8 @@ package io.github.jpackagedeb.core.runtime;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.EditDistance;
 import io.github.jpackagedeb.core.DebLog;
-import io.github.jpackagedeb.core.build.Jar;
+import io.github.jpackagedeb.core.Setting;
+import io.github.jpackagedeb.core.app.Jar;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Makes the Java runtime a package bundles (DESIGN.md section 7): picks the JDK, finds the modules (jdeps, cached by
- * the jars' content), and links the image (jlink, cached by JDK build + platform + modules + options), or takes both
- * from the cache, in which case neither jdeps nor jlink runs and the log says the runtime was reused.
+ * Makes the Java runtime a package bundles (docs/architecture.md#the-runtime): picks the JDK, finds the modules (jdeps,
+ * cached by the jars' content), and links the image (jlink, cached by JDK build + platform + modules + options), or
+ * takes both from the cache, in which case neither jdeps nor jlink runs and the log says the runtime was reused.
  */
 public final class RuntimeBuilder {
 
@@ -42,7 +42,7 @@ public final class RuntimeBuilder {
     public static RuntimeImage build(RuntimeSpec spec, List<Jar> classPath, int javaRelease, DebLog log) {
         Jdk target = spec.jdkHome() == null ? Jdk.current() : Jdk.at(spec.jdkHome());
         if (target.feature() < javaRelease) {
-            throw new DebException("jdkHome", target.home().toString(), "the JDK is Java " + target.version()
+            throw new DebException(Setting.JDK_HOME, target.home().toString(), "the JDK is Java " + target.version()
                     + ", but the application is compiled for Java " + javaRelease + " (javaRelease): that runtime could"
                     + " not run it.", "link from a Java " + javaRelease + " or newer JDK (jdkHome or a toolchain).");
         }
@@ -51,15 +51,15 @@ public final class RuntimeBuilder {
         Jdk jlinkJdk = Jlink.tool(target, toolJdk);
         RuntimeCache cache = RuntimeCache.open(spec.cacheDirectory(), spec.fallbackCacheDirectory(), log);
 
-        SortedSet<String> extra = check(target, "addModules", spec.addModules());
+        SortedSet<String> extra = check(target, Setting.ADD_MODULES, spec.addModules());
         SortedSet<String> modules = new TreeSet<>();
         String modulesFrom;
         if (!spec.modules().isEmpty()) {
-            modules.addAll(check(target, "modules", spec.modules()));
+            modules.addAll(check(target, Setting.MODULES, spec.modules()));
             modulesFrom = "configured";
         } else {
             Jdeps.Result r = Jdeps.modules(classPath, target, cache, log);
-            modules.addAll(check(target, "jdeps", r.modules()));
+            modules.addAll(check(target, Setting.JDEPS, r.modules()));
             modulesFrom = r.fromCache() ? "cache" : "jdeps";
         }
         modules.addAll(extra);
@@ -71,23 +71,21 @@ public final class RuntimeBuilder {
         RuntimeCache.Entry entry;
         try {
             entry = cache.image(name, dir -> {
-                Map<String, String> meta = Jlink.link(target, jlinkJdk, modules, spec, dir, log);
-                meta.put("headless-removed", String.join(", ", spec.desktop() ? List.of() : removeDisplayLibraries(dir)));
+                RuntimeMetadata linked = Jlink.link(target, jlinkJdk, modules, spec, dir, log);
+                List<String> removed = spec.desktop() ? List.of() : removeDisplayLibraries(dir);
                 List<SharedLibraries.Input> elf = new ArrayList<>();
                 for (Map.Entry<Path, ElfFile> e : Jlink.elfFiles(dir).entrySet()) {
                     elf.add(new SharedLibraries.Input(e.getKey().getFileName().toString(), e.getValue()));
                 }
                 SharedLibraries.Relations rel = SharedLibraries.compute(elf, log);
-                meta.put("depends", String.join(", ", rel.depends()));
-                meta.put("recommends", String.join(", ", rel.recommends()));
-                return meta;
+                return linked.withLibraries(removed, rel.depends(), rel.recommends());
             });
         } catch (UncheckedIOException e) {
             String detail = e.getCause().getMessage();
             if (outOfSpace(detail)) {
                 throw cacheFull(cache, detail, e);
             }
-            throw new DebException("cacheDirectory", cache.root().toString(), "building the runtime failed: "
+            throw new DebException(Setting.CACHE_DIRECTORY, cache.root().toString(), "building the runtime failed: "
                     + detail, "check free space and permissions of the cache directory.", e);
         } catch (DebException e) {
             if (outOfSpace(e.getMessage())) { // jlink itself failed writing the image
@@ -95,8 +93,8 @@ public final class RuntimeBuilder {
             }
             throw e;
         }
-        Map<String, String> meta = entry.meta();
-        List<String> removed = split(meta.get("headless-removed"));
+        RuntimeMetadata meta = entry.meta();
+        List<String> removed = meta.headlessRemoved();
         if (!removed.isEmpty()) {
             log.info("Headless runtime (not a desktop application): left out " + String.join(", ", removed)
                     + " (display, sound and font libraries, so nothing of X11, ALSA or FreeType is needed;"
@@ -106,9 +104,8 @@ public final class RuntimeBuilder {
         for (RuntimeCache.ManifestItem i : entry.files()) {
             files.add(new RuntimeImage.RuntimeFile(i.path(), i.type(), i.mode(), i.size(), i.target()));
         }
-        RuntimeImage image = new RuntimeImage(entry.image(), files, modules, target.platform(), meta.get("arch"),
-                split(meta.get("depends")), split(meta.get("recommends")), meta.get("jdk"),
-                Boolean.parseBoolean(meta.get("cds")), entry.reused(), modulesFrom);
+        RuntimeImage image = new RuntimeImage(entry.image(), files, modules, target.platform(), meta.architecture(),
+                meta.depends(), meta.recommends(), meta.jdk(), meta.cds(), entry.reused(), modulesFrom);
         if (entry.reused()) {
             log.info("Reused the Java runtime from the cache" + ("cache".equals(modulesFrom) ? " (no jdeps, no jlink)"
                     : " (no jlink)") + ": " + entry.dir() + " (" + String.join(",", modules) + "; " + arch + ", "
@@ -154,21 +151,15 @@ public final class RuntimeBuilder {
         } catch (java.io.IOException | RuntimeException e) {
             free = "unknown";
         }
-        return new DebException("cacheDirectory", cache.root().toString(), "the runtime cache ran out of disk space "
+        return new DebException(Setting.CACHE_DIRECTORY, cache.root().toString(),
+                "the runtime cache ran out of disk space "
                 + "while the Java runtime was built there (" + free + " free now; linking a runtime takes 50 to 150 MiB;"
                 + " nothing partial was kept): " + detail.strip(), "free space on that file system, or set the cache "
                 + "directory to one with room.", cause);
     }
 
-    private static List<String> split(String s) {
-        if (s == null || s.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(s.split(", ")).map(String::strip).filter(x -> !x.isEmpty()).toList();
-    }
-
     /** Every module must exist in the target JDK; names the first that does not, with near names. */
-    private static SortedSet<String> check(Jdk target, String field, java.util.Collection<String> modules) {
+    private static SortedSet<String> check(Jdk target, Setting field, java.util.Collection<String> modules) {
         SortedSet<String> known = target.modules();
         for (String m : modules) {
             if (!known.isEmpty() && !known.contains(m)) {
@@ -179,7 +170,7 @@ public final class RuntimeBuilder {
                         near.add(k);
                     }
                 }
-                throw new DebException(field.equals("jdeps") ? "modules" : field, m, "the JDK " + target.home()
+                throw new DebException(field == Setting.JDEPS ? Setting.MODULES : field, m, "the JDK " + target.home()
                         + " (Java " + target.version() + ") has no module named '" + m + "'"
                         + (field.equals("jdeps") ? " (jdeps asked for it)" : "") + ".",
                         (near.isEmpty() ? "" : "did you mean " + String.join(" or ", near) + "? ")

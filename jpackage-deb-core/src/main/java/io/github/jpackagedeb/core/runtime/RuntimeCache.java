@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.io.file.PathUtils;
@@ -38,8 +39,9 @@ import java.util.stream.Stream;
  * {@code $XDG_CACHE_HOME/jpackage-deb} or {@code ~/.cache/jpackage-deb}.
  *
  * <p>Layout (under {@code v1/}, the format revision): {@code jdeps/<key>.txt} (a module list followed by the SHA-256
- * of the text before it), {@code runtimes/<name>/} holding {@code image/} and {@code manifest} (every file with mode,
- * size and SHA-256, every link and directory; written last, so it is the completeness marker),
+ * of the text before it), {@code runtimes/<name>/} holding {@code image/} and {@code manifest} (the
+ * {@link RuntimeMetadata} as {@code meta} lines, then every file with mode, size and SHA-256, every link and
+ * directory; written last, so it is the completeness marker),
  * {@code locks/<name>.lock} and {@code tmp/}.
  *
  * <p>Safe for concurrent builds, in one JVM or several: an image is built under a lock (a {@link ReentrantLock} per
@@ -100,7 +102,8 @@ public final class RuntimeCache {
             }
             problem = problem + "; the fallback " + fallbackDirectory + " cannot be used either (" + fallbackProblem + ")";
         }
-        throw new DebException("cacheDirectory", dir.toString(), "the cache directory cannot be used: " + problem + ".",
+        throw new DebException(Setting.CACHE_DIRECTORY, dir.toString(),
+                "the cache directory cannot be used: " + problem + ".",
                 "make it writable, or set the cache directory to a writable path.");
     }
 
@@ -183,7 +186,7 @@ public final class RuntimeCache {
     /** Builds an image into {@code dir} (which does not exist yet) and returns its metadata. */
     @FunctionalInterface
     interface ImageBuilder {
-        Map<String, String> build(Path dir) throws IOException;
+        RuntimeMetadata build(Path dir) throws IOException;
     }
 
     /**
@@ -195,7 +198,7 @@ public final class RuntimeCache {
      * @param files    the image's content as recorded in the manifest
      * @param reused   true when it was in the cache, false when built now
      */
-    record Entry(Path dir, Path image, Map<String, String> meta, List<ManifestItem> files, boolean reused) {
+    record Entry(Path dir, Path image, RuntimeMetadata meta, List<ManifestItem> files, boolean reused) {
     }
 
     /**
@@ -257,7 +260,7 @@ public final class RuntimeCache {
         Path tmp = tmpBase.resolve(name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         Files.createDirectory(tmp);
         try {
-            Map<String, String> meta = builder.build(tmp.resolve("image"));
+            RuntimeMetadata meta = builder.build(tmp.resolve("image"));
             List<ManifestItem> items = scan(tmp.resolve("image"));
             Files.writeString(tmp.resolve("manifest"), manifest(meta, items), StandardCharsets.UTF_8);
             Files.createDirectories(entry.getParent());
@@ -300,6 +303,9 @@ public final class RuntimeCache {
             switch (p[0]) {
                 case "meta": {
                     int eq = p[1].indexOf('=');
+                    if (eq < 1) {
+                        throw new CorruptEntry("bad manifest line '" + line + "'");
+                    }
                     meta.put(p[1].substring(0, eq), p[1].substring(eq + 1));
                     break;
                 }
@@ -337,7 +343,13 @@ public final class RuntimeCache {
                     throw new CorruptEntry("bad manifest line '" + line + "'");
             }
         }
-        return new Entry(entry, image, meta, items, true);
+        RuntimeMetadata metadata;
+        try {
+            metadata = RuntimeMetadata.fromProperties(meta);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptEntry("its manifest's metadata is damaged (" + e.getMessage() + ")");
+        }
+        return new Entry(entry, image, metadata, items, true);
     }
 
     /** Every path of the image, sorted; files get mode 0755 when the owner may execute them, else 0644. */
@@ -386,9 +398,9 @@ public final class RuntimeCache {
         return base.relativize(p).toString().replace('\\', '/');
     }
 
-    private static String manifest(Map<String, String> meta, List<ManifestItem> items) {
+    private static String manifest(RuntimeMetadata meta, List<ManifestItem> items) {
         StringBuilder sb = new StringBuilder(MANIFEST_HEADER).append('\n');
-        meta.forEach((k, v) -> {
+        meta.toProperties().forEach((k, v) -> {
             if (k.contains("=") || k.contains("\n") || v.contains("\n")) {
                 throw new IllegalArgumentException("bad metadata " + k);
             }

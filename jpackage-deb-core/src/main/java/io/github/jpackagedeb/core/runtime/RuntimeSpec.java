@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +52,20 @@ public final class RuntimeSpec {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This spec with {@code required} modules added to {@link #addModules()}, e.g. jdk.jfr when the service profiles.
+     */
+    public RuntimeSpec withRequiredModules(List<String> required) {
+        if (required == null || required.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(addModules);
+        all.addAll(required);
+        return builder().jdkHome(jdkHome).toolJdkHome(toolJdkHome).modules(modules).addModules(all)
+                .jlinkOptions(jlinkOptions).compression(compression).cds(cds).desktop(desktop).stripNative(stripNative)
+                .cacheDirectory(cacheDirectory).fallbackCacheDirectory(fallbackCacheDirectory).build();
     }
 
     /** The JDK to link from; null: the one running this build. */
@@ -208,32 +223,32 @@ public final class RuntimeSpec {
 
         public RuntimeSpec build() {
             for (String m : modules) {
-                checkName("modules", m);
+                checkName(Setting.MODULES, m);
             }
             for (String m : addModules) {
-                checkName("addModules", m);
+                checkName(Setting.ADD_MODULES, m);
             }
             for (String o : jlinkOptions) {
                 String name = o.contains("=") ? o.substring(0, o.indexOf('=')) : o;
                 if (RESERVED.contains(name)) {
-                    throw new DebException("jlinkOptions", o, "jpackage-deb sets " + name + " itself.",
+                    throw new DebException(Setting.JLINK_OPTIONS, o, "jpackage-deb sets " + name + " itself.",
                             name.equals("--add-modules") || name.equals("--limit-modules")
                                     ? "list modules with addModules (added to what jdeps finds) or modules (instead of jdeps)."
                                     : "remove it from the jlink options.");
                 }
                 if (o.startsWith("--compress")) {
-                    throw new DebException("jlinkOptions", o, "the compression has an option of its own.",
+                    throw new DebException(Setting.JLINK_OPTIONS, o, "the compression has an option of its own.",
                             "set the jlink compression instead (e.g. zip-6 on Java 21+, 2 on Java 17).");
                 }
             }
             if (compression != null && !compression.matches("[0-9]|zip-[0-9]")) {
-                throw new DebException("jlinkCompression", compression, "not a jlink compression level.",
+                throw new DebException(Setting.JLINK_COMPRESSION, compression, "not a jlink compression level.",
                         "use zip-0 … zip-9 (Java 21+) or 0, 1, 2 (Java 17); leave it unset to let the .deb compress the runtime.");
             }
             return new RuntimeSpec(this);
         }
 
-        private static void checkName(String field, String m) {
+        private static void checkName(Setting field, String m) {
             if (!MODULE_NAME.matcher(m).matches()) {
                 throw new DebException(field, m, "not a module name.",
                         "give module names such as java.sql or jdk.crypto.ec, separated by commas.");

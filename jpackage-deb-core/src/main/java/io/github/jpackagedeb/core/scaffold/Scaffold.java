@@ -1,16 +1,17 @@
 package io.github.jpackagedeb.core.scaffold;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.debiandir.DebianChangelog;
-import io.github.jpackagedeb.core.build.Layout;
-import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.assembly.Layout;
+import io.github.jpackagedeb.core.assembly.License;
 import io.github.jpackagedeb.core.control.ControlFile;
-import io.github.jpackagedeb.core.build.Lifecycle;
+import io.github.jpackagedeb.core.assembly.Lifecycle;
 import io.github.jpackagedeb.core.service.ProfilingSpec;
 import io.github.jpackagedeb.core.service.ServiceSpec;
 import io.github.jpackagedeb.core.service.SystemdUnit;
-import io.github.jpackagedeb.core.spec.PackageSpec;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.control.PackageSpec;
+import io.github.jpackagedeb.core.control.Relation;
 import io.github.jpackagedeb.core.template.Template;
 
 import org.apache.commons.io.file.PathUtils;
@@ -37,8 +38,9 @@ import java.util.Set;
 
 /**
  * Writes a project's {@code debian/} directory from a {@link ScaffoldSpec} (what {@code make-deb init} does): the
- * files that {@code dpkg-buildpackage} needs and that the jpackage-deb plugin reads back (DESIGN.md section 8). The
- * skeletons are templates of {@code debian-templates} ({@code scaffold/}), rendered strictly.
+ * files that {@code dpkg-buildpackage} needs and that the jpackage-deb plugin reads back
+ * (docs/architecture.md#precedence). The skeletons are templates of {@code debian-templates} ({@code scaffold/}),
+ * rendered strictly.
  *
  * <p>Files: {@code control} (source and binary paragraph), {@code changelog} (one entry), {@code copyright}
  * (DEP-5), {@code rules} (dh with Maven and the plugin's stage goal), {@code source/format}, {@code <pkg>.default},
@@ -78,9 +80,11 @@ public final class Scaffold {
         files.add(new File("debian/changelog", changelog(s), false));
         files.add(new File("debian/control", control(s), false));
         files.add(new File("debian/copyright", copyright(s), false));
-        files.add(new File("debian/rules", Template.load(BASE + "rules")
-                .render(Map.of("PACKAGE", pkg, "STAGE_GOAL", s.stageGoal())), true));
-        files.add(new File("debian/source/format", Template.load(BASE + "source-format").render(Map.of()), false));
+        if (s.maven()) {
+            files.add(new File("debian/rules", Template.load(BASE + "rules")
+                    .render(Map.of("PACKAGE", pkg, "STAGE_GOAL", s.stageGoal())), true));
+            files.add(new File("debian/source/format", Template.load(BASE + "source-format").render(Map.of()), false));
+        }
         String command = Layout.standard(pkg).command();
         ServiceSpec service = s.service() || s.profiling()
                 ? ServiceSpec.builder().build().resolve(pkg, spec.synopsis()) : null;
@@ -158,12 +162,14 @@ public final class Scaffold {
         // Debian's own Maven (3.8.7 in Debian 12), even when the project has a wrapper: ./mvnw downloads its Maven
         // distribution from the network unless one is cached, which a package build must not need and
         // dpkg-checkbuilddeps cannot check (Policy 4.9, 7.7). debian/rules runs mvn; MVN=./mvnw overrides it.
-        build.add("maven");
+        if (s.maven()) {
+            build.add("maven");
+        }
         List<String> depends = new ArrayList<>();
         if (s.bundlesRuntime()) {
             // filled by the stage goal (debian/<pkg>.substvars) with the libraries the bundled runtime needs, as
             // mvn package computes them: the same Depends and Recommends from both builds
-            depends.add("${" + io.github.jpackagedeb.core.build.DebBuilder.SUBSTVAR_DEPENDS + "}");
+            depends.add("${" + io.github.jpackagedeb.core.assembly.DebBuilder.SUBSTVAR_DEPENDS + "}");
         }
         depends.add("${misc:Depends}");
         if (!s.bundlesRuntime()) {
@@ -179,7 +185,7 @@ public final class Scaffold {
         relations.putAll(spec.relations());
         if (s.bundlesRuntime()) {
             List<String> recommends = new ArrayList<>();
-            recommends.add("${" + io.github.jpackagedeb.core.build.DebBuilder.SUBSTVAR_RECOMMENDS + "}");
+            recommends.add("${" + io.github.jpackagedeb.core.assembly.DebBuilder.SUBSTVAR_RECOMMENDS + "}");
             recommends.addAll(spec.relation(Relation.RECOMMENDS));
             relations.put(Relation.RECOMMENDS, recommends);
         }
@@ -288,18 +294,20 @@ public final class Scaffold {
         Path target = projectDir.resolve("debian");
         boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         if (exists && !force) {
-            throw new DebException("debianDir", target.toString(), "the directory exists; make-deb init never "
+            throw new DebException(Setting.DEBIAN_DIR, target.toString(), "the directory exists; make-deb init never "
                     + "overwrites it.", "move it away, or rerun with --force to rewrite the files make-deb writes "
                     + "(other files in it are kept).");
         }
         if (exists && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new DebException("debianDir", target.toString(), "exists and is not a directory.", "move it away.");
+            throw new DebException(Setting.DEBIAN_DIR, target.toString(), "exists and is not a directory.",
+                    "move it away.");
         }
         Path tmp;
         try {
             tmp = Files.createTempDirectory(projectDir, ".debian-make-deb-");
         } catch (IOException e) {
-            throw new DebException("debianDir", projectDir.toString(), "cannot create files in the project directory: "
+            throw new DebException(Setting.DEBIAN_DIR, projectDir.toString(),
+                    "cannot create files in the project directory: "
                     + e, "check that the directory exists and that you may write to it.", e);
         }
         Path old = null;
@@ -354,7 +362,7 @@ public final class Scaffold {
             tmp = null;
             return new Written(List.copyOf(written), Map.copyOf(backups), List.copyOf(merged));
         } catch (IOException e) {
-            throw new DebException("debianDir", target.toString(), "cannot write debian/: " + e,
+            throw new DebException(Setting.DEBIAN_DIR, target.toString(), "cannot write debian/: " + e,
                     "check free space and permissions of the project directory; nothing was changed.", e);
         } finally {
             for (Path leftover : java.util.Arrays.asList(tmp, old)) { // either may be null

@@ -1,9 +1,10 @@
 package io.github.jpackagedeb.core.scaffold;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.build.License;
-import io.github.jpackagedeb.core.spec.PackageName;
-import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.Setting;
+import io.github.jpackagedeb.core.assembly.License;
+import io.github.jpackagedeb.core.control.PackageName;
+import io.github.jpackagedeb.core.control.PackageSpec;
 import io.github.jpackagedeb.core.version.DebianVersion;
 import io.github.jpackagedeb.core.version.MavenVersionMapper;
 
@@ -23,7 +24,8 @@ import java.util.Set;
 public final class ScaffoldSpec {
 
     /** The values without which no {@code debian/} can be written, by core field name, in asking order. */
-    public static final List<String> REQUIRED = List.of("packageName", "version", "description", "maintainer", "license");
+    public static final List<Setting> REQUIRED = List.of(Setting.PACKAGE_NAME, Setting.VERSION, Setting.DESCRIPTION,
+            Setting.MAINTAINER, Setting.LICENSE);
 
     /** License short names (DEP-5 / SPDX) accepted without a URL to the text. */
     public static final Set<String> KNOWN_LICENSES = Set.of("Apache-2.0", "Expat", "GPL-2.0", "GPL-3.0", "LGPL-2.1",
@@ -44,6 +46,7 @@ public final class ScaffoldSpec {
     private final int javaRelease;
     private final String stageGoal;
     private final boolean mavenWrapper;
+    private final boolean maven;
 
     private ScaffoldSpec(Builder b, PackageSpec spec) {
         this.spec = spec;
@@ -62,6 +65,7 @@ public final class ScaffoldSpec {
         this.javaRelease = b.javaRelease;
         this.stageGoal = b.stageGoal;
         this.mavenWrapper = b.mavenWrapper;
+        this.maven = b.maven;
     }
 
     public static Builder builder() {
@@ -146,45 +150,56 @@ public final class ScaffoldSpec {
     }
 
     /**
+     * Whether the project builds with Maven (it has a pom.xml): then debian/rules runs its build for dpkg-buildpackage.
+     * Without one, debian/ holds what {@code make-deb build} reads (control, changelog, copyright, scripts), and no
+     * debian/rules, whose build would be the project's own (Gradle, sbt...).
+     */
+    public boolean maven() {
+        return maven;
+    }
+
+    /**
      * Checks one value as {@link Builder#build()} would, for a front end that asks for values one at a time.
      *
-     * @param field   a core field name: {@code packageName}, {@code version} (the project version),
-     *                {@code maintainer}, {@code description}, {@code homepage}, {@code section}, {@code license}
+     * @param field   one of {@link Setting#PACKAGE_NAME}, {@link Setting#VERSION} (the project version),
+     *                {@link Setting#MAINTAINER}, {@link Setting#DESCRIPTION}, {@link Setting#HOMEPAGE},
+     *                {@link Setting#SECTION}, {@link Setting#LICENSE}
      * @return the value as it will be used (trimmed)
      * @throws DebException naming the problem and the fix
      */
-    public static String check(String field, String value) {
+    public static String check(Setting field, String value) {
         return check(field, value, null);
     }
 
     /**
-     * {@link #check(String, String)} for package {@code packageName} (a synopsis may not start with it), or for any
+     * {@link #check(Setting, String)} for package {@code packageName} (a synopsis may not start with it), or for any
      * package when null.
      */
-    public static String check(String field, String value, String packageName) {
+    public static String check(Setting field, String value, String packageName) {
         String v = value == null ? null : value.strip();
         switch (field) {
-            case "packageName":
+            case PACKAGE_NAME:
                 return PackageName.validate(v);
-            case "version":
+            case VERSION:
                 if (v == null || v.isEmpty()) {
-                    throw new DebException("version", v, "the version is empty.", "give the project's version, e.g. 1.0.0.");
+                    throw new DebException(Setting.VERSION, v, "the version is empty.",
+                            "give the project's version, e.g. 1.0.0.");
                 }
                 MavenVersionMapper.defaults().map(v, Instant.EPOCH);
                 return v;
-            case "license":
+            case LICENSE:
                 checkLicense(new License(v == null ? "" : v, null));
                 return v;
-            case "maintainer":
-            case "description":
-            case "homepage":
-            case "section":
+            case MAINTAINER:
+            case DESCRIPTION:
+            case HOMEPAGE:
+            case SECTION:
                 PackageSpec.Builder b = PackageSpec.builder().name(packageName != null ? packageName : "make-deb-check").version(DebianVersion.parse("1-1"))
                         .maintainer("Make Deb <make-deb@example.org>").synopsis("value check");
                 switch (field) {
-                    case "maintainer" -> b.maintainer(v);
-                    case "description" -> b.synopsis(v);
-                    case "homepage" -> b.homepage(v);
+                    case MAINTAINER -> b.maintainer(v);
+                    case DESCRIPTION -> b.synopsis(v);
+                    case HOMEPAGE -> b.homepage(v);
                     default -> b.section(v);
                 }
                 b.build();
@@ -201,11 +216,12 @@ public final class ScaffoldSpec {
      */
     public static License checkLicense(License l) {
         if (l.name().isBlank()) {
-            throw new DebException("license", l.name(), "the license name is empty.",
+            throw new DebException(Setting.LICENSE, l.name(), "the license name is empty.",
                     "give an SPDX name such as Apache-2.0, MIT or GPL-3.0.");
         }
         if (!isKnown(l) && (l.url() == null || !l.url().matches("https?://\\S+"))) {
-            throw new DebException("license", l.name(), "not a license name make-deb knows, and no URL to its text.",
+            throw new DebException(Setting.LICENSE, l.name(),
+                    "not a license name make-deb knows, and no URL to its text.",
                     "use one of " + String.join(", ", new java.util.TreeSet<>(KNOWN_LICENSES))
                             + " (MIT is Expat), or give the license a <url> in the pom.");
         }
@@ -237,8 +253,8 @@ public final class ScaffoldSpec {
         private String homepage;
         private String section = "misc";
         private String priority = "optional";
-        private final java.util.Map<io.github.jpackagedeb.core.spec.Relation, List<String>> relations =
-                new java.util.EnumMap<>(io.github.jpackagedeb.core.spec.Relation.class);
+        private final java.util.Map<io.github.jpackagedeb.core.control.Relation, List<String>> relations =
+                new java.util.EnumMap<>(io.github.jpackagedeb.core.control.Relation.class);
         private String upstreamName;
         private String sourceUrl;
         private final List<License> licenses = new ArrayList<>();
@@ -252,6 +268,7 @@ public final class ScaffoldSpec {
         private int javaRelease = 17;
         private String stageGoal = "jpackage-deb:stage";
         private boolean mavenWrapper;
+        private boolean maven = true;
 
         private Builder() {
         }
@@ -312,7 +329,7 @@ public final class ScaffoldSpec {
          * Entries of a relationship field (the plugin's configured {@code <depends>} …), written to
          * {@code debian/control} so that it agrees with the pom; Depends keeps the generated entries too.
          */
-        public Builder relation(io.github.jpackagedeb.core.spec.Relation r, String entry) {
+        public Builder relation(io.github.jpackagedeb.core.control.Relation r, String entry) {
             if (blank(entry) != null) {
                 relations.computeIfAbsent(r, k -> new ArrayList<>()).add(entry.strip());
             }
@@ -389,15 +406,20 @@ public final class ScaffoldSpec {
             return this;
         }
 
-        /** What is missing, as core field names from {@link #REQUIRED}, in asking order. */
-        public List<String> missing() {
-            List<String> out = new ArrayList<>();
-            for (String f : REQUIRED) {
+        public Builder maven(boolean v) {
+            this.maven = v;
+            return this;
+        }
+
+        /** What is missing, from {@link #REQUIRED}, in asking order. */
+        public List<Setting> missing() {
+            List<Setting> out = new ArrayList<>();
+            for (Setting f : REQUIRED) {
                 boolean absent = switch (f) {
-                    case "packageName" -> packageName == null;
-                    case "version" -> upstreamVersion == null;
-                    case "description" -> synopsis == null;
-                    case "maintainer" -> maintainer == null;
+                    case PACKAGE_NAME -> packageName == null;
+                    case VERSION -> upstreamVersion == null;
+                    case DESCRIPTION -> synopsis == null;
+                    case MAINTAINER -> maintainer == null;
                     default -> licenses.isEmpty();
                 };
                 if (absent) {
@@ -413,15 +435,16 @@ public final class ScaffoldSpec {
          * @throws DebException for the first missing or bad value
          */
         public ScaffoldSpec build() {
-            List<String> missing = missing();
+            List<Setting> missing = missing();
             if (!missing.isEmpty()) {
-                throw new DebException(missing.get(0), null, "no value for " + String.join(", ", missing) + ".",
-                        "give the missing values.");
+                String names = missing.stream().map(Setting::key).collect(java.util.stream.Collectors.joining(", "));
+                throw new DebException(missing.get(0), null, "no value for " + names + ".", "give the missing values.");
             }
             Objects.requireNonNull(timestamp, "timestamp");
             licenses.forEach(ScaffoldSpec::checkLicense);
             if (javaRelease < 8 || javaRelease > 99) {
-                throw new DebException("javaRelease", Integer.toString(javaRelease), "not a Java feature release.",
+                throw new DebException(Setting.JAVA_RELEASE, Integer.toString(javaRelease),
+                        "not a Java feature release.",
                         "use the release the application is compiled for, e.g. 17 or 21.");
             }
             DebianVersion v = debianVersion != null ? debianVersion : scaffoldVersion(upstreamVersion, timestamp);

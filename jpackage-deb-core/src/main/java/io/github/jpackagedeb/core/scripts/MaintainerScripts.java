@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.scripts;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.template.Template;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Assembles preinst, postinst, prerm and postrm from {@link Snippet}s and the author's own scripts
- * (DESIGN.md section 5):
+ * (docs/services.md#how-the-maintainer-scripts-are-assembled):
  * <ul>
  *   <li>The snippets of one script form one {@code case "$1" in … esac} block that names every action dpkg
  *       passes (Debian Policy 6.5-6.8); each action runs the snippets that apply to it. Actions nothing applies
@@ -164,7 +165,8 @@ public final class MaintainerScripts {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].strip().equals(TOKEN)) {
                 if (at >= 0) {
-                    throw new DebException("maintainerScript", source, "the " + TOKEN + " line appears more than once "
+                    throw new DebException(Setting.MAINTAINER_SCRIPT, source,
+                            "the " + TOKEN + " line appears more than once "
                             + "(lines " + (at + 1) + " and " + (i + 1) + "), so it is not clear where the generated "
                             + "code goes.", "keep exactly one line holding only " + TOKEN + ".");
                 }
@@ -173,7 +175,7 @@ public final class MaintainerScripts {
         }
         if (at < 0) {
             boolean inline = text.contains(TOKEN);
-            throw new DebException("maintainerScript", source, inline
+            throw new DebException(Setting.MAINTAINER_SCRIPT, source, inline
                     ? "the " + TOKEN + " token is not on a line of its own."
                     : "the script has no " + TOKEN + " line, so the code jpackage-deb generates (system user, "
                     + "directories, systemd start and stop) would be lost.",
@@ -204,18 +206,18 @@ public final class MaintainerScripts {
         Objects.requireNonNull(user, "user");
         String text = user.text();
         if (text.indexOf('\r') >= 0) {
-            throw new DebException("maintainerScript", user.source(),
+            throw new DebException(Setting.MAINTAINER_SCRIPT, user.source(),
                     "the file has CRLF (or CR) line endings; the shell would read '\\r' as part of every command.",
                     "convert it to LF line endings (dos2unix, or git's core.autocrlf=input).");
         }
         String first = text.lines().findFirst().orElse("");
         if (!first.startsWith("#!")) {
-            throw new DebException("maintainerScript", user.source(),
+            throw new DebException(Setting.MAINTAINER_SCRIPT, user.source(),
                     "the " + script.fileName() + " script does not start with a '#!' interpreter line (Debian Policy "
                             + "10.4).", "start it with #!/bin/sh, then set -e, then the " + TOKEN + " line.");
         }
         if (!SHELL.matcher(first).matches()) {
-            throw new DebException("maintainerScript", user.source(),
+            throw new DebException(Setting.MAINTAINER_SCRIPT, user.source(),
                     "its interpreter line '" + first + "' is not a POSIX shell, and the generated code that goes in "
                             + "at " + TOKEN + " is shell code.", "write the script for #!/bin/sh.");
         }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The four maintainer scripts and every action dpkg passes to each as {@code $1} (Debian Policy 6.5-6.8,
- * checked against dpkg 1.21: see research/reliability.md section 1).
+ * checked against dpkg 1.21: see docs/services.md#how-the-maintainer-scripts-are-assembled).
  */
 public enum ScriptName {
     /** Runs before unpacking: {@code install}, {@code upgrade OLD}, {@code abort-upgrade NEW}. */

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.scripts;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,7 +40,7 @@ public record Snippet(ScriptName script, String template, Set<String> actions, M
         values = Map.copyOf(new LinkedHashMap<>(values));
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (!SAFE.matcher(e.getValue()).matches()) {
-                throw new DebException("maintainerScript", e.getValue(),
+                throw new DebException(Setting.MAINTAINER_SCRIPT, e.getValue(),
                         "this value of @@" + e.getKey() + "@@ in the " + template
                                 + " snippet holds characters the shell would interpret.",
                         "use names and paths made of letters, digits and _ . : / @ + - only.");

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The snippets of each concern, with the actions they run for. Rules from research/reliability.md 1.3:
- * set-up work runs for {@code configure} and for every {@code abort-*} of postinst (so an unwound upgrade brings
- * the old version back up); the service stops in prerm for {@code remove|upgrade|deconfigure|failed-upgrade} and
- * (re)starts in postinst, never while dpkg replaces the files; purge removes what the package made, never the
- * system user.
+ * The snippets of each concern, with the actions they run for. Rules from
+ * docs/services.md#how-the-maintainer-scripts-are-assembled: set-up work runs for {@code configure} and for every
+ * {@code abort-*} of postinst (so an unwound upgrade brings the old version back up); the service stops in prerm for
+ * {@code remove|upgrade|deconfigure|failed-upgrade} and (re)starts in postinst, never while dpkg replaces the files;
+ * purge removes what the package made, never the system user.
  */
 public final class Snippets {
 

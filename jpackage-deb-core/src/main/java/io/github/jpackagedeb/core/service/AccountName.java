@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.service;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,7 +29,7 @@ public final class AccountName {
      * @param field the core field name for the error ({@code service.user} or {@code service.group})
      * @return the name
      */
-    public static String validate(String field, String name) {
+    public static String validate(Setting field, String name) {
         return check(field, name, true);
     }
 
@@ -36,11 +37,11 @@ public final class AccountName {
      * Checks only the syntax of an existing account's name (an owner of extra files such as {@code adm} or
      * {@code www-data}): shared system accounts are fine there.
      */
-    public static String validateSyntax(String field, String name) {
+    public static String validateSyntax(Setting field, String name) {
         return check(field, name, false);
     }
 
-    private static String check(String field, String name, boolean own) {
+    private static String check(Setting field, String name, boolean own) {
         if (name == null || name.isEmpty()) {
             throw new DebException(field, name, "the account name is empty.", "give a name such as _myapp.");
         }

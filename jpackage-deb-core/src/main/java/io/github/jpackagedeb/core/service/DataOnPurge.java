@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.service;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.Locale;
 
@@ -20,7 +21,7 @@ public enum DataOnPurge {
                 }
             }
         }
-        throw new DebException("service.dataOnPurge", value, "not a data-on-purge policy.",
+        throw new DebException(Setting.SERVICE_DATA_ON_PURGE, value, "not a data-on-purge policy.",
                 "use keep (remove the data directory on purge only when it is empty; the default) or delete.");
     }
 

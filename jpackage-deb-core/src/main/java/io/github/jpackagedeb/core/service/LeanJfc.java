@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.service;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,9 +13,9 @@ import java.util.regex.Pattern;
  * runtime gives the same bytes) and installed as {@code /usr/lib/<pkg>/profiling.jfc}.
  *
  * <p>Why: JDK 17 instruments every socket and file read and write while these events are enabled, thresholds or
- * not; on a trivial request (~22 µs of CPU) that cost the example service 5.5 to 8 % of its throughput with
- * {@code default}, and about 1 % with them off (bench/profiling-analysis.md). CPU samples, allocation samples and
- * the lock events ({@code jdk.JavaMonitorEnter}, {@code jdk.ThreadPark}) stay as {@code default} has them.
+ * not, which costs a service with cheap requests a measurable part of its throughput (bench/NOTES.md). CPU samples,
+ * allocation samples and the lock events ({@code jdk.JavaMonitorEnter}, {@code jdk.ThreadPark}) stay as
+ * {@code default} has them.
  */
 public final class LeanJfc {
 
@@ -47,7 +48,7 @@ public final class LeanJfc {
             Matcher m = Pattern.compile("(<event name=\"" + Pattern.quote(event)
                     + "\">\\s*<setting name=\"enabled\"[^>]*>)true(</setting>)").matcher(text);
             if (!m.find()) {
-                throw new DebException("service.profiling.settings", ProfilingSpec.LEAN, source + " has no event "
+                throw new DebException(Setting.SERVICE_PROFILING_SETTINGS, ProfilingSpec.LEAN, source + " has no event "
                         + event + " enabled, so this is not a JDK default.jfc the lean settings can be derived from.",
                         "bundle a runtime linked from a JDK 17 or later, or use settings default or profile.");
             }

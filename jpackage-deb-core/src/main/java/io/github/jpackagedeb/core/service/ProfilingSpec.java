@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.service;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -168,7 +169,7 @@ public final class ProfilingSpec {
      * Debian-native place of the setting ({@code make-deb init} writes it there): a line {@code PROFILING=on} or
      * {@code PROFILING=off} builds profiling in, with that value as the host default; {@code PROFILING_MAXSIZE},
      * {@code PROFILING_MAXAGE}, {@code PROFILING_SETTINGS}, {@code PROFILING_KEEP} override the configured values
-     * (DESIGN.md section 8: debian/ wins field by field). Commented lines are documentation only.
+     * (docs/architecture.md#precedence: debian/ wins field by field). Commented lines are documentation only.
      *
      * @param source the file's name for messages, e.g. {@code debian/hello.default}
      * @throws DebException when a value in the file is not valid, when the file sets limits without profiling being
@@ -186,13 +187,13 @@ public final class ProfilingSpec {
         String sw = set.get("PROFILING");
         if (sw == null && !base.enabled) {
             String first = set.keySet().iterator().next();
-            throw new DebException("service.profiling", first + "=" + set.get(first), source + " sets " + first
+            throw new DebException(Setting.SERVICE_PROFILING, first + "=" + set.get(first), source + " sets " + first
                     + ", but profiling is not built into the package.",
                     "add the line PROFILING=on to " + source + " (or configure <profiling> in the service), or "
                             + "remove the line.");
         }
         if (sw != null && configured != null && !configured.enabled) {
-            throw new DebException("service.profiling", "PROFILING=" + sw, source + " sets PROFILING=" + sw
+            throw new DebException(Setting.SERVICE_PROFILING, "PROFILING=" + sw, source + " sets PROFILING=" + sw
                     + ", which builds profiling in, but the build configuration switched profiling off "
                     + "(<profiling><enabled>false</enabled>).",
                     "remove one of the two: PROFILING=off in " + source + " builds it in but leaves it off on hosts.");
@@ -209,7 +210,7 @@ public final class ProfilingSpec {
             }
             return b.build();
         } catch (DebException e) {
-            throw new DebException(e.field(), e.value(), "in " + source + ": " + e.problem(), e.fix(), e);
+            throw e.restate(e.setting(), e.value(), "in " + source + ": " + e.problem());
         }
     }
 
@@ -234,7 +235,7 @@ public final class ProfilingSpec {
             case "off":
                 return false;
             default:
-                throw new DebException("service.profiling.enabled", "PROFILING=" + v, "PROFILING is on or off.",
+                throw new DebException(Setting.SERVICE_PROFILING_ENABLED, "PROFILING=" + v, "PROFILING is on or off.",
                         "write PROFILING=on or PROFILING=off.");
         }
     }
@@ -320,22 +321,23 @@ public final class ProfilingSpec {
         public ProfilingSpec build() {
             String size = maxSize != null ? maxSize : DEFAULT_MAX_SIZE;
             if (!SIZE.matcher(size).matches()) {
-                throw new DebException("service.profiling.maxSize", size, "not a size JFR accepts.",
+                throw new DebException(Setting.SERVICE_PROFILING_MAX_SIZE, size, "not a size JFR accepts.",
                         "give a number of bytes with an optional unit k, m or g, e.g. 256M.");
             }
             if (bytes(size) < MIN_SIZE) {
-                throw new DebException("service.profiling.maxSize", size, "below 1M: JFR needs at least one chunk "
+                throw new DebException(Setting.SERVICE_PROFILING_MAX_SIZE, size,
+                        "below 1M: JFR needs at least one chunk "
                         + "of recording data to keep anything useful.", "give at least 1M, e.g. 100M.");
             }
             String age = maxAge != null ? maxAge : DEFAULT_MAX_AGE;
             if (!AGE.matcher(age).matches()) {
-                throw new DebException("service.profiling.maxAge", age, "not an age this tool accepts (a "
+                throw new DebException(Setting.SERVICE_PROFILING_MAX_AGE, age, "not an age this tool accepts (a "
                         + "positive number with the unit s, m, h or d; 0, unlimited, would leave the age unbounded).",
                         "give e.g. 24h, 90m or 7d.");
             }
             String s = settings != null ? settings : DEFAULT_SETTINGS;
             if (!s.equals(LEAN) && !s.equals("default") && !s.equals("profile") && !JFC.matcher(s).matches()) {
-                throw new DebException("service.profiling.settings", s, "not a JFR settings name: 'lean' (this "
+                throw new DebException(Setting.SERVICE_PROFILING_SETTINGS, s, "not a JFR settings name: 'lean' (this "
                         + "tool's: JFR's default without socket and file I/O events), JDK Flight Recorder's 'default' "
                         + "and 'profile' (more detail), or the absolute path of a .jfc file that the package installs "
                         + "(letters, digits and ._/+- only).",
@@ -344,7 +346,7 @@ public final class ProfilingSpec {
             int k = DEFAULT_KEEP;
             if (keep != null) {
                 if (!keep.matches("[0-9]{1,3}")) {
-                    throw new DebException("service.profiling.keep", keep, "not a number of recordings.",
+                    throw new DebException(Setting.SERVICE_PROFILING_KEEP, keep, "not a number of recordings.",
                             "give a number from 0 to 999, e.g. " + DEFAULT_KEEP + ".");
                 }
                 k = Integer.parseInt(keep);

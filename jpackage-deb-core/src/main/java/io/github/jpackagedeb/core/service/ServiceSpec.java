@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.service;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class ServiceSpec {
             "on-watchdog", "on-abort", "always");
     private static final Pattern TIME_SPAN = Pattern.compile("[0-9]+(ms|s|min)?");
 
-    private static final String FIELD_DIRECTIVES = "service.unitDirectives";
+    private static final Setting FIELD_DIRECTIVES = Setting.SERVICE_UNIT_DIRECTIVES;
 
     private final String name;
     private final String user;
@@ -61,7 +62,8 @@ public final class ServiceSpec {
     public ServiceSpec resolve(String pkg, String synopsis) {
         String n = name != null ? name : pkg;
         if (!UNIT.matcher(n).matches()) {
-            throw new DebException("service.name", null, "the service would be named after the package, but '" + pkg
+            throw new DebException(Setting.SERVICE_NAME, null,
+                    "the service would be named after the package, but '" + pkg
                     + "' is not a valid systemd unit name (letters, digits and ':', '-', '_', '.').",
                     "set the service name explicitly, e.g. " + pkg.replace('+', '-') + ".");
         }
@@ -69,7 +71,8 @@ public final class ServiceSpec {
         if (u == null) {
             if (!AccountName.isValid(pkg)) {
                 String s = AccountName.suggest(pkg);
-                throw new DebException("service.user", null, "the service account would be named after the package, "
+                throw new DebException(Setting.SERVICE_USER, null,
+                        "the service account would be named after the package, "
                         + "but '" + pkg + "' is not a valid system account name (adduser: lower-case letters, "
                         + "digits, '_' and '-', starting with a letter or '_').",
                         "set the service user explicitly" + (s != null ? ", e.g. " + s : "") + ".");
@@ -250,26 +253,26 @@ public final class ServiceSpec {
 
         public ServiceSpec build() {
             if (name != null && (name.length() > 200 || !UNIT.matcher(name).matches())) {
-                throw new DebException("service.name", name, "not a valid systemd service name: it may hold only "
+                throw new DebException(Setting.SERVICE_NAME, name, "not a valid systemd service name: it may hold only "
                         + "letters, digits and ':', '-', '_', '.', starting with a letter or digit (systemd.unit(5); "
                         + "'@' template units are not supported).", "use a name such as my-app.");
             }
             if (user != null) {
-                AccountName.validate("service.user", user);
+                AccountName.validate(Setting.SERVICE_USER, user);
             }
             if (group != null) {
-                AccountName.validate("service.group", group);
+                AccountName.validate(Setting.SERVICE_GROUP, group);
             }
             if (description != null && (description.indexOf('\n') >= 0 || description.indexOf('\r') >= 0)) {
-                throw new DebException("service.description", description, "the description spans several lines, "
+                throw new DebException(Setting.SERVICE_DESCRIPTION, description, "the description spans several lines, "
                         + "but Description= is one line.", "give a one-line description.");
             }
             if (restart != null && !RESTART.contains(restart)) {
-                throw new DebException("service.restart", restart, "not a Restart= value of systemd.service(5).",
+                throw new DebException(Setting.SERVICE_RESTART, restart, "not a Restart= value of systemd.service(5).",
                         "use one of no, on-success, on-failure, on-abnormal, on-watchdog, on-abort, always.");
             }
             if (restartSec != null && !TIME_SPAN.matcher(restartSec).matches()) {
-                throw new DebException("service.restartSec", restartSec, "not a time span this tool accepts.",
+                throw new DebException(Setting.SERVICE_RESTART_SEC, restartSec, "not a time span this tool accepts.",
                         "give a number with an optional unit ms, s or min, e.g. 5s.");
             }
             UnitDirectives.checkExecStart(SystemdUnit.TYPE, UnitDirectives.parse(unitDirectives, FIELD_DIRECTIVES),

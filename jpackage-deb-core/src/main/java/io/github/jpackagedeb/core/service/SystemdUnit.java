@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.service;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.template.Template;
 
 import java.util.LinkedHashMap;
@@ -152,12 +153,12 @@ public final class SystemdUnit {
             continued = t.endsWith("\\");
         }
         if (!service || !execStart) {
-            throw new DebException("service.unitFile", source, "the unit has no [Service] section with an "
+            throw new DebException(Setting.SERVICE_UNIT_FILE, source, "the unit has no [Service] section with an "
                     + "ExecStart= line, so systemd cannot start it.", "add [Service] and ExecStart=/usr/bin/<command>.");
         }
     }
 
     private static DebException error(String source, int line, String problem, String fix) {
-        return new DebException("service.unitFile", source, "line " + line + ": " + problem + ".", fix);
+        return new DebException(Setting.SERVICE_UNIT_FILE, source, "line " + line + ": " + problem + ".", fix);
     }
 }

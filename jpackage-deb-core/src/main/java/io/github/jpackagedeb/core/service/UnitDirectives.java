@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.service;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.EditDistance;
+import io.github.jpackagedeb.core.Setting;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class UnitDirectives {
      * @param field the configuration element, for the errors
      * @throws DebException naming the directive, what systemd would do with it and the fix
      */
-    public static List<Directive> parse(List<String> lines, String field) {
+    public static List<Directive> parse(List<String> lines, Setting field) {
         List<Directive> out = new ArrayList<>();
         String section = "Service";
         for (String raw : lines) {
@@ -99,7 +100,7 @@ public final class UnitDirectives {
     }
 
     /** Checks that the key is one of its section and that the value has the key's type. */
-    static void check(Directive d, String field, String raw) {
+    static void check(Directive d, Setting field, String raw) {
         Map<String, String> keys = KEYS.get(d.section());
         String type = type(d.section(), d.key());
         if (type == null) {
@@ -160,7 +161,7 @@ public final class UnitDirectives {
      * @param configured     the configured directives, in order
      * @throws DebException naming the extra {@code ExecStart=} directive
      */
-    public static void checkExecStart(String generatedType, List<Directive> configured, String field) {
+    public static void checkExecStart(String generatedType, List<Directive> configured, Setting field) {
         String type = generatedType;
         int count = 1; // the generated ExecStart=
         Directive extra = null;

@@ -2,6 +2,7 @@ package io.github.jpackagedeb.core.sign;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.archive.ArWriter;
 import io.github.jpackagedeb.core.debfile.DebFile;
 
@@ -87,7 +88,7 @@ public final class DebSigner {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
         } catch (IOException e) {
-            throw new DebException("deb", target.toString(), "cannot write the signed package: " + e.getMessage(),
+            throw new DebException(Setting.DEB, target.toString(), "cannot write the signed package: " + e.getMessage(),
                     "check free space and permissions of " + target.getParent() + ".", e);
         } finally {
             if (tmp != null) {

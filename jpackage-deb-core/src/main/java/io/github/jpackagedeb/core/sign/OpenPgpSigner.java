@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.sign;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.BCPGOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
@@ -131,10 +132,10 @@ public final class OpenPgpSigner {
             }
             return gen.generate();
         } catch (PGPException e) {
-            throw new DebException("signingKey", key.keyId(), "signing failed: " + e.getMessage(),
+            throw new DebException(Setting.SIGNING_KEY, key.keyId(), "signing failed: " + e.getMessage(),
                     "check that the key is a valid OpenPGP signing key (RSA or Ed25519 work everywhere).", e);
         } catch (IOException e) {
-            throw new DebException("signingKey", key.keyId(), "cannot read the data to sign: " + e.getMessage(),
+            throw new DebException(Setting.SIGNING_KEY, key.keyId(), "cannot read the data to sign: " + e.getMessage(),
                     "check that the file is readable.", e);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.sign;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
@@ -43,9 +44,9 @@ import java.util.Optional;
  */
 public final class SigningKey {
 
-    private static final String FIELD_KEYRING = "signingKey";
-    private static final String FIELD_KEY_ID = "keyId";
-    private static final String FIELD_PASSPHRASE = "passphrase";
+    private static final Setting FIELD_KEYRING = Setting.SIGNING_KEY;
+    private static final Setting FIELD_KEY_ID = Setting.KEY_ID;
+    private static final Setting FIELD_PASSPHRASE = Setting.PASSPHRASE;
 
     private final PGPPublicKey publicKey;
     private final PGPPrivateKey privateKey;

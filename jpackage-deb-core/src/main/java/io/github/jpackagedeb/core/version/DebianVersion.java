@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.version;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.util.Objects;
 
@@ -39,7 +40,7 @@ import java.util.Objects;
  */
 public final class DebianVersion implements Comparable<DebianVersion> {
 
-    private static final String FIELD = "version";
+    private static final Setting FIELD = Setting.VERSION;
 
     private final int epoch;
     private final String upstream;

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.version;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +38,7 @@ public final class MavenVersionMapper {
     /** The Debian revision used unless configured: {@value}. */
     public static final String DEFAULT_REVISION = "1";
 
-    private static final String FIELD = "version";
+    private static final Setting FIELD = Setting.VERSION;
 
     private static final DateTimeFormatter SNAPSHOT_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -68,13 +69,14 @@ public final class MavenVersionMapper {
      */
     public MavenVersionMapper withRevision(String newRevision) {
         if (newRevision == null || newRevision.isEmpty()) {
-            throw new DebException("revision", newRevision, "the Debian revision is empty.",
+            throw new DebException(Setting.REVISION, newRevision, "the Debian revision is empty.",
                     "set a revision such as " + DEFAULT_REVISION + ", or leave it unset for the default.");
         }
         for (int i = 0; i < newRevision.length(); i++) {
             char c = newRevision.charAt(i);
             if (!(isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '+' || c == '.' || c == '~')) {
-                throw new DebException("revision", newRevision, "the Debian revision contains '" + DebException.printable(String.valueOf(c))
+                throw new DebException(Setting.REVISION, newRevision,
+                        "the Debian revision contains '" + DebException.printable(String.valueOf(c))
                         + "'; only A-Z, a-z, 0-9, '+', '.' and '~' are allowed (Debian Policy 5.6.12).",
                         "use a revision such as 1, 2 or 1+local1.");
             }
@@ -90,7 +92,8 @@ public final class MavenVersionMapper {
      */
     public MavenVersionMapper withEpoch(int newEpoch) {
         if (newEpoch < 0) {
-            throw new DebException("epoch", Integer.toString(newEpoch), "the epoch must be an unsigned integer (Debian Policy 5.6.12).",
+            throw new DebException(Setting.EPOCH, Integer.toString(newEpoch),
+                    "the epoch must be an unsigned integer (Debian Policy 5.6.12).",
                     "use 0 (no epoch) or a small positive number.");
         }
         return new MavenVersionMapper(newEpoch, revision);

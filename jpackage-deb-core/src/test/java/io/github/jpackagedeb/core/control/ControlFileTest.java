@@ -2,8 +2,6 @@ package io.github.jpackagedeb.core.control;
 
 import io.github.jpackagedeb.core.testing.Integration;
 
-import io.github.jpackagedeb.core.spec.PackageSpec;
-import io.github.jpackagedeb.core.spec.Relation;
 import io.github.jpackagedeb.core.version.DebianVersion;
 import org.junit.jupiter.api.Test;
 

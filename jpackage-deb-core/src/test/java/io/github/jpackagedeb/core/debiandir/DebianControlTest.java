@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
+import io.github.jpackagedeb.core.Setting;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -35,18 +36,18 @@ class DebianControlTest {
     @Test
     void binaryFieldsInheritFromTheSourceParagraph() {
         DebianControl c = DebianControl.parse(CONTROL, "debian/control");
-        Map<String, SpecDraft.Value> v = c.values(null);
-        assertEquals("app", v.get("packageName").value());
-        assertEquals("Jane Doe <jane@example.org>", v.get("maintainer").value());
-        assertEquals("debian/control line 4 (Maintainer)", v.get("maintainer").origin().label());
-        assertEquals("utils", v.get("section").value());
-        assertEquals("https://example.org/app", v.get("homepage").value());
-        assertEquals("all", v.get("architecture").value());
-        assertEquals("tool that does things", v.get("description").value());
-        assertEquals("It does them well.\n\nAnd fast.", v.get("longDescription").value());
-        assertEquals("default-jre-headless (>= 2:1.17) | java17-runtime-headless", v.get("Depends").value(),
+        Map<Setting, SpecDraft.Value> v = c.values(null);
+        assertEquals("app", v.get(Setting.PACKAGE_NAME).value());
+        assertEquals("Jane Doe <jane@example.org>", v.get(Setting.MAINTAINER).value());
+        assertEquals("debian/control line 4 (Maintainer)", v.get(Setting.MAINTAINER).origin().label());
+        assertEquals("utils", v.get(Setting.SECTION).value());
+        assertEquals("https://example.org/app", v.get(Setting.HOMEPAGE).value());
+        assertEquals("all", v.get(Setting.ARCHITECTURE).value());
+        assertEquals("tool that does things", v.get(Setting.DESCRIPTION).value());
+        assertEquals("It does them well.\n\nAnd fast.", v.get(Setting.LONG_DESCRIPTION).value());
+        assertEquals("default-jre-headless (>= 2:1.17) | java17-runtime-headless", v.get(Setting.DEPENDS).value(),
                 "substitution variables are dropped: only debhelper fills them");
-        assertEquals("curl", v.get("Recommends").value());
+        assertEquals("curl", v.get(Setting.RECOMMENDS).value());
         assertFalse(v.containsKey("Build-Depends"));
     }
 
@@ -54,13 +55,13 @@ class DebianControlTest {
     void theBinaryParagraphWins() {
         DebianControl c = DebianControl.parse("Source: s\nSection: utils\n\nPackage: p\nSection: net\n"
                 + "Architecture: any\nDescription: x\n", "c");
-        assertEquals("net", c.values(null).get("section").value());
+        assertEquals("net", c.values(null).get(Setting.SECTION).value());
     }
 
     @Test
     void severalBinariesAreChosenByName() {
         DebianControl c = DebianControl.parse("Source: s\n\nPackage: one\nDescription: a\n\nPackage: two\nDescription: b\n", "c");
-        assertEquals("b", c.values("two").get("description").value());
+        assertEquals("b", c.values("two").get(Setting.DESCRIPTION).value());
         DebException e = assertThrows(DebException.class, () -> c.values("three"));
         assertTrue(e.problem().contains("one, two"), e.getMessage());
     }

@@ -2,13 +2,13 @@ package io.github.jpackagedeb.core.debiandir;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
-import io.github.jpackagedeb.core.build.DebianDocs;
-import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.Setting;
+import io.github.jpackagedeb.core.assembly.License;
 import io.github.jpackagedeb.core.control.ControlFile;
 import io.github.jpackagedeb.core.scaffold.Scaffold;
 import io.github.jpackagedeb.core.scaffold.ScaffoldSpec;
-import io.github.jpackagedeb.core.spec.PackageSpec;
-import io.github.jpackagedeb.core.spec.Relation;
+import io.github.jpackagedeb.core.control.PackageSpec;
+import io.github.jpackagedeb.core.control.Relation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +44,11 @@ class DebianDirectoryTest {
 
     static SpecDraft pomDerived() {
         return SpecDraft.empty()
-                .derived("packageName", "app", "the artifactId")
-                .derived("version", "1.0.0-1", "the project <version> 1.0.0")
-                .derived("maintainer", "Pom Dev <dev@example.org>", "the first <developer>")
-                .derived("description", "pom synopsis", "the project <description>")
-                .derived("homepage", "https://pom.example.org", "the project <url>");
+                .derived(Setting.PACKAGE_NAME, "app", "the artifactId")
+                .derived(Setting.VERSION, "1.0.0-1", "the project <version> 1.0.0")
+                .derived(Setting.MAINTAINER, "Pom Dev <dev@example.org>", "the first <developer>")
+                .derived(Setting.DESCRIPTION, "pom synopsis", "the project <description>")
+                .derived(Setting.HOMEPAGE, "https://pom.example.org", "the project <url>");
     }
 
     @Test
@@ -66,15 +66,17 @@ class DebianDirectoryTest {
     @Test
     void aConfiguredValueThatDisagreesIsAConflictNamingBothSources() throws IOException {
         Path d = debian("Package: x\nArchitecture: all\nDescription: d\n", null);
-        SpecDraft draft = pomDerived().configured("packageName", "y", "<packageName>");
+        SpecDraft draft = pomDerived().configured(Setting.PACKAGE_NAME, "y", "<packageName>");
         DebException e = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(draft, DebLog.SILENT));
         assertEquals("packageName", e.field());
         assertTrue(e.problem().contains("<packageName> says 'y'") && e.problem().contains("debian/control line 1 (Package)")
                 && e.problem().contains("'x'"), e.problem());
         // the same value twice is fine
-        SpecDraft same = pomDerived().configured("packageName", "x", "<packageName>");
-        assertEquals("x", DebianDirectory.read(d).apply(same, DebLog.SILENT).get("packageName").orElseThrow().value());
-        assertEquals("x", DebianDirectory.read(d).apply(pomDerived(), DebLog.SILENT).get("packageName").orElseThrow().value(),
+        SpecDraft same = pomDerived().configured(Setting.PACKAGE_NAME, "x", "<packageName>");
+        assertEquals("x", DebianDirectory.read(d).apply(same,
+                DebLog.SILENT).get(Setting.PACKAGE_NAME).orElseThrow().value());
+        assertEquals("x", DebianDirectory.read(d).apply(pomDerived(),
+                DebLog.SILENT).get(Setting.PACKAGE_NAME).orElseThrow().value(),
                 "over a derived name, debian/control wins");
     }
 
@@ -94,13 +96,13 @@ class DebianDirectoryTest {
     @Test
     void architectureAnyLeavesTheChoiceToTheBuild() throws IOException {
         Path d = debian("Package: app\nArchitecture: any\nDescription: d\n", null);
-        assertTrue(DebianDirectory.read(d).apply(pomDerived(), DebLog.SILENT).get("architecture").isEmpty());
+        assertTrue(DebianDirectory.read(d).apply(pomDerived(), DebLog.SILENT).get(Setting.ARCHITECTURE).isEmpty());
     }
 
     @Test
     void aChangelogForAnotherVersionIsSaidAndTheProjectVersionBuilt() throws IOException {
         Path d = debian(null, CHANGELOG);
-        SpecDraft newer = pomDerived().derived("version", "1.1.0-1", "the project <version> 1.1.0");
+        SpecDraft newer = pomDerived().derived(Setting.VERSION, "1.1.0-1", "the project <version> 1.1.0");
         List<String> warnings = new java.util.ArrayList<>();
         DebLog log = new DebLog() {
             @Override public void debug(String message) { }
@@ -120,18 +122,20 @@ class DebianDirectoryTest {
         DebException exact = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(newer, log, true));
         assertTrue(exact.problem().contains("which dpkg-buildpackage would build"), exact.problem());
         assertTrue(exact.fix().contains("make-deb changelog") && exact.fix().contains("dch -v 1.1.0-1"), exact.fix());
-        SpecDraft snap = pomDerived().derived("version", "1.0.0~snapshot.20260101000000-1", "the project <version>")
+        SpecDraft snap = pomDerived().derived(Setting.VERSION, "1.0.0~snapshot.20260101000000-1",
+                "the project <version>")
                 .snapshot(true);
         assertEquals("1.0.0-3", DebianDirectory.read(d).apply(snap, log, true).toSpec().version().toString(),
                 "the stage goal takes the entry's version exactly, as dpkg-gencontrol does");
-        SpecDraft configured = pomDerived().configured("version", "2:1.0.0-1", "<debianVersion>");
+        SpecDraft configured = pomDerived().configured(Setting.VERSION, "2:1.0.0-1", "<debianVersion>");
         DebException c = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(configured, DebLog.SILENT));
         assertTrue(c.problem().contains("<debianVersion> says '2:1.0.0-1'"), c.getMessage());
-        SpecDraft snapshot = pomDerived().derived("version", "1.0.0~snapshot.20260101000000-1", "the project <version>")
+        SpecDraft snapshot = pomDerived().derived(Setting.VERSION, "1.0.0~snapshot.20260101000000-1",
+                "the project <version>")
                 .snapshot(true);
         assertEquals("1.0.0~snapshot.20260101000000-3", DebianDirectory.read(d).apply(snapshot, DebLog.SILENT).toSpec().version().toString(),
                 "a snapshot keeps its time stamp and takes the changelog's revision");
-        SpecDraft otherName = pomDerived().configured("packageName", "other", "<packageName>");
+        SpecDraft otherName = pomDerived().configured(Setting.PACKAGE_NAME, "other", "<packageName>");
         DebException n = assertThrows(DebException.class, () -> DebianDirectory.read(d).apply(otherName, DebLog.SILENT));
         assertTrue(n.problem().contains("for package 'app'"), n.getMessage());
     }
@@ -169,7 +173,7 @@ class DebianDirectoryTest {
                 .timestamp(Instant.parse("2026-01-01T00:00:00Z")).build();
         Scaffold.write(project, Scaffold.render(s), false);
         PackageSpec read = DebianDirectory.read(project.resolve("debian"))
-                .apply(SpecDraft.empty().derived("version", "2.1.0-1", "pom"), DebLog.SILENT).toSpec();
+                .apply(SpecDraft.empty().derived(Setting.VERSION, "2.1.0-1", "pom"), DebLog.SILENT).toSpec();
         PackageSpec expected = s.spec().toBuilder().architecture("all")
                 .relation(Relation.DEPENDS, "default-jre-headless (>= 2:1.17) | java17-runtime-headless").build();
         // the long description comes back wrapped as the control file holds it: the same control file

@@ -1,5 +1,6 @@
 package io.github.jpackagedeb.core.profile;
 
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.testing.Integration;
 
 import io.github.jpackagedeb.core.DebException;
@@ -188,14 +189,16 @@ class FlameGraphsTest {
     @Test
     void aTimeWindowChangesTheCounts() throws IOException {
         long all = render(a).samples();
-        FlameGraphs.Result first = render(FlameGraphRequest.builder().input(a).to(WindowBound.parse("to", "1s")), new Log());
-        FlameGraphs.Result rest = render(FlameGraphRequest.builder().input(a).from(WindowBound.parse("from", "1s")), new Log());
+        FlameGraphs.Result first = render(FlameGraphRequest.builder().input(a).to(WindowBound.parse(Setting.TO, "1s")),
+                new Log());
+        FlameGraphs.Result rest = render(FlameGraphRequest.builder().input(a).from(WindowBound.parse(Setting.FROM,
+                "1s")), new Log());
         assertTrue(first.samples() > 0 && first.samples() < all, first.samples() + " of " + all);
         assertTrue(rest.samples() > 0 && rest.samples() < all, rest.samples() + " of " + all);
         assertTrue(Files.readString(dir.resolve("out/flame.html")).contains("<h1>CPU samples from 1s to the end</h1>"));
 
         DebException outside = assertThrows(DebException.class, () -> render(FlameGraphRequest.builder().input(a)
-                .from(WindowBound.parse("from", "2100-01-01T00:00:00Z")), new Log()));
+                .from(WindowBound.parse(Setting.FROM, "2100-01-01T00:00:00Z")), new Log()));
         assertEquals("window", outside.field());
         assertEquals("2100-01-01T00:00:00Z to the end", outside.value());
         assertTrue(outside.problem().startsWith("no CPU samples (jdk.ExecutionSample) in this window: the recording cover"),
@@ -298,19 +301,20 @@ class FlameGraphsTest {
         assertEquals(ProfileEvent.ALLOC, ProfileEvent.parse("ALLOC"));
 
         DebException order = assertThrows(DebException.class, () -> FlameGraphRequest.builder().input(a)
-                .from(WindowBound.parse("from", "5m")).to(WindowBound.parse("to", "1m")).outputBase(dir.resolve("x")).build());
+                .from(WindowBound.parse(Setting.FROM, "5m")).to(WindowBound.parse(Setting.TO,
+                "1m")).outputBase(dir.resolve("x")).build());
         assertEquals("from", order.field());
         assertTrue(order.problem().startsWith("is not before to '1m'"), order.problem());
         DebException instants = assertThrows(DebException.class, () -> FlameGraphRequest.builder().input(a)
-                .from(WindowBound.parse("from", "2026-11-26T10:00:00Z"))
-                .to(WindowBound.parse("to", "2026-11-26T10:00:00+01:00")).outputBase(dir.resolve("x")).build());
+                .from(WindowBound.parse(Setting.FROM, "2026-11-26T10:00:00Z"))
+                .to(WindowBound.parse(Setting.TO, "2026-11-26T10:00:00+01:00")).outputBase(dir.resolve("x")).build());
         assertEquals("from", instants.field());
-        DebException bad = assertThrows(DebException.class, () -> WindowBound.parse("to", "yesterday"));
+        DebException bad = assertThrows(DebException.class, () -> WindowBound.parse(Setting.TO, "yesterday"));
         assertEquals("yesterday", bad.value());
-        assertEquals(90_000, WindowBound.parse("from", "1m30s").offset().toMillis());
-        assertEquals(600_000, WindowBound.parse("from", "PT10M").offset().toMillis());
-        assertEquals(500, WindowBound.parse("from", "500ms").offset().toMillis());
-        assertTrue(WindowBound.parse("from", "2026-11-26T10:00:00Z").absolute());
+        assertEquals(90_000, WindowBound.parse(Setting.FROM, "1m30s").offset().toMillis());
+        assertEquals(600_000, WindowBound.parse(Setting.FROM, "PT10M").offset().toMillis());
+        assertEquals(500, WindowBound.parse(Setting.FROM, "500ms").offset().toMillis());
+        assertTrue(WindowBound.parse(Setting.FROM, "2026-11-26T10:00:00Z").absolute());
 
         // no samples at all for the event: say so
         DebException none = assertThrows(DebException.class,

@@ -4,11 +4,11 @@ import io.github.jpackagedeb.core.testing.Integration;
 
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
-import io.github.jpackagedeb.core.build.AppSpec;
-import io.github.jpackagedeb.core.build.DebBuilder;
-import io.github.jpackagedeb.core.build.Jar;
-import io.github.jpackagedeb.core.build.TestJars;
-import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.app.AppSpec;
+import io.github.jpackagedeb.core.assembly.DebBuilder;
+import io.github.jpackagedeb.core.app.Jar;
+import io.github.jpackagedeb.core.assembly.TestJars;
+import io.github.jpackagedeb.core.control.PackageSpec;
 import io.github.jpackagedeb.core.version.DebianVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,8 +3,8 @@ package io.github.jpackagedeb.core.runtime;
 import io.github.jpackagedeb.core.testing.ExternalTools;
 
 import io.github.jpackagedeb.core.DebLog;
-import io.github.jpackagedeb.core.build.Jar;
-import io.github.jpackagedeb.core.build.TestJars;
+import io.github.jpackagedeb.core.app.Jar;
+import io.github.jpackagedeb.core.assembly.TestJars;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 

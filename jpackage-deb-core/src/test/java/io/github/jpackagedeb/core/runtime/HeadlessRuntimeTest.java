@@ -2,8 +2,8 @@ package io.github.jpackagedeb.core.runtime;
 
 import io.github.jpackagedeb.core.testing.Integration;
 
-import io.github.jpackagedeb.core.build.Jar;
-import io.github.jpackagedeb.core.build.TestJars;
+import io.github.jpackagedeb.core.app.Jar;
+import io.github.jpackagedeb.core.assembly.TestJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package io.github.jpackagedeb.core.runtime;
 import io.github.jpackagedeb.core.testing.Integration;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.build.Jar;
+import io.github.jpackagedeb.core.app.Jar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

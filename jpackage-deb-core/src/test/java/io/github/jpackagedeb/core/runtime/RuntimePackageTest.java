@@ -3,12 +3,12 @@ package io.github.jpackagedeb.core.runtime;
 import io.github.jpackagedeb.core.testing.Integration;
 
 import io.github.jpackagedeb.core.archive.Compression;
-import io.github.jpackagedeb.core.build.AppSpec;
-import io.github.jpackagedeb.core.build.DebBuilder;
-import io.github.jpackagedeb.core.build.Jar;
-import io.github.jpackagedeb.core.build.License;
-import io.github.jpackagedeb.core.build.PackageDocs;
-import io.github.jpackagedeb.core.spec.PackageSpec;
+import io.github.jpackagedeb.core.app.AppSpec;
+import io.github.jpackagedeb.core.assembly.DebBuilder;
+import io.github.jpackagedeb.core.app.Jar;
+import io.github.jpackagedeb.core.assembly.License;
+import io.github.jpackagedeb.core.assembly.PackageDocs;
+import io.github.jpackagedeb.core.control.PackageSpec;
 import io.github.jpackagedeb.core.version.DebianVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

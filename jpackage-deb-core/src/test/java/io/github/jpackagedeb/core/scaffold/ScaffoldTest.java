@@ -1,9 +1,10 @@
 package io.github.jpackagedeb.core.scaffold;
 
+import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.testing.Integration;
 
 import io.github.jpackagedeb.core.DebException;
-import io.github.jpackagedeb.core.build.License;
+import io.github.jpackagedeb.core.assembly.License;
 import io.github.jpackagedeb.core.debiandir.Deb822;
 import io.github.jpackagedeb.core.debiandir.DebianChangelog;
 import io.github.jpackagedeb.core.debiandir.DebianControl;
@@ -209,15 +210,17 @@ class ScaffoldTest {
     @Test
     void missingValuesAndChecks() {
         ScaffoldSpec.Builder empty = ScaffoldSpec.builder().timestamp(Instant.EPOCH);
-        assertEquals(List.of("packageName", "version", "description", "maintainer", "license"), empty.missing());
+        assertEquals(List.of(Setting.PACKAGE_NAME, Setting.VERSION, Setting.DESCRIPTION, Setting.MAINTAINER,
+                Setting.LICENSE), empty.missing());
         assertEquals(List.of(), tiny().missing());
-        assertEquals("my-app", ScaffoldSpec.check("packageName", " my-app "));
-        assertThrows(DebException.class, () -> ScaffoldSpec.check("packageName", "My_App"));
-        assertThrows(DebException.class, () -> ScaffoldSpec.check("maintainer", "jane"));
-        assertThrows(DebException.class, () -> ScaffoldSpec.check("version", "v1"));
-        assertThrows(DebException.class, () -> ScaffoldSpec.check("description", "x".repeat(90)));
-        assertEquals("GPL-3.0", ScaffoldSpec.check("license", "GPL-3.0"));
-        DebException unknown = assertThrows(DebException.class, () -> ScaffoldSpec.check("license", "Frobnicate Public License"));
+        assertEquals("my-app", ScaffoldSpec.check(Setting.PACKAGE_NAME, " my-app "));
+        assertThrows(DebException.class, () -> ScaffoldSpec.check(Setting.PACKAGE_NAME, "My_App"));
+        assertThrows(DebException.class, () -> ScaffoldSpec.check(Setting.MAINTAINER, "jane"));
+        assertThrows(DebException.class, () -> ScaffoldSpec.check(Setting.VERSION, "v1"));
+        assertThrows(DebException.class, () -> ScaffoldSpec.check(Setting.DESCRIPTION, "x".repeat(90)));
+        assertEquals("GPL-3.0", ScaffoldSpec.check(Setting.LICENSE, "GPL-3.0"));
+        DebException unknown = assertThrows(DebException.class, () -> ScaffoldSpec.check(Setting.LICENSE,
+                "Frobnicate Public License"));
         assertTrue(unknown.fix().contains("Apache-2.0") && unknown.fix().contains("MIT is Expat"), unknown.getMessage());
         assertFalse(ScaffoldSpec.isKnown(new License("WTFPL", null)));
         ScaffoldSpec.checkLicense(new License("WTFPL", "http://www.wtfpl.net/txt/copying/"));
