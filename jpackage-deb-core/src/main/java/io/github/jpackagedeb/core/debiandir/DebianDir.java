@@ -5,9 +5,6 @@ import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.scripts.ScriptName;
 import io.github.jpackagedeb.core.scripts.UserScript;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -69,16 +66,7 @@ public record DebianDir(Map<ScriptName, UserScript> scripts, Optional<UserScript
             return Optional.empty();
         }
         Path file = hasPrefixed ? prefixed : plain;
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return Optional.of(new UserScript(file.toString(), text));
-        } catch (CharacterCodingException e) {
-            throw new DebException(Setting.DEBIAN_DIR, file.toString(), "the file is not valid UTF-8 text.",
-                    "save it as UTF-8.", e);
-        } catch (IOException e) {
-            throw new DebException(Setting.DEBIAN_DIR, file.toString(), "cannot read the file: " + e.getMessage(),
-                    "check that it is readable.", e);
-        }
+        // a file that is not there was not chosen above; text() reads it as UTF-8 or names the problem
+        return DebianDirectory.text(file).map(text -> new UserScript(file.toString(), text));
     }
 }

@@ -209,7 +209,8 @@ public final class DebianDirectory {
                 : dir.resolve(name).toString();
     }
 
-    private static Optional<String> text(Path file) {
+    /** The file as UTF-8 text, or empty when it is not a regular file. */
+    static Optional<String> text(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
