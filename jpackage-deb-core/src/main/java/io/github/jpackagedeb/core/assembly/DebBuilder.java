@@ -58,6 +58,7 @@ public final class DebBuilder {
     private final DebianDocs debianDocs;
     private final RuntimeImage runtime;
     private final Path blockCache;
+    private final Path appCdsCache;
     private final io.github.jpackagedeb.core.runtime.AppCdsSpec appCds;
     /** The class list of the training run, made once (null until then, empty when there is none). */
     private java.util.Optional<byte[]> appCdsList;
@@ -77,6 +78,7 @@ public final class DebBuilder {
         this.debianDocs = b.debianDocs;
         this.runtime = b.runtime;
         this.blockCache = b.blockCache;
+        this.appCdsCache = b.appCdsCache;
         this.appCds = b.appCds;
     }
 
@@ -383,7 +385,7 @@ public final class DebBuilder {
         if (appCdsList == null) {
             appCdsList = appCds == null ? java.util.Optional.empty()
                     : io.github.jpackagedeb.core.runtime.AppCds.train(appCds, runtime, app.classPath(),
-                    ClassPathCheck.mainClass(app.mainClass(), app.mainJar(), app.classPath()), log);
+                    ClassPathCheck.mainClass(app.mainClass(), app.mainJar(), app.classPath()), appCdsCache, log);
         }
         return appCdsList;
     }
@@ -414,6 +416,7 @@ public final class DebBuilder {
         private DebianDocs debianDocs = DebianDocs.NONE;
         private RuntimeImage runtime;
         private Path blockCache;
+        private Path appCdsCache;
         private io.github.jpackagedeb.core.runtime.AppCdsSpec appCds;
 
         private Builder() {
@@ -425,6 +428,15 @@ public final class DebBuilder {
          */
         public Builder blockCache(Path directory) {
             this.blockCache = directory;
+            return this;
+        }
+
+        /**
+         * Where the class lists of AppCDS training runs are kept by what decides them (runtime, jars, arguments), so
+         * that a rebuild of unchanged code runs no training; null (default): none.
+         */
+        public Builder appCdsCache(Path directory) {
+            this.appCdsCache = directory;
             return this;
         }
 

@@ -256,6 +256,7 @@ public final class Packager {
                 .upstreamVersion(upstream)
                 .outputDirectory(request.outputDirectory())
                 .blockCache(cache.resolve("xz-blocks-v1"))
+                .appCdsCache(cache.resolve("appcds-v1"))
                 .compression(request.compression())
                 .timestamp(timestamp)
                 .log(log)

@@ -61,6 +61,67 @@ public final class AppCds {
      */
     public static Optional<byte[]> train(AppCdsSpec spec, RuntimeImage runtime, List<Jar> classPath, String mainClass,
                                          DebLog log) {
+        return train(spec, runtime, classPath, mainClass, null, log);
+    }
+
+    /**
+     * {@link #train(AppCdsSpec, RuntimeImage, List, String, DebLog)}, reusing the class list of an earlier run with the
+     * same runtime, the same jars (by content, in order), main class and training arguments from {@code cache}
+     * (null: none), as a rebuild with unchanged code needs no new training run.
+     */
+    public static Optional<byte[]> train(AppCdsSpec spec, RuntimeImage runtime, List<Jar> classPath, String mainClass,
+                                         Path cache, DebLog log) {
+        Path cached = null;
+        if (cache != null && runtime.platform().sameAs(Platform.host())) {
+            try {
+                cached = cache.resolve(key(spec, runtime, classPath, mainClass) + ".lst");
+                if (Files.isRegularFile(cached)) {
+                    byte[] list = Files.readAllBytes(cached);
+                    log.info("Application class-data sharing: the class list of an earlier training run with the same"
+                            + " runtime, jars and arguments (" + list.length + " bytes, " + cached.getParent() + ")");
+                    return Optional.of(list);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("no cached AppCDS class list: " + e);
+                cached = null;
+            }
+        }
+        Optional<byte[]> list = run(spec, runtime, classPath, mainClass, log);
+        if (cached != null && list.isPresent()) {
+            try {
+                Files.createDirectories(cached.getParent());
+                Path tmp = Files.createTempFile(cached.getParent(), "classes", ".tmp");
+                Files.write(tmp, list.get());
+                Files.move(tmp, cached, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                log.debug("cannot cache the AppCDS class list in " + cached + ": " + e);
+            }
+        }
+        return list;
+    }
+
+    /** What decides a training run's class list: the runtime image, each jar's content in order, the command. */
+    static String key(AppCdsSpec spec, RuntimeImage runtime, List<Jar> classPath, String mainClass) throws IOException {
+        java.security.MessageDigest d = org.apache.commons.codec.digest.DigestUtils.getSha256Digest();
+        java.util.function.Consumer<String> add = t -> d.update((t + "\n").getBytes(StandardCharsets.UTF_8));
+        add.accept("appcds-v1");
+        add.accept(runtime.image().toRealPath().toString());
+        add.accept(runtime.platform().toString());
+        add.accept(String.join(",", runtime.modules()));
+        for (Jar j : classPath) {
+            try (var in = Files.newInputStream(j.file())) {
+                add.accept(org.apache.commons.codec.digest.DigestUtils.sha256Hex(in));
+            }
+        }
+        add.accept(mainClass);
+        add.accept(String.join("\u0000", spec.trainingJvmArgs()));
+        add.accept(String.join("\u0000", spec.trainingArgs()));
+        return java.util.HexFormat.of().formatHex(d.digest());
+    }
+
+    private static Optional<byte[]> run(AppCdsSpec spec, RuntimeImage runtime, List<Jar> classPath, String mainClass,
+                                        DebLog log) {
         Path java = runtime.image().resolve("bin/java");
         if (!runtime.platform().sameAs(Platform.host()) || !Files.isExecutable(java)) {
             log.warn("No application class-data sharing: the bundled " + runtime.platform() + " runtime cannot run on"

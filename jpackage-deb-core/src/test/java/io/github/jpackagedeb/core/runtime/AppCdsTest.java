@@ -114,6 +114,45 @@ class AppCdsTest {
     }
 
     @Test
+    void aRebuildWithTheSameRuntimeJarsAndArgumentsReusesTheClassListAndAChangedJarTrainsAgain(@TempDir Path tmp)
+            throws Exception {
+        RuntimeImage rt = RuntimeBuilder.build(RuntimeSpec.builder().cacheDirectory(Fixtures.sharedCache()).build(),
+                Fixtures.app(), 17, new Fixtures.RecordingLog());
+        AppCdsSpec spec = AppCdsSpec.builder().trainingArg("--version").build();
+        Path cache = tmp.resolve("appcds-v1");
+        Fixtures.RecordingLog first = new Fixtures.RecordingLog();
+        byte[] a = AppCds.train(spec, rt, Fixtures.app(), "demo.Main", cache, first).orElseThrow();
+        assertTrue(first.has("INFO", "training run 'demo.Main --version' took"), first.toString());
+
+        Fixtures.RecordingLog second = new Fixtures.RecordingLog();
+        byte[] b = AppCds.train(spec, rt, Fixtures.app(), "demo.Main", cache, second).orElseThrow();
+        assertArrayEquals(a, b);
+        assertFalse(second.has("INFO", "took"), "no training run for unchanged jars: " + second);
+        assertTrue(second.has("INFO", "the class list of an earlier training run"), second.toString());
+
+        // the same jars under other names and one jar with other content: the content decides
+        List<Jar> changed = new java.util.ArrayList<>();
+        for (Jar j : Fixtures.app()) {
+            Path copy = Files.copy(j.file(), tmp.resolve("copy-" + j.file().getFileName()));
+            changed.add(new Jar(copy, j.origin()));
+        }
+        Fixtures.RecordingLog renamed = new Fixtures.RecordingLog();
+        AppCds.train(spec, rt, changed, "demo.Main", cache, renamed).orElseThrow();
+        assertFalse(renamed.has("INFO", "took"), "same content elsewhere: reused: " + renamed);
+        Path last = changed.get(changed.size() - 1).file();
+        try (var fs = java.nio.file.FileSystems.newFileSystem(last)) {
+            Files.writeString(fs.getPath("bench-change.txt"), "a change");
+        }
+        Fixtures.RecordingLog third = new Fixtures.RecordingLog();
+        AppCds.train(spec, rt, changed, "demo.Main", cache, third).orElseThrow();
+        assertTrue(third.has("INFO", "training run 'demo.Main --version' took"), "a changed jar: " + third);
+        Fixtures.RecordingLog otherArgs = new Fixtures.RecordingLog();
+        AppCds.train(AppCdsSpec.builder().trainingArg("--help").build(), rt, Fixtures.app(), "demo.Main", cache,
+                otherArgs);
+        assertTrue(otherArgs.has("INFO", "training run 'demo.Main --help' took"), "other arguments: " + otherArgs);
+    }
+
+    @Test
     void aTrainingRunThatFailsOrHangsIsAnErrorNamingTheArguments() throws Exception {
         RuntimeImage rt = RuntimeBuilder.build(RuntimeSpec.builder().cacheDirectory(Fixtures.sharedCache()).build(),
                 Fixtures.app(), 17, new Fixtures.RecordingLog());
