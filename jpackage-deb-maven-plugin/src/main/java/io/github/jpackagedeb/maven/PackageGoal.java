@@ -207,7 +207,8 @@ public abstract class PackageGoal extends GoalBase {
      * Default: $XDG_CACHE_HOME/jpackage-deb, else ~/.cache/jpackage-deb; when it is not writable,
      * target/jpackage-deb-cache (with a warning). Its
      * {@code xz-blocks-v1/} keeps compressed blocks of data.tar.xz (at most 2 GiB), so that a rebuild does not
-     * compress the same runtime and jars again.
+     * compress the same runtime and jars again; {@code appcds-v1/} keeps the class lists of AppCDS training runs by
+     * runtime, jar contents and arguments, so that a rebuild of unchanged code runs no training.
      */
     @Parameter(property = "jpackage-deb.cacheDirectory")
     File cacheDirectory;
