@@ -182,9 +182,12 @@ public final class DebArchiveWriter {
                 cuts.add(contentStart);
                 x86.add(code);
                 light.add(zip);
+                // the gap after it (the next headers and small files) gets the lighter preset too: without a pinned
+                // timestamp every header changes, so these blocks are compressed again on every build. Measured on
+                // hello-cli: its 32 gap blocks (1.0 MB) 2.3-2.4 s -> 1.3-1.5 s, the .deb 8.6 KB (0.03 %) larger
                 cuts.add(entriesLength + length);
                 x86.add(false);
-                light.add(false);
+                light.add(true);
                 ownSpans.add(new ParallelXzOutputStream.Span(contentStart, entriesLength + length - contentStart, code,
                         zip, contentSource(item)));
             }
