@@ -44,8 +44,7 @@ final class Closure {
         AppSpec app = raw;
         String bootMain = value(boot, "mainClass");
         if (raw.mainClass() == null && bootMain != null) {
-            app = AppSpec.builder().mainJar(raw.mainJar()).dependencies(raw.dependencies()).mainClass(bootMain)
-                    .javaRelease(raw.javaRelease()).build();
+            app = raw.toBuilder().mainClass(bootMain).build();
         }
         Path work = Path.of(project.getBuild().getDirectory(), "jpackage-deb", "app");
         return AppClosure.resolve(app, () -> graph(project, repo, session, log), patterns, work, log);

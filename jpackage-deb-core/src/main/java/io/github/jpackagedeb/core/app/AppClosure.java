@@ -49,8 +49,10 @@ import java.util.zip.ZipFile;
  * <li><b>Jars inside the application jar</b> (maven-shade-plugin, assembly's jar-with-dependencies, any "uber" jar):
  * a dependency whose {@code META-INF/maven/<groupId>/<artifactId>/pom.properties} is in the application jar, or all of
  * whose classes are, is already there: it is not shipped a second time, so a shaded jar ships alone.</li>
- * <li><b>Quarkus</b>: quarkus-core as a separate jar on the class path is an error (Quarkus's fast-jar layout is not
- * packaged yet, and a flat class path starts it in dev mode); a Quarkus uber-jar ships alone like any uber jar.</li>
+ * <li><b>Quarkus</b> (quarkus-core a separate jar on the class path, or Quarkus's {@code quarkus-run.jar} as the
+ * application jar): the package ships what Quarkus built, the fast-jar tree {@code quarkus-app/} as it is, or its
+ * uber-jar alone ({@link QuarkusApp}); never the flat class path, on which Quarkus starts in dev mode. A Quarkus
+ * uber-jar given as the application jar ships alone like any uber jar.</li>
  * </ol>
  */
 public final class AppClosure {
@@ -147,6 +149,13 @@ public final class AppClosure {
      */
     public static Result resolve(AppSpec app, java.util.function.Supplier<Graph> graph, List<String> excludes,
                                  Path workDir, DebLog log) {
+        // a Quarkus uber-jar holds quarkus-core itself: it is packaged as any uber jar (its dependencies are inside)
+        Jar quarkusCore = holds(app.mainJar(), QUARKUS) ? null
+                : app.dependencies().stream().filter(d -> holds(d, QUARKUS)).findFirst().orElse(null);
+        Optional<AppSpec> quarkus = QuarkusApp.resolve(app, quarkusCore, excludes, log);
+        if (quarkus.isPresent()) {
+            return new Result(quarkus.get(), false, Map.of());
+        }
         Map<String, String> leftOut = new LinkedHashMap<>();
         Jar main = app.mainJar();
         String mainClass = app.mainClass();
@@ -205,9 +214,8 @@ public final class AppClosure {
             log.info(main.fileName() + " already holds " + (deps.size() - kept.size()) + " of its " + deps.size()
                     + " dependencies (a shaded or uber jar): they are not shipped a second time.");
         }
-        refuseQuarkusClassPath(main, kept);
-        AppSpec out = AppSpec.builder().mainJar(main).dependencies(kept).mainClass(mainClass)
-                .javaRelease(app.javaRelease()).build();
+        // the launcher settings (JVM options, arguments) and the Java release stay as given
+        AppSpec out = app.toBuilder().mainJar(main).clearDependencies().dependencies(kept).mainClass(mainClass).build();
         return new Result(out, springBoot, leftOut);
     }
 
@@ -418,27 +426,6 @@ public final class AppClosure {
         }
         leftOut.forEach((jar, why) -> log.info("Left out " + jar + ": " + why + "."));
         return kept;
-    }
-
-    /**
-     * A Quarkus application whose quarkus-core is a separate dependency jar (the build's thin jar, as Maven resolves
-     * it, or quarkus-app/lib flattened) does not run from a flat class path: Quarkus starts through its own bootstrap
-     * (quarkus-app/quarkus-run.jar with lib/boot, lib/main and quarkus/), and on the flat class path it starts in dev
-     * mode or fails to find its launcher. An uber-jar (quarkus-core inside the application jar) runs as any jar does.
-     */
-    private static void refuseQuarkusClassPath(Jar main, List<Jar> dependencies) {
-        for (Jar d : dependencies) {
-            if (holds(d, QUARKUS)) {
-                throw new DebException(Setting.JAR, d.origin(), main.fileName() + " is a Quarkus application ("
-                        + d.fileName() + " is quarkus-core): Quarkus starts through its own bootstrap"
-                        + " (quarkus-app/quarkus-run.jar with lib/boot, lib/main and quarkus/), a layout this tool"
-                        + " does not package yet; on a flat class path the application would start in dev mode or"
-                        + " fail to find its launcher.",
-                        "build a Quarkus uber-jar (mvn package -Dquarkus.package.jar.type=uber-jar) and package that"
-                                + " one jar alone: make-deb build --jar target/<artifactId>-<version>-runner.jar"
-                                + " (it holds every dependency and runs in the prod profile).");
-            }
-        }
     }
 
     private static boolean holds(Jar jar, String entry) {

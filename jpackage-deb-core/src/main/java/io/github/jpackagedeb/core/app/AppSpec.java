@@ -3,6 +3,7 @@ package io.github.jpackagedeb.core.app;
 import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.Setting;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +20,27 @@ public final class AppSpec {
     private final int javaRelease;
     private final List<String> jvmOptions;
     private final List<String> arguments;
+    private final List<Resource> resources;
+    private final boolean runsAsJar;
+    private final List<String> requiredModules;
+
+    /**
+     * A file of an application tree that is not a jar (Quarkus's {@code quarkus/quarkus-application.dat}).
+     *
+     * @param file the file on disk
+     * @param path where it goes, relative to the package's {@code lib/}
+     */
+    public record Resource(Path file, String path) {
+        public Resource {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(path, "path");
+        }
+    }
 
     private AppSpec(Builder b) {
+        this.resources = List.copyOf(b.resources);
+        this.runsAsJar = b.runsAsJar;
+        this.requiredModules = List.copyOf(b.requiredModules);
         this.jvmOptions = List.copyOf(b.jvmOptions);
         this.arguments = List.copyOf(b.arguments);
         this.mainJar = b.mainJar;
@@ -31,6 +51,14 @@ public final class AppSpec {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder holding this application's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder().mainJar(mainJar).dependencies(dependencies).mainClass(mainClass)
+                .jvmOptions(jvmOptions).arguments(arguments).javaRelease(javaRelease).runsAsJar(runsAsJar)
+                .resources(resources).requiredModules(requiredModules);
+        return b;
     }
 
     public Jar mainJar() {
@@ -47,6 +75,29 @@ public final class AppSpec {
         all.add(mainJar);
         all.addAll(dependencies);
         return all;
+    }
+
+    /**
+     * Whether the launcher runs {@code java -jar <application jar>}: the jar's manifest names the class path, the main
+     * class and what only {@code -jar} honours ({@code Add-Opens}, {@code Launcher-Agent-Class}); true for an
+     * application tree such as Quarkus's, false (the default) for {@code java -cp <class path> <main class>}.
+     */
+    public boolean runsAsJar() {
+        return runsAsJar;
+    }
+
+    /**
+     * JDK modules the application needs that jdeps cannot see in its class files, such as a service provider it
+     * reaches by name ({@code jdk.zipfs}, the {@code jar:} file system Quarkus's class loader opens); a bundled runtime
+     * links them too. None by default.
+     */
+    public List<String> requiredModules() {
+        return requiredModules;
+    }
+
+    /** The files of an application tree that are not jars, installed beside the jars (none by default). */
+    public List<Resource> resources() {
+        return resources;
     }
 
     /** The main class, or null to take it from the application jar's manifest. */
@@ -74,6 +125,9 @@ public final class AppSpec {
         private final List<String> arguments = new ArrayList<>();
         private Jar mainJar;
         private final List<Jar> dependencies = new ArrayList<>();
+        private final List<Resource> resources = new ArrayList<>();
+        private boolean runsAsJar;
+        private final List<String> requiredModules = new ArrayList<>();
         private String mainClass;
         private int javaRelease = 17;
 
@@ -90,8 +144,32 @@ public final class AppSpec {
             return this;
         }
 
+        /** Forgets the dependencies given so far. */
+        public Builder clearDependencies() {
+            this.dependencies.clear();
+            return this;
+        }
+
         public Builder dependencies(List<Jar> values) {
             values.forEach(this::dependency);
+            return this;
+        }
+
+        /** See {@link AppSpec#runsAsJar()}. */
+        public Builder runsAsJar(boolean value) {
+            this.runsAsJar = value;
+            return this;
+        }
+
+        /** See {@link AppSpec#requiredModules()}. */
+        public Builder requiredModules(List<String> values) {
+            values.stream().filter(m -> !requiredModules.contains(m)).forEach(requiredModules::add);
+            return this;
+        }
+
+        /** See {@link AppSpec#resources()}. */
+        public Builder resources(List<Resource> values) {
+            values.forEach(r -> resources.add(Objects.requireNonNull(r, "resource")));
             return this;
         }
 

@@ -130,7 +130,7 @@ class AppClosureTest {
     }
 
     @Test
-    void quarkusCoreAsASeparateJarIsRefusedWithTheUberJarWayButAQuarkusUberJarShipsAlone() throws IOException {
+    void quarkusCoreAsASeparateJarWithoutQuarkusBuildOutputIsRefusedButAQuarkusUberJarShipsAlone() throws IOException {
         Jar core = dep("io.quarkus:quarkus-core", AppClosure.QUARKUS, "io/quarkus/runtime/QuarkusApplication.class");
         Jar thin = new Jar(TestJars.jar(tmp.resolve("target/hello-1.0.jar"), "com.example.Main",
                 "com/example/Main.class", "main"), "com.example:hello:1.0");
@@ -138,8 +138,9 @@ class AppClosureTest {
                 .dependency(core).build(), null, List.of()));
         assertEquals("jar", e.field());
         assertEquals("io.quarkus:quarkus-core:1.0", e.value(), "the jar that makes it a Quarkus application");
-        assertTrue(e.problem().contains("dev mode"), e.problem());
-        assertTrue(e.fix().contains("-Dquarkus.package.jar.type=uber-jar"), e.fix());
+        assertTrue(e.problem().contains("quarkus-artifact.properties is missing"), e.problem());
+        assertTrue(e.fix().contains("declare quarkus-maven-plugin (with its build goal) before jpackage-deb-maven-plugin"),
+                e.fix());
 
         // the uber-jar Quarkus writes holds quarkus-core itself: it is an application jar like any other
         Jar uber = new Jar(TestJars.jar(tmp.resolve("target/hello-1.0-runner.jar"), "com.example.Main",
@@ -148,6 +149,18 @@ class AppClosureTest {
         assertEquals(uber, resolve(AppSpec.builder().mainJar(uber).build(), null, List.of()).app().mainJar());
         assertEquals(List.of(), origins(resolve(AppSpec.builder().mainJar(uber).dependency(core).build(), null,
                 List.of()).app()), "quarkus-core already inside the uber-jar is not shipped twice, and not refused");
+    }
+
+    @Test
+    void theLauncherSettingsAndJavaReleaseSurviveTheRules() throws IOException {
+        // the plugin's <jvmOptions> and <arguments> go through these rules on their way to the launcher
+        Jar thin = new Jar(TestJars.jar(tmp.resolve("target/hello-1.0.jar"), "com.example.Main",
+                "com/example/Main.class", "main"), "com.example:hello:1.0");
+        AppSpec app = resolve(AppSpec.builder().mainJar(thin).dependency(springBoot()).jvmOptions(List.of("-Xmx1g"))
+                .arguments(List.of("--port", "8080")).javaRelease(21).build(), null, List.of()).app();
+        assertEquals(List.of("-Xmx1g"), app.jvmOptions());
+        assertEquals(List.of("--port", "8080"), app.arguments());
+        assertEquals(21, app.javaRelease());
     }
 
     @Test
