@@ -6,8 +6,8 @@
 #   /etc/default/@@PACKAGE@@   package-wide settings (a conffile): JVM_OPTIONS, APP_ARGUMENTS, EXTRA_LIB_DIR,
 #                              JAVA_OPTS, JAVA_HOME
 #   JAVA_OPTS, JAVA_HOME       from the caller's environment
-# The command line: java JVM_OPTIONS JAVA_OPTS -cp CLASSPATH MAIN APP_ARGUMENTS "$@"; JVM_OPTIONS and APP_ARGUMENTS
-# are shell words (quoted words stay one), the jars of EXTRA_LIB_DIR come last on the class path.
+# The command line: java JVM_OPTIONS JAVA_OPTS @@TARGET_DOC@@ APP_ARGUMENTS "$@"; JVM_OPTIONS and APP_ARGUMENTS
+# are shell words (quoted words stay one)@@EXTRA_DOC@@.
 # The Java runtime is, in this order: the runtime bundled in the package, $JAVA_HOME/bin/java, java on PATH.
 
 # Find the application home through symbolic links (/usr/bin/@@PACKAGE@@ -> .../bin/@@PACKAGE@@).
@@ -51,22 +51,11 @@ else
     exit 127
 fi
 
-@@PROFILING@@CLASSPATH=
-for jar in @@CLASSPATH@@; do
-    CLASSPATH=${CLASSPATH:+$CLASSPATH:}$APP_HOME/lib/$jar
-done
-if [ -n "${EXTRA_LIB_DIR-}" ] && [ -d "$EXTRA_LIB_DIR" ]; then
-    for jar in "$EXTRA_LIB_DIR"/*.jar; do
-        if [ -f "$jar" ]; then
-            CLASSPATH=$CLASSPATH:$jar
-        fi
-    done
-fi
-
+@@PROFILING@@@@CLASS_PATH@@
 @@APP_CDS@@# JAVA_OPTS is split into words on purpose; JVM_OPTIONS and APP_ARGUMENTS are shell words; no globbing.
 set -f
 eval "set -- ${APP_ARGUMENTS-} \"\$@\""
-set -- -cp "$CLASSPATH" @@MAIN_CLASS@@ "$@"
+set -- @@TARGET@@ "$@"
 set -- ${JAVA_OPTS-} "$@"
 eval "set -- ${JVM_OPTIONS-} \"\$@\""
 exec "$JAVACMD" "$@"

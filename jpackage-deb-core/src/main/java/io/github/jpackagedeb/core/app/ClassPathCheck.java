@@ -61,7 +61,7 @@ public final class ClassPathCheck {
             if (!checkZip(jar)) {
                 codeless.add(jar.file());
             }
-            Jar other = byName.putIfAbsent(name, jar);
+            Jar other = byName.putIfAbsent(jar.path(), jar);
             if (other != null) {
                 throw new DebException(Setting.JAR, jar.origin(), "two jars have the same file name '" + name + "': "
                         + other.origin() + " and " + jar.origin() + "; one would overwrite the other in lib/.",

@@ -195,7 +195,10 @@ public final class DebBuilder {
         Layout layout = Layout.standard(effective.name());
         List<DebEntry> entries = new ArrayList<>();
         for (Jar jar : classPath) {
-            entries.add(DebEntry.file(Layout.rel(layout.libDir() + "/" + jar.fileName()), Content.of(jar.file())));
+            entries.add(DebEntry.file(Layout.rel(layout.libDir() + "/" + jar.path()), Content.of(jar.file())));
+        }
+        for (AppSpec.Resource r : app.resources()) {
+            entries.add(DebEntry.file(Layout.rel(layout.libDir() + "/" + r.path()), Content.of(r.file())));
         }
         Lifecycle lifecycle = lifecycle(effective);
         ServiceSpec resolved = lifecycle.service();
@@ -384,7 +387,7 @@ public final class DebBuilder {
     private synchronized java.util.Optional<byte[]> appCdsList() {
         if (appCdsList == null) {
             appCdsList = appCds == null ? java.util.Optional.empty()
-                    : io.github.jpackagedeb.core.runtime.AppCds.train(appCds, runtime, app.classPath(),
+                    : io.github.jpackagedeb.core.runtime.AppCds.train(appCds, runtime, app,
                     ClassPathCheck.mainClass(app.mainClass(), app.mainJar(), app.classPath()), appCdsCache, log);
         }
         return appCdsList;
@@ -396,7 +399,9 @@ public final class DebBuilder {
             return List.of();
         }
         Layout layout = Layout.standard(effective.name());
-        List<String> jars = app.classPath().stream().map(Jar::fileName).toList();
+        // the jars as the launcher puts them on the class path: the archive is valid only for that class path
+        List<String> jars = (app.runsAsJar() ? List.of(app.mainJar()) : app.classPath()).stream().map(Jar::path)
+                .toList();
         return io.github.jpackagedeb.core.scripts.Snippets.appCds(effective.name(), layout.runtimeDir() + "/bin/java",
                 layout.appCdsClassList(), layout.appCdsArchive(), layout.cacheDir(), layout.appHome(), jars);
     }

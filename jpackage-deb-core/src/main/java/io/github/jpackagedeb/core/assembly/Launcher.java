@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The launcher script of a package ({@code /usr/share/java/<pkg>/bin/<pkg>}, POSIX sh), rendered from the
- * {@code launcher.sh} template of debian-templates: the class path in order, the main class, the JVM options and
- * arguments of {@link AppSpec}, and the optional parts for application class-data sharing and JFR profiling.
+ * {@code launcher.sh} template of debian-templates: the class path in order and the main class (or, for an application
+ * that {@linkplain AppSpec#runsAsJar() runs as a jar}, {@code -jar} and its jar), the JVM options and arguments of
+ * {@link AppSpec}, and the optional parts for application class-data sharing and JFR profiling.
  */
 final class Launcher {
 
@@ -33,19 +34,29 @@ final class Launcher {
      */
     static String render(PackageSpec spec, AppSpec app, String mainClass, List<Jar> classPath, ServiceSpec service,
                          boolean appCds) {
-        StringBuilder cp = new StringBuilder();
-        for (Jar jar : classPath) {
-            if (cp.length() > 0) {
-                cp.append(" \\\n        ");
-            }
-            cp.append(jar.fileName());
-        }
         Map<String, String> v = new LinkedHashMap<>();
         v.put("PACKAGE", spec.name());
         v.put("VERSION", spec.version().toString());
         v.put("JAVA_RELEASE", Integer.toString(app.javaRelease()));
-        v.put("CLASSPATH", cp.toString());
-        v.put("MAIN_CLASS", mainClass);
+        if (app.runsAsJar()) {
+            String jar = app.mainJar().path();
+            v.put("CLASS_PATH", Template.load("launcher-jar.sh").render(Map.of("JAR", jar)));
+            v.put("TARGET", "-jar \"$APP_HOME/lib/" + jar + "\"");
+            v.put("TARGET_DOC", "-jar lib/" + jar);
+            v.put("EXTRA_DOC", "");
+        } else {
+            StringBuilder cp = new StringBuilder();
+            for (Jar jar : classPath) {
+                if (cp.length() > 0) {
+                    cp.append(" \\\n        ");
+                }
+                cp.append(jar.path());
+            }
+            v.put("CLASS_PATH", Template.load("launcher-classpath.sh").render(Map.of("CLASSPATH", cp.toString())));
+            v.put("TARGET", "-cp \"$CLASSPATH\" " + mainClass);
+            v.put("TARGET_DOC", "-cp CLASSPATH MAIN");
+            v.put("EXTRA_DOC", ", the jars of EXTRA_LIB_DIR come last on the class path");
+        }
         v.put("JVM_OPTIONS", LauncherSettings.value(app.jvmOptions()));
         v.put("APP_ARGUMENTS", LauncherSettings.value(app.arguments()));
         v.put("EXTRA_LIB_DIR", LauncherSettings.extraLibDir(spec.name()));

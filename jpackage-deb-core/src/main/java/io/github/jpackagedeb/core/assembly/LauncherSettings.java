@@ -48,9 +48,10 @@ public final class LauncherSettings {
                 + "#\n"
                 + "# Program arguments passed before those given on the command line (shell words):\n"
                 + "APP_ARGUMENTS=" + value(app.arguments()) + "\n"
-                + "#\n"
+                + (app.runsAsJar() ? "#\n# No extra jars: " + app.mainJar().path() + " names the class path in its"
+                + " manifest (java -jar).\n" : "#\n"
                 + "# More jars for the class path (e.g. JDBC drivers): put them in " + extraLibDir(pkg) + "/;\n"
                 + "# they come after the application's jars, in name order. Another directory:\n"
-                + "#EXTRA_LIB_DIR=" + extraLibDir(pkg) + "\n";
+                + "#EXTRA_LIB_DIR=" + extraLibDir(pkg) + "\n");
     }
 }

@@ -51,14 +51,14 @@ final class LintianOverrides {
             if (codeless.contains(jar.file())) {
                 sb.append("# ").append(jar.origin()).append(" holds no classes by design, and is shipped as Maven resolved it.\n")
                         .append(spec.name()).append(": codeless-jar [").append(Layout.rel(layout.libDir())).append('/')
-                        .append(jar.fileName()).append("]\n");
+                        .append(jar.path()).append("]\n");
             }
             if (hasMultiReleaseClasses(jar)) {
                 sb.append("# ").append(jar.origin()).append(" is a multi-release jar: classes under META-INF/versions/N")
                         .append(" are loaded only by Java N and later; some are newer than lintian's known class-file")
                         .append(" versions.\n")
                         .append(spec.name()).append(": unknown-java-class-version META-INF/versions/* [")
-                        .append(Layout.rel(layout.libDir())).append('/').append(jar.fileName()).append("]\n");
+                        .append(Layout.rel(layout.libDir())).append('/').append(jar.path()).append("]\n");
             }
         }
         return sb.toString();

@@ -219,6 +219,15 @@ public final class Packager {
         return c;
     }
 
+    /** The modules a bundled runtime needs beyond what jdeps finds: the application's, and jdk.jfr to profile. */
+    private static List<String> requiredModules(AppSpec app, boolean profiling) {
+        List<String> out = new ArrayList<>(app.requiredModules());
+        if (profiling) {
+            out.add(ProfilingSpec.MODULE);
+        }
+        return out;
+    }
+
     private static DebBuilder builder(BuildRequest request, DebianDirectory debian, Instant timestamp) {
         Objects.requireNonNull(request.app(), "app");
         Objects.requireNonNull(request.outputDirectory(), "outputDirectory");
@@ -234,8 +243,8 @@ public final class Packager {
         DebianDir debianDir = debian.forPackage(spec.name());
         boolean profiling = Lifecycle.profiling(request.service(), debianDir).enabled();
         RuntimeImage runtime = request.runtime().bundled()
-                ? RuntimeBuilder.build(request.runtime().spec().withRequiredModules(
-                        profiling ? List.of(ProfilingSpec.MODULE) : List.of()), app.classPath(), app.javaRelease(), log)
+                ? RuntimeBuilder.build(request.runtime().spec().withRequiredModules(requiredModules(app, profiling)),
+                        app.classPath(), app.javaRelease(), log)
                 : null;
         String upstream = request.upstreamVersion() != null ? request.upstreamVersion()
                 : debian.changelog().map(DebianChangelog::newest).map(e -> e.version().upstream())

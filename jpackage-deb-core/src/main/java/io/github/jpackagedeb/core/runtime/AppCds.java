@@ -4,6 +4,7 @@ import io.github.jpackagedeb.core.DebException;
 import io.github.jpackagedeb.core.DebLog;
 import io.github.jpackagedeb.core.Setting;
 import io.github.jpackagedeb.core.Step;
+import io.github.jpackagedeb.core.app.AppSpec;
 import io.github.jpackagedeb.core.app.Jar;
 
 import org.apache.commons.io.file.PathUtils;
@@ -64,17 +65,25 @@ public final class AppCds {
         return train(spec, runtime, classPath, mainClass, null, log);
     }
 
-    /**
-     * {@link #train(AppCdsSpec, RuntimeImage, List, String, DebLog)}, reusing the class list of an earlier run with the
-     * same runtime, the same jars (by content, in order), main class and training arguments from {@code cache}
-     * (null: none), as a rebuild with unchanged code needs no new training run.
-     */
+    /** {@link #train(AppCdsSpec, RuntimeImage, AppSpec, String, Path, DebLog)} for a class path of jars. */
     public static Optional<byte[]> train(AppCdsSpec spec, RuntimeImage runtime, List<Jar> classPath, String mainClass,
+                                         Path cache, DebLog log) {
+        return train(spec, runtime, AppSpec.builder().mainJar(classPath.get(0))
+                .dependencies(classPath.subList(1, classPath.size())).build(), mainClass, cache, log);
+    }
+
+    /**
+     * Trains as the launcher starts the application ({@code -cp} and the main class, or {@code -jar} for one that
+     * {@linkplain AppSpec#runsAsJar() runs as a jar}), reusing the class list of an earlier run with the same runtime,
+     * the same files (jars by content, in order, and the other files of an application tree), main class and training
+     * arguments from {@code cache} (null: none), as a rebuild with unchanged code needs no new training run.
+     */
+    public static Optional<byte[]> train(AppCdsSpec spec, RuntimeImage runtime, AppSpec app, String mainClass,
                                          Path cache, DebLog log) {
         Path cached = null;
         if (cache != null && runtime.platform().sameAs(Platform.host())) {
             try {
-                cached = cache.resolve(key(spec, runtime, classPath, mainClass) + ".lst");
+                cached = cache.resolve(key(spec, runtime, app, mainClass) + ".lst");
                 if (Files.isRegularFile(cached)) {
                     byte[] list = Files.readAllBytes(cached);
                     log.info("Application class-data sharing: the class list of an earlier training run with the same"
@@ -86,7 +95,7 @@ public final class AppCds {
                 cached = null;
             }
         }
-        Optional<byte[]> list = run(spec, runtime, classPath, mainClass, log);
+        Optional<byte[]> list = run(spec, runtime, app, mainClass, log);
         if (cached != null && list.isPresent()) {
             try {
                 Files.createDirectories(cached.getParent());
@@ -101,18 +110,24 @@ public final class AppCds {
         return list;
     }
 
-    /** What decides a training run's class list: the runtime image, each jar's content in order, the command. */
-    static String key(AppCdsSpec spec, RuntimeImage runtime, List<Jar> classPath, String mainClass) throws IOException {
+    /** What decides a training run's class list: the runtime image, each file's content in order, the command. */
+    static String key(AppCdsSpec spec, RuntimeImage runtime, AppSpec app, String mainClass) throws IOException {
         java.security.MessageDigest d = org.apache.commons.codec.digest.DigestUtils.getSha256Digest();
         java.util.function.Consumer<String> add = t -> d.update((t + "\n").getBytes(StandardCharsets.UTF_8));
         add.accept("appcds-v1");
         add.accept(runtime.image().toRealPath().toString());
         add.accept(runtime.platform().toString());
         add.accept(String.join(",", runtime.modules()));
-        for (Jar j : classPath) {
-            try (var in = Files.newInputStream(j.file())) {
+        List<Path> files = new ArrayList<>();
+        app.classPath().forEach(j -> files.add(j.file()));
+        app.resources().forEach(r -> files.add(r.file()));
+        for (Path f : files) {
+            try (var in = Files.newInputStream(f)) {
                 add.accept(org.apache.commons.codec.digest.DigestUtils.sha256Hex(in));
             }
+        }
+        if (app.runsAsJar()) {
+            add.accept("-jar");
         }
         add.accept(mainClass);
         add.accept(String.join("\u0000", spec.trainingJvmArgs()));
@@ -120,7 +135,7 @@ public final class AppCds {
         return java.util.HexFormat.of().formatHex(d.digest());
     }
 
-    private static Optional<byte[]> run(AppCdsSpec spec, RuntimeImage runtime, List<Jar> classPath, String mainClass,
+    private static Optional<byte[]> run(AppCdsSpec spec, RuntimeImage runtime, AppSpec app, String mainClass,
                                         DebLog log) {
         Path java = runtime.image().resolve("bin/java");
         if (!runtime.platform().sameAs(Platform.host()) || !Files.isExecutable(java)) {
@@ -134,7 +149,7 @@ public final class AppCds {
             Path work = Files.createDirectory(dir.resolve("work"));
             Path list = dir.resolve("classes.lst");
             StringBuilder cp = new StringBuilder();
-            for (Jar j : classPath) {
+            for (Jar j : app.classPath()) {
                 if (cp.length() > 0) {
                     cp.append(File.pathSeparatorChar);
                 }
@@ -143,7 +158,8 @@ public final class AppCds {
             List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xshare:off",
                     "-XX:DumpLoadedClassList=" + list));
             cmd.addAll(spec.trainingJvmArgs());
-            cmd.addAll(List.of("-cp", cp.toString(), mainClass));
+            cmd.addAll(app.runsAsJar() ? List.of("-jar", app.mainJar().file().toAbsolutePath().toString())
+                    : List.of("-cp", cp.toString(), mainClass));
             cmd.addAll(spec.trainingArgs());
             long start = System.nanoTime();
             // an empty environment and an empty working directory, stdin closed: the same classes on every machine
