@@ -66,6 +66,7 @@ public final class DebArchiveWriter {
     private final Compression dataCompression;
     private final Compression controlCompression;
     private final long timestamp;
+    private final boolean sourceMtimes;
     private final boolean allowSpecialModes;
     private final DebLog log;
     private final Consumer<String> beforeFile;
@@ -78,6 +79,7 @@ public final class DebArchiveWriter {
         this.dataCompression = b.dataCompression;
         this.controlCompression = b.controlCompression;
         this.timestamp = b.timestamp;
+        this.sourceMtimes = b.sourceMtimes;
         this.allowSpecialModes = b.allowSpecialModes;
         this.log = b.log;
         this.beforeFile = b.beforeFile;
@@ -208,10 +210,12 @@ public final class DebArchiveWriter {
         try (OutputStream compressed = Compressors.open(dataCompression, sink, tarLength, threads, xzBlockSize,
                 xzPlan)) {
             TarWriter tar = new TarWriter(compressed, timestamp);
+            Map<String, Long> mtimes = sourceMtimes ? mtimes(items) : Map.of();
             for (EntryRules.Item item : items) {
+                long mtime = mtimes.getOrDefault(item.path(), timestamp);
                 switch (item.type()) {
                     case DIRECTORY:
-                        tar.directory(item.tarName(), item.mode());
+                        tar.directory(item.tarName(), item.mode(), mtime);
                         break;
                     case SYMLINK:
                         tar.symlink(item.tarName(), item.linkTarget());
@@ -220,7 +224,7 @@ public final class DebArchiveWriter {
                         if (beforeFile != null) {
                             beforeFile.accept(item.path());
                         }
-                        tar.file(item.tarName(), item.mode(), item.size());
+                        tar.file(item.tarName(), item.mode(), item.size(), mtime);
                         md5.reset();
                         copy(item, tar, md5, buf);
                         tar.endFile();
@@ -240,6 +244,42 @@ public final class DebArchiveWriter {
             }
         }
         return new DataTar(md5sums.toString(), List.copyOf(conffiles));
+    }
+
+    /**
+     * The entries' own mtimes ({@link Builder#sourceMtimes}): a file read from disk keeps its modification time, no
+     * later than the build timestamp; a generated file and a symbolic link have the build timestamp; a directory has
+     * the newest mtime of what it holds (the build timestamp when empty).
+     */
+    private Map<String, Long> mtimes(List<EntryRules.Item> items) throws IOException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (EntryRules.Item item : items) {
+            if (item.type() == EntryType.DIRECTORY) {
+                continue;
+            }
+            long m = timestamp;
+            if (item.type() == EntryType.FILE && item.content() instanceof Content.FileContent f) {
+                try {
+                    m = Math.max(0, Math.min(timestamp, Files.getLastModifiedTime(f.file()).toMillis() / 1000));
+                } catch (IOException e) {
+                    m = timestamp; // the write itself reports a file that vanished, with its name
+                }
+            }
+            out.put(item.path(), m);
+            for (String dir = parent(item.path()); dir != null; dir = parent(dir)) {
+                out.merge(dir, m, Math::max);
+            }
+        }
+        return out;
+    }
+
+    /** The parent of an item's path ({@code usr/share} of {@code usr/share/doc}; {@code ""} of {@code usr}). */
+    private static String parent(String path) {
+        if (path.isEmpty()) {
+            return null;
+        }
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     /**
@@ -472,6 +512,7 @@ public final class DebArchiveWriter {
         private Compression dataCompression = Compression.DEFAULT;
         private Compression controlCompression = Compression.DEFAULT;
         private Long timestamp;
+        private boolean sourceMtimes;
         private boolean allowSpecialModes;
         private DebLog log = DebLog.SILENT;
         private Consumer<String> beforeFile;
@@ -503,6 +544,18 @@ public final class DebArchiveWriter {
                         "use a build timestamp in seconds since 1970-01-01 (e.g. SOURCE_DATE_EPOCH).");
             }
             this.timestamp = epochSeconds;
+            return this;
+        }
+
+        /**
+         * For a build without a pinned timestamp: a file read from disk keeps its own modification time (no later
+         * than the timestamp, as {@code dpkg-deb} under {@code SOURCE_DATE_EPOCH} clamps it), a directory takes the
+         * newest of what it holds, and only generated files and links carry the timestamp. The tar headers of unchanged
+         * files, and the xz blocks that hold them, then stay the same from build to build. Off (the default): every
+         * entry carries the timestamp, for a reproducible package.
+         */
+        public Builder sourceMtimes(boolean value) {
+            this.sourceMtimes = value;
             return this;
         }
 

@@ -12,8 +12,8 @@ import java.util.Arrays;
  * {@code K}) lift the 100-byte limits of the ustar fields, and GNU base-256 numbers (dpkg &ge;
  * 1.18.24) carry files of 8 GiB and more.
  *
- * <p>Every header has owner and group 0 named {@code root}, the same mtime, and no access or
- * change times, so the bytes depend on the entries alone. Names are written as UTF-8. The
+ * <p>Every header has owner and group 0 named {@code root}, the writer's mtime (unless an entry is given its own),
+ * and no access or change times, so the bytes depend on the entries alone. Names are written as UTF-8. The
  * stream is buffered here and never flushed before {@link #finish()}, so a compressor below sees
  * the same write pattern for the same input (no flush points that depend on timing).
  */
@@ -76,17 +76,27 @@ final class TarWriter {
 
     /** A directory; {@code name} must end with '/' ({@code ./usr/bin/}). */
     void directory(String name, int mode) throws IOException {
-        header(utf8(name), '5', mode, 0, null);
+        directory(name, mode, mtime);
+    }
+
+    /** A directory with its own mtime (seconds since the epoch). */
+    void directory(String name, int mode, long entryMtime) throws IOException {
+        header(utf8(name), '5', mode, 0, null, entryMtime);
     }
 
     /** A symbolic link, stored with mode 0777 as dpkg-deb and tar store them. */
     void symlink(String name, String target) throws IOException {
-        header(utf8(name), '2', 0777, 0, utf8(target));
+        header(utf8(name), '2', 0777, 0, utf8(target), mtime);
     }
 
     /** Starts a regular file; exactly {@code size} bytes must follow through {@link #write}. */
     void file(String name, int mode, long size) throws IOException {
-        header(utf8(name), '0', mode, size, null);
+        file(name, mode, size, mtime);
+    }
+
+    /** Starts a regular file with its own mtime (seconds since the epoch). */
+    void file(String name, int mode, long size, long entryMtime) throws IOException {
+        header(utf8(name), '0', mode, size, null, entryMtime);
         entrySize = size;
         entryRemaining = size;
     }
@@ -117,14 +127,18 @@ final class TarWriter {
         drain();
     }
 
-    private void header(byte[] name, char type, int mode, long size, byte[] link) throws IOException {
+    private void header(byte[] name, char type, int mode, long size, byte[] link, long entryMtime)
+            throws IOException {
+        if (entryMtime < 0 || entryMtime > MAX_OCTAL_11) {
+            throw new IllegalArgumentException("mtime out of range: " + entryMtime);
+        }
         if (name.length >= NAME_FIELD) {
             longName('L', name);
         }
         if (link != null && link.length >= NAME_FIELD) {
             longName('K', link);
         }
-        byte[] h = headerBlock(name, type, mode, size, mtime, link);
+        byte[] h = headerBlock(name, type, mode, size, entryMtime, link);
         raw(h, 0, h.length);
     }
 

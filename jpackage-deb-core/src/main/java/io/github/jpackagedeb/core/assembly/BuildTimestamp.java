@@ -27,8 +27,8 @@ public final class BuildTimestamp {
     public static Instant resolve(String outputTimestamp, String sourceDateEpoch, Instant now, DebLog log, String fix) {
         if (!set(outputTimestamp) && (sourceDateEpoch == null || sourceDateEpoch.isBlank())) {
             log.warn("This build is not reproducible: neither project.build.outputTimestamp nor SOURCE_DATE_EPOCH is"
-                    + " set, so every file of the package is stamped with the current time and two builds of the same"
-                    + " sources differ. Fix: " + fix);
+                    + " set, so the package's generated files and directories are stamped with the current time (files"
+                    + " from disk keep their own) and two builds of the same sources differ. Fix: " + fix);
         }
         return resolve(outputTimestamp, sourceDateEpoch, now);
     }

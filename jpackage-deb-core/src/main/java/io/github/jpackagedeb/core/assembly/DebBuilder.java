@@ -59,6 +59,7 @@ public final class DebBuilder {
     private final RuntimeImage runtime;
     private final Path blockCache;
     private final Path appCdsCache;
+    private final boolean sourceMtimes;
     private final io.github.jpackagedeb.core.runtime.AppCdsSpec appCds;
     /** The class list of the training run, made once (null until then, empty when there is none). */
     private java.util.Optional<byte[]> appCdsList;
@@ -79,6 +80,7 @@ public final class DebBuilder {
         this.runtime = b.runtime;
         this.blockCache = b.blockCache;
         this.appCdsCache = b.appCdsCache;
+        this.sourceMtimes = b.sourceMtimes;
         this.appCds = b.appCds;
     }
 
@@ -306,6 +308,7 @@ public final class DebBuilder {
         DebArchiveWriter writer = DebArchiveWriter.builder()
                 .dataCompression(compression)
                 .timestamp(timestamp.getEpochSecond())
+                .sourceMtimes(sourceMtimes)
                 .blockCache(blockCache)
                 .log(log)
                 .build();
@@ -422,6 +425,7 @@ public final class DebBuilder {
         private RuntimeImage runtime;
         private Path blockCache;
         private Path appCdsCache;
+        private boolean sourceMtimes;
         private io.github.jpackagedeb.core.runtime.AppCdsSpec appCds;
 
         private Builder() {
@@ -433,6 +437,16 @@ public final class DebBuilder {
          */
         public Builder blockCache(Path directory) {
             this.blockCache = directory;
+            return this;
+        }
+
+        /**
+         * For a build whose timestamp is not pinned: files from disk keep their own modification times (see
+         * {@link DebArchiveWriter.Builder#sourceMtimes}), so that a rebuild reuses the compressed blocks around the
+         * unchanged ones. Off (the default): every entry carries the build timestamp.
+         */
+        public Builder sourceMtimes(boolean value) {
+            this.sourceMtimes = value;
             return this;
         }
 

@@ -111,6 +111,17 @@ public final class Packager {
     }
 
     /**
+     * Whether the build has a timestamp of its own (explicit, SOURCE_DATE_EPOCH, or debian/changelog's date when the
+     * request takes it): then every entry carries it; else the build's time is now and files keep their mtimes.
+     */
+    static boolean pinned(BuildRequest request, DebianDirectory debian) {
+        String sourceDateEpoch = request.environment().get("SOURCE_DATE_EPOCH");
+        return request.timestamp() != null && request.timestamp().strip().length() > 1
+                || sourceDateEpoch != null && !sourceDateEpoch.isBlank()
+                || request.changelogDateFallback() && debian.changelog().isPresent();
+    }
+
+    /**
      * The package's fields: the front end's draft and version, overridden field by field by debian/, then the long
      * description derived from project metadata where nothing gave one.
      *
@@ -268,6 +279,7 @@ public final class Packager {
                 .appCdsCache(cache.resolve("appcds-v1"))
                 .compression(request.compression())
                 .timestamp(timestamp)
+                .sourceMtimes(!pinned(request, debian))
                 .log(log)
                 .build();
     }

@@ -129,6 +129,54 @@ class ContentKeyedBlocksTest {
         assertArrayEquals(write(null, T + 7200, entries(0), new XzBlockCacheTest.Log(), "changed-plain"), third);
     }
 
+    /**
+     * Without a pinned timestamp (sourceMtimes), files from disk keep their own mtimes and directories the newest of
+     * what they hold: a rebuild at a later time has the same headers, so the blocks of headers and small files are
+     * reused too, where with every header stamped with the build's time they are compressed again.
+     */
+    @Test
+    void withoutAPinnedTimestampUnchangedFilesKeepTheirHeadersAndTheirSmallFilesBlocksAreReused() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("runtime"));
+        List<DebEntry> entries = new ArrayList<>(entries(-1).subList(0, JARS.length));
+        for (int i = 0; i < 30; i++) {
+            Path f = Files.write(dir.resolve("small-" + i + ".txt"), ParallelXzOutputStreamTest.data(SMALL_SIZE, 900 + i));
+            entries.add(DebEntry.file("usr/lib/app/runtime/conf/small-" + i + ".txt", Content.of(f)));
+        }
+        for (DebEntry e : entries) {
+            Files.setLastModifiedTime(((Content.FileContent) e.content()).file(),
+                    java.nio.file.attribute.FileTime.from(T - 1000, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        int ownBlocks = 0;
+        for (int size : JARS) {
+            ownBlocks += blocksOf(size);
+        }
+        Path cache = tmp.resolve("cache-mtimes");
+        writeSourceMtimes(cache, T, entries, new XzBlockCacheTest.Log(), "first");
+        XzBlockCacheTest.Log later = new XzBlockCacheTest.Log();
+        byte[] again = writeSourceMtimes(cache, T + 3600, entries, later, "later");
+        Summary s = Summary.of(later);
+        // the ~110 KB of small files' headers and contents (with the directories before them) form one cacheable block
+        assertEquals(ownBlocks + 1, s.reused(), later.lines.toString());
+        assertArrayEquals(writeSourceMtimes(null, T + 3600, entries, new XzBlockCacheTest.Log(), "later-plain"), again,
+                "the bytes of a write without cache");
+
+        // with every header stamped with the build's time, that block is compressed again
+        write(cache, T, entries, new XzBlockCacheTest.Log(), "stamped");
+        XzBlockCacheTest.Log stamped = new XzBlockCacheTest.Log();
+        write(cache, T + 3600, entries, stamped, "stamped-later");
+        assertEquals(ownBlocks, Summary.of(stamped).reused(), stamped.lines.toString());
+    }
+
+    byte[] writeSourceMtimes(Path cache, long timestamp, List<DebEntry> entries, XzBlockCacheTest.Log log, String name)
+            throws Exception {
+        byte[] control = Sample.ascii("Package: app\nVersion: 1.0-1\nArchitecture: all\nMaintainer: T <t@example.org>\n"
+                + "Description: d\n d\n");
+        Path deb = tmp.resolve("out/" + name + ".deb");
+        DebArchiveWriter.builder().timestamp(timestamp).sourceMtimes(true).xzBlockSize(BLOCK).threads(2)
+                .blockCache(cache).log(log).build().write(deb, control, Map.of(), entries);
+        return Files.readAllBytes(deb);
+    }
+
     /** A real jar (light preset) among other big files: data.tar.xz holds exactly the uncompressed package's data.tar. */
     @Test
     void aJarIsCompressedLightAndDecodesToTheSameTar() throws Exception {
