@@ -57,6 +57,7 @@ restore="if [ -f $t/classes/bench-change.txt ]; then rm -f $t/classes/bench-chan
 case "$app" in
   hello-service) default="base ours ours-appchange ours-appchange-nots ours-zstd ours-cold floor-xz floor-zstd jdeb-base jdeb-gzip jdeb-xz jpackage" ;;
   small) default="base ours ours-zstd floor-xz floor-zstd" ;;
+  spring) default="base ours ours-appchange-nots ours-cold ours-jaronly" ;;
   *) default="$(cut -f1 "$cmds.all" | paste -sd' ')" ;;
 esac
 labels=${LABELS:-$default}

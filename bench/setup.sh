@@ -32,6 +32,7 @@ for app in $APPS; do
   pkg=$(dpkg-deb -f "$w/debs/ours.deb" Package)
   echo "$pkg" > "$w/package"
   log "$app: $(basename "$deb"), $(stat -c %s "$w/debs/ours.deb") bytes, $(dpkg-deb -c "$w/debs/ours.deb" | grep -c '\.jar$') jars"
+  app_baselines "$app" || continue
   # what jdeb and jpackage package: the same jar closure (jdeb's wrapper stages it)
   $MVN -f jdeb/pom.xml -Dapp.groupId="$g" -Dapp.artifactId="$a" -Dapp.version="$v" -Dapp.mainClass="$main" \
       -Djdeb.skip=true package

@@ -2,7 +2,7 @@
 # Overridable from the environment:
 #   ROUNDS      timed rounds per measurement group (default 3); WARMUP untimed rounds first (default 0:
 #               setup.sh has already built everything once)
-#   APPS        which apps to measure (default: "hello-cli hello-service small large")
+#   APPS        which apps to measure (default: "hello-cli hello-service small large spring")
 #   MVN         the Maven command (default: the project's ./mvnw, offline, batch, quiet)
 #   JDK_HOME    the JDK for jdeps/jlink/jpackage (default: the one of `jpackage` on PATH)
 #   BENCH_RUNTIME_ARGS   extra plugin arguments of the default (bundled runtime) build, if any
@@ -13,7 +13,7 @@ ROOT="$(cd "$BENCH/.." && pwd)"
 cd "$BENCH"
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-0}
-APPS=${APPS:-hello-cli hello-service small large}
+APPS=${APPS:-hello-cli hello-service small large spring}
 MVN=${MVN:-$ROOT/mvnw -o -B -q}
 RAW=results/raw
 WORK=work
@@ -34,12 +34,14 @@ app_pom() {
   case "$1" in
     hello-cli|hello-service) echo "$ROOT/examples/$1/pom.xml" ;;
     small|large) echo "$BENCH/apps/$1-app/pom.xml" ;;
+    spring) echo "$ROOT/examples/hello-spring-boot/pom.xml" ;;
   esac
 }
 app_target() {
   case "$1" in
     hello-cli|hello-service) echo "$ROOT/examples/$1/target" ;;
     small|large) echo "$BENCH/apps/$1-app/target" ;;
+    spring) echo "$ROOT/examples/hello-spring-boot/target" ;;
   esac
 }
 app_gav() {
@@ -48,6 +50,15 @@ app_gav() {
     hello-service) echo "io.github.jpackagedeb hello-service 1.0.0 io.github.jpackagedeb.examples.service.HelloService" ;;
     small) echo "io.github.jpackagedeb.bench bench-small-app 1.0.0 com.example.svc.App" ;;
     large) echo "io.github.jpackagedeb.bench bench-large-app 1.0.0 com.example.svc.App" ;;
+    spring) echo "io.github.jpackagedeb hello-spring-boot 1.0.0 io.github.jpackagedeb.examples.springboot.HelloSpringBoot" ;;
+  esac
+}
+# whether the app is also packaged by jdeb and jpackage (staged closure, floors): not the Spring Boot example, whose
+# jar is a repackaged fat jar that the jdeb wrapper and jpackage would ship differently (its rows are our plugin's)
+app_baselines() {
+  case "$1" in
+    spring) return 1 ;;
+    *) return 0 ;;
   esac
 }
 # the runtime modules the app's pom lists (then neither our plugin nor the jpackage command runs jdeps); empty: jdeps
