@@ -74,6 +74,7 @@ public final class DebArchiveWriter {
     private final int xzBlockSize;
     private final Path blockCache;
     private final long xzOwnBlocks;
+    private final long statRacyMillis;
 
     private DebArchiveWriter(Builder b) {
         this.dataCompression = b.dataCompression;
@@ -87,6 +88,7 @@ public final class DebArchiveWriter {
         this.xzBlockSize = b.xzBlockSize;
         this.blockCache = b.blockCache;
         this.xzOwnBlocks = b.xzOwnBlocks;
+        this.statRacyMillis = b.statRacyMillis;
     }
 
     public static Builder builder() {
@@ -165,12 +167,21 @@ public final class DebArchiveWriter {
         List<String> conffiles = new ArrayList<>();
         MessageDigest md5 = DigestUtils.getMd5Digest();
         byte[] buf = new byte[64 * 1024];
+        ParallelXzOutputStream xzOut = null;
+        int unread = 0;
+        long unreadBytes = 0;
         long entriesLength = 0;
         List<Long> cuts = new ArrayList<>();
         List<Boolean> x86 = new ArrayList<>();
         List<Boolean> light = new ArrayList<>();
         List<ParallelXzOutputStream.Span> ownSpans = new ArrayList<>();
+        XzBlockCache xzCache = Compressors.ownBlocks(dataCompression)
+                ? XzBlockCache.open(blockCache, Compressors.xzSettings(), log) : null;
+        FileStatCache statCache = xzCache == null ? null : FileStatCache.open(blockCache, log, statRacyMillis);
+        Known[] known = new Known[items.size()];
+        int index = -1;
         for (EntryRules.Item item : items) {
+            index++;
             long length = TarWriter.entryLength(item.tarName(), item.linkTarget(), item.size());
             if (Compressors.ownBlocks(dataCompression) && item.type() == EntryType.FILE && item.size() >= xzOwnBlocks) {
                 // a file's content (and its padding) gets xz blocks of its own, cut from its header: their bytes, and
@@ -190,8 +201,21 @@ public final class DebArchiveWriter {
                 cuts.add(entriesLength + length);
                 x86.add(false);
                 light.add(true);
-                ownSpans.add(new ParallelXzOutputStream.Span(contentStart, entriesLength + length - contentStart, code,
-                        zip, contentSource(item)));
+                ParallelXzOutputStream.SpanSource source = contentSource(item);
+                long spanLength = entriesLength + length - contentStart;
+                if (statCache != null && item.content() instanceof Content.FileContent f) {
+                    // a file read by an earlier build and not changed since: its blocks are copied, it is not read
+                    String layout = xzCache.salt() + "\0block size " + xzBlockSize + "\0"
+                            + ParallelXzOutputStream.filters(code, zip);
+                    FileStatCache.Stat stat = stat(f.file());
+                    FileStatCache.Facts facts = stat != null && stat.size() == item.size()
+                            ? statCache.get(stat, layout) : null;
+                    if (stat != null) {
+                        known[index] = new Known(f.file(), stat, layout, facts, contentStart, spanLength, source);
+                    }
+                }
+                ownSpans.add(new ParallelXzOutputStream.Span(contentStart, spanLength, code, zip, source,
+                        known[index] != null && known[index].facts() != null));
             }
             entriesLength += length;
         }
@@ -205,13 +229,16 @@ public final class DebArchiveWriter {
         OutputStream sink = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16);
         Compressors.XzPlan xzPlan = Compressors.ownBlocks(dataCompression)
                 ? new Compressors.XzPlan(cuts.stream().mapToLong(Long::longValue).toArray(), x86Spans, lightSpans,
-                        ownSpans, XzBlockCache.open(blockCache, Compressors.xzSettings(), log), log, "data.tar")
+                        ownSpans, xzCache, log, "data.tar")
                 : Compressors.XzPlan.NONE;
         try (OutputStream compressed = Compressors.open(dataCompression, sink, tarLength, threads, xzBlockSize,
                 xzPlan)) {
             TarWriter tar = new TarWriter(compressed, timestamp);
             Map<String, Long> mtimes = sourceMtimes ? mtimes(items) : Map.of();
+            index = -1;
             for (EntryRules.Item item : items) {
+                index++;
+                Known k = known[index];
                 long mtime = mtimes.getOrDefault(item.path(), timestamp);
                 switch (item.type()) {
                     case DIRECTORY:
@@ -221,14 +248,33 @@ public final class DebArchiveWriter {
                         tar.symlink(item.tarName(), item.linkTarget());
                         break;
                     case FILE:
-                        if (beforeFile != null) {
-                            beforeFile.accept(item.path());
-                        }
                         tar.file(item.tarName(), item.mode(), item.size(), mtime);
-                        md5.reset();
-                        copy(item, tar, md5, buf);
-                        tar.endFile();
-                        md5sums.append(HexFormat.of().formatHex(md5.digest())).append("  ")
+                        byte[] digest = null;
+                        if (k != null && k.facts() != null && compressed instanceof ParallelXzOutputStream xz) {
+                            tar.flush();
+                            if (xz.copySpan(k.spanLength(), k.facts().blockKeys(), k.source())) {
+                                tar.contentWrittenElsewhere();
+                                digest = k.facts().md5();
+                                unread++;
+                                unreadBytes += item.size();
+                            }
+                        }
+                        if (digest == null) {
+                            if (beforeFile != null) {
+                                beforeFile.accept(item.path());
+                            }
+                            if (k != null) {
+                                k.readAtMillis = System.currentTimeMillis();
+                            }
+                            md5.reset();
+                            copy(item, tar, md5, buf);
+                            tar.endFile();
+                            digest = md5.digest();
+                            if (k != null) {
+                                k.md5 = digest;
+                            }
+                        }
+                        md5sums.append(HexFormat.of().formatHex(digest)).append("  ")
                                 .append(item.path()).append('\n');
                         if (item.conffile()) {
                             conffiles.add("/" + item.path());
@@ -242,8 +288,97 @@ public final class DebArchiveWriter {
             if (tar.length() != tarLength) {
                 throw new IllegalStateException("data.tar is " + tar.length() + " bytes, expected " + tarLength);
             }
+            if (compressed instanceof ParallelXzOutputStream xz) {
+                xzOut = xz;
+            }
+        } catch (ParallelXzOutputStream.SpanChangedException e) {
+            for (int i = 0; i < items.size(); i++) {
+                if (known[i] != null && known[i].spanStart() == e.start) {
+                    throw changed(items.get(i), "changed since an earlier build read it, without a new size, mtime or "
+                            + "ctime");
+                }
+            }
+            throw e;
+        }
+        if (statCache != null && xzOut != null) {
+            // what this build read, for the next one
+            for (Known k : known) {
+                if (k != null && k.md5 != null) {
+                    List<byte[]> keys = xzOut.spanKeys(k.spanStart());
+                    if (keys != null) {
+                        statCache.put(k.stat(), stat(k.file()), k.readAtMillis, k.layout(),
+                                new FileStatCache.Facts(k.md5, keys));
+                    }
+                }
+            }
+            statCache.finish(FileStatCache.MAX_ENTRIES);
+            if (unread > 0) {
+                log.debug("file stat cache: " + unread + " files (" + unreadBytes / (1024 * 1024) + " MiB) not read again,"
+                        + " unchanged since an earlier build: their xz blocks were copied from the cache");
+            }
         }
         return new DataTar(md5sums.toString(), List.copyOf(conffiles));
+    }
+
+    /** A file whose stat the {@link FileStatCache} knows of, or will be told about once it is read. */
+    private static final class Known {
+        private final Path file;
+        private final FileStatCache.Stat stat;
+        private final String layout;
+        private final FileStatCache.Facts facts;
+        private final long spanStart;
+        private final long spanLength;
+        private final ParallelXzOutputStream.SpanSource source;
+        long readAtMillis;
+        byte[] md5;
+
+        Known(Path file, FileStatCache.Stat stat, String layout, FileStatCache.Facts facts, long spanStart,
+              long spanLength, ParallelXzOutputStream.SpanSource source) {
+            this.file = file;
+            this.stat = stat;
+            this.layout = layout;
+            this.facts = facts;
+            this.spanStart = spanStart;
+            this.spanLength = spanLength;
+            this.source = source;
+        }
+
+        Path file() {
+            return file;
+        }
+
+        FileStatCache.Stat stat() {
+            return stat;
+        }
+
+        String layout() {
+            return layout;
+        }
+
+        FileStatCache.Facts facts() {
+            return facts;
+        }
+
+        long spanStart() {
+            return spanStart;
+        }
+
+        long spanLength() {
+            return spanLength;
+        }
+
+        ParallelXzOutputStream.SpanSource source() {
+            return source;
+        }
+    }
+
+    /** The file's stat for the {@link FileStatCache}; null when it cannot be read (the write reports a missing file). */
+    private static FileStatCache.Stat stat(Path file) {
+        try {
+            return FileStatCache.Stat.of(file);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -520,6 +655,7 @@ public final class DebArchiveWriter {
         private int xzBlockSize = Compressors.XZ_BLOCK_SIZE;
         private Path blockCache;
         private long xzOwnBlocks = XZ_OWN_BLOCKS;
+        private long statRacyMillis = FileStatCache.DEFAULT_RACY_MILLIS;
 
         private Builder() {
         }
@@ -592,8 +728,9 @@ public final class DebArchiveWriter {
          * A directory where data.tar.xz's compressed blocks are kept between builds ({@code null}, the default: none).
          * A later build that packages the same bytes (the same runtime, the same dependency jars: the content of each
          * file of 64 KiB or more has blocks of its own, whatever the build timestamp or the file's place in data.tar)
-         * takes their blocks from there instead of compressing them again; the
-         * package is byte for byte the one a build without the cache writes. Damaged entries are detected and
+         * takes their blocks from there instead of compressing them again; a file whose path, size, mtime, ctime and
+         * inode are those an earlier build read is not even read again (its MD5 and block keys are kept beside the
+         * blocks: {@link FileStatCache}). The package is byte for byte the one a build without the cache writes. Damaged entries are detected and
          * replaced; the directory is kept under 2 GiB, least recently used blocks first. A directory that cannot be
          * written is ignored.
          */
@@ -605,6 +742,15 @@ public final class DebArchiveWriter {
         /** Test seam: the size from which a file gets xz blocks of its own (so that small test files do). */
         Builder xzOwnBlocks(long bytes) {
             this.xzOwnBlocks = bytes;
+            return this;
+        }
+
+        /**
+         * Test seam: how long before it is read a file must have last changed for the {@link FileStatCache} to
+         * remember it (tests write their files just before the build).
+         */
+        Builder statRacyMillis(long millis) {
+            this.statRacyMillis = millis;
             return this;
         }
 

@@ -98,6 +98,8 @@ final class ParallelXzOutputStream extends OutputStream {
     private long blocks;
     /** Input offsets where a span of one file's content starts, and where it ends (see {@link #prefetch}). */
     private final java.util.TreeMap<Long, Long> ownSpans = new java.util.TreeMap<>();
+    /** The block-cache keys of each own span's blocks as they were written, by the span's start (see {@link #spanKeys}). */
+    private final java.util.Map<Long, java.util.List<byte[]>> spanKeys = new java.util.HashMap<>();
     private Progress progress;
     private Slot slot;
     private int filled;
@@ -209,6 +211,18 @@ final class ParallelXzOutputStream extends OutputStream {
         return (int) limit;
     }
 
+    /** The span (cut index) a block starting at this input offset lies in: the last cut at or before it; -1 before any. */
+    private int blockSpanAt(long start) {
+        int i = java.util.Arrays.binarySearch(cuts, start);
+        if (i >= 0) {
+            while (i + 1 < cuts.length && cuts[i + 1] == start) {
+                i++;
+            }
+            return i;
+        }
+        return -i - 2;
+    }
+
     /** The span (cut index) the block being filled lies in: the last cut at or before its start; -1 before any. */
     private int blockSpan() {
         int span = nextCut - 1;
@@ -228,8 +242,8 @@ final class ParallelXzOutputStream extends OutputStream {
     }
 
     /** The name of a block's filter chain in block-cache keys (the stream's main options are in the cache's salt). */
-    private String filters(boolean bcj, boolean lightBlock) {
-        return (bcj ? "x86+lzma2" : "lzma2") + (lightBlock ? " light: " + settings(lightOptions) : "");
+    static String filters(boolean bcj, boolean lightBlock) {
+        return (bcj ? "x86+lzma2" : "lzma2") + (lightBlock ? " light: " + settings(lightOptions(null)) : "");
     }
 
     /** Where the bytes of a span come from, for {@link #prefetch}: a stream of the span's bytes from {@code offset} on. */
@@ -237,8 +251,15 @@ final class ParallelXzOutputStream extends OutputStream {
         java.io.InputStream open(long offset) throws IOException;
     }
 
-    /** A span of the input between two cuts whose bytes can be read out of order (a file of its own). */
-    record Span(long start, long length, boolean x86, boolean light, SpanSource source) {
+    /**
+     * A span of the input between two cuts whose bytes can be read out of order (a file of its own); {@code cached}
+     * when the caller will {@link #copySpan copy} its blocks from the cache, so it is not compressed ahead.
+     */
+    record Span(long start, long length, boolean x86, boolean light, SpanSource source, boolean cached) {
+
+        Span(long start, long length, boolean x86, boolean light, SpanSource source) {
+            this(start, length, x86, light, source, false);
+        }
     }
 
     /**
@@ -262,6 +283,9 @@ final class ParallelXzOutputStream extends OutputStream {
         }
         java.util.List<Job> jobs = new java.util.ArrayList<>();
         for (Span span : spans) {
+            if (span.cached()) {
+                continue;
+            }
             for (long off = 0; off < span.length(); off += blockSize) {
                 int length = (int) Math.min(blockSize, span.length() - off);
                 jobs.add(new Job(span, off, length));
@@ -295,6 +319,113 @@ final class ParallelXzOutputStream extends OutputStream {
                 }
                 return null;
             }));
+        }
+    }
+
+    /**
+     * The block-cache keys of the blocks the stream wrote for the span of one file's content that starts at this input
+     * offset (a span given to {@link #prefetch}), in order, once they are written; null if any of them had none (no
+     * block cache) or the span's blocks are not all written. What {@link #copySpan} takes in a later build.
+     */
+    java.util.List<byte[]> spanKeys(long start) {
+        Long end = ownSpans.get(start);
+        java.util.List<byte[]> keys = spanKeys.get(start);
+        if (end == null || keys == null || keys.size() != blocksOf(end - start) || keys.contains(null)) {
+            return null;
+        }
+        return java.util.List.copyOf(keys);
+    }
+
+    /** How many blocks a span of one file's content of this length is cut into. */
+    private int blocksOf(long length) {
+        return (int) ((length + blockSize - 1) / blockSize);
+    }
+
+    /**
+     * Writes the span of one file's content that starts where the stream stands, {@code length} bytes, from the block
+     * cache without its bytes: the blocks with these keys (what {@link #spanKeys} gave for the same bytes in an earlier
+     * build) are copied as they are. A block that went from the cache meanwhile is made again from {@code source}, and
+     * if those bytes do not give the key, the write fails (the file changed). Returns false, writing nothing, when the
+     * span cannot be copied this way (no block cache, the stream not at the start of a span of this length given to
+     * {@link #prefetch}, a key count that does not fit, or a block missing from the cache): the caller then writes the
+     * bytes as usual. The stream's bytes are the same either way.
+     */
+    boolean copySpan(long length, java.util.List<byte[]> keys, SpanSource source) throws IOException {
+        if (closed || blockCache == null || filled > 0 || keys.size() != blocksOf(length)
+                || !java.util.Objects.equals(ownSpans.get(blockStart), blockStart + length)) {
+            return false;
+        }
+        for (byte[] key : keys) {
+            if (key == null || !blockCache.has(key)) {
+                return false;
+            }
+        }
+        int span = blockSpanAt(blockStart);
+        boolean bcj = span >= 0 && x86[span];
+        boolean lightBlock = span >= 0 && light[span];
+        LZMA2Options o = lightBlock ? lightOptions : options;
+        String filters = filters(bcj, lightBlock);
+        long spanStart = blockStart;
+        for (int i = 0; i < keys.size(); i++) {
+            long offset = (long) i * blockSize;
+            int len = (int) Math.min(blockSize, length - offset);
+            byte[] key = keys.get(i);
+            Slot s = freeSlots.isEmpty() ? Slot.acquire(blockSize) : freeSlots.pop();
+            Future<?> ahead = prefetched.remove(spanStart + offset);
+            if (ahead != null) {
+                ahead.cancel(false);
+            }
+            java.util.concurrent.Callable<Block> job = () -> {
+                XzBlockCache.Cached c = blockCache.get(key, len, s);
+                if (c != null) {
+                    return new Block(c.bytes(), c.offset(), c.length(), c.unpaddedSize(), len, s, !c.madeAhead(), key);
+                }
+                // gone from the cache since has(): made again from the file, which must still have those bytes
+                byte[] piece = cache.getByteArray(CHUNK, false);
+                try (java.io.InputStream in = source.open(offset)) {
+                    for (int done = 0; done < len; ) {
+                        int n = in.readNBytes(piece, 0, Math.min(CHUNK, len - done));
+                        if (n <= 0) {
+                            throw new IOException("the span at " + spanStart + " ended early");
+                        }
+                        s.in.put(done, piece, 0, n);
+                        done += n;
+                    }
+                } finally {
+                    cache.putArray(piece);
+                }
+                Block b = compress(s, len, bcj, filters, o, cache, blockCache, fed);
+                if (!java.util.Arrays.equals(b.key(), key)) {
+                    throw new SpanChangedException(spanStart);
+                }
+                return b;
+            };
+            blockStart += len;
+            if (pool == null) {
+                try {
+                    emit(job.call());
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            } else {
+                inFlight.add(pool.submit(job));
+                while (inFlight.size() > maxInFlight) {
+                    emit(await(inFlight.poll()));
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A span copied by {@link #copySpan} whose file no longer has the bytes its block keys were made from. */
+    static final class SpanChangedException extends IOException {
+        final long start;
+
+        SpanChangedException(long start) {
+            super("the content at offset " + start + " changed since its blocks were cached");
+            this.start = start;
         }
     }
 
@@ -431,6 +562,11 @@ final class ParallelXzOutputStream extends OutputStream {
     }
 
     private void emit(Block b) throws IOException {
+        java.util.Map.Entry<Long, Long> own = ownSpans.floorEntry(doneBytes);
+        if (own != null && doneBytes < own.getValue()) {
+            // a block of one file's content: its key, for copySpan in a later build (null: not cacheable)
+            spanKeys.computeIfAbsent(own.getKey(), k -> new java.util.ArrayList<>()).add(b.key());
+        }
         writeHeaderOnce();
         writeOut(b.bytes(), b.offset(), b.length());
         varint(records, b.unpaddedSize());
@@ -605,7 +741,12 @@ final class ParallelXzOutputStream extends OutputStream {
      * when it came from the block cache without being compressed by this build.
      */
     record Block(ByteBuffer bytes, int offset, int length, long unpaddedSize, long uncompressedSize, Slot slot,
-                 boolean reused) {
+                 boolean reused, byte[] key) {
+
+        /** The same block with its block-cache key. */
+        Block keyed(byte[] k) {
+            return new Block(bytes, offset, length, unpaddedSize, uncompressedSize, slot, reused, k);
+        }
     }
 
     /**
@@ -620,14 +761,15 @@ final class ParallelXzOutputStream extends OutputStream {
             // (prefetch uses the same filter names)
             XzBlockCache.Cached c = blockCache.get(key, length, slot);
             if (c != null) {
-                return new Block(c.bytes(), c.offset(), c.length(), c.unpaddedSize(), length, slot, !c.madeAhead());
+                return new Block(c.bytes(), c.offset(), c.length(), c.unpaddedSize(), length, slot, !c.madeAhead(),
+                        key);
             }
         }
         Block b = compress(slot, length, x86, template, cache, fed);
         if (key != null) {
             blockCache.put(key, b.bytes(), b.offset(), b.length(), b.unpaddedSize());
         }
-        return b;
+        return b.keyed(key);
     }
 
     /** A description of every setting that changes the bytes of a block made with {@code o}, for cache keys. */
@@ -677,7 +819,7 @@ final class ParallelXzOutputStream extends OutputStream {
         int offset = Slot.HEADER_ROOM - header.length;
         out.put(offset, header, 0, header.length);
         int total = header.length + dataSize + padding + CHECK_SIZE;
-        return new Block(out, offset, total, (long) header.length + dataSize + CHECK_SIZE, length, slot, false);
+        return new Block(out, offset, total, (long) header.length + dataSize + CHECK_SIZE, length, slot, false, null);
     }
 
     /**

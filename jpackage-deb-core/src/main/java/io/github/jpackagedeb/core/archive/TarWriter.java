@@ -117,6 +117,26 @@ final class TarWriter {
         padToBlock();
     }
 
+    /**
+     * Sends what is buffered to the stream, so that the current file's content can go to the stream from elsewhere
+     * ({@link #contentWrittenElsewhere}).
+     */
+    void flush() throws IOException {
+        drain();
+    }
+
+    /**
+     * Counts the current file's content and its padding as written: after {@link #flush}, the caller wrote exactly those
+     * bytes to the stream itself (xz blocks copied from the block cache). Ends the file, as {@link #endFile} does.
+     */
+    void contentWrittenElsewhere() {
+        if (buffered != 0 || entryRemaining != entrySize) {
+            throw new IllegalStateException("the content of a file must follow its header and a flush");
+        }
+        total += padded(entrySize);
+        entryRemaining = 0;
+    }
+
     /** Writes the end-of-archive marker (two zero blocks), pads to the record size and drains the buffer. */
     void finish() throws IOException {
         raw(new byte[2 * BLOCK], 0, 2 * BLOCK);

@@ -97,6 +97,14 @@ final class XzBlockCache {
         return new XzBlockCache(dir, s.getBytes(StandardCharsets.UTF_8), log);
     }
 
+    /**
+     * What a block's key holds besides its filters and input: the xz-java version and the encoder settings (for
+     * {@link FileStatCache}, whose entries name blocks of this cache).
+     */
+    String salt() {
+        return new String(salt, StandardCharsets.UTF_8);
+    }
+
     /** The key of a block made from {@code in[0, length)} with the named filter chain. */
     byte[] key(String filters, ByteBuffer in, int length) {
         MessageDigest d = DigestUtils.getSha256Digest();
