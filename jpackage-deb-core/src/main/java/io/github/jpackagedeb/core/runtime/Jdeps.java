@@ -99,7 +99,7 @@ final class Jdeps {
         }
         List<Item> items = new ArrayList<>();
         for (Jar j : jars) {
-            items.add(new Item(j, hash(j), explicitModule(j.file())));
+            items.add(new Item(j, hash(j, cache), explicitModule(j.file())));
         }
         String modularSet = modularSet(items);
         boolean anyModular = items.stream().anyMatch(i -> i.module() != null);
@@ -361,9 +361,9 @@ final class Jdeps {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static String hash(Jar j) {
+    private static String hash(Jar j, RuntimeCache cache) {
         try {
-            return RuntimeCache.sha256(j.file());
+            return StatDigests.sha256(j.file(), cache == null ? null : cache.digests());
         } catch (IOException e) {
             throw new DebException(Setting.JAR, j.origin(), "cannot read " + j.file() + ": " + e.getMessage(),
                     "check the file and its permissions.", e);

@@ -241,10 +241,11 @@ public final class RuntimeCache {
                 PathUtils.delete(p); // never follows links
             }
         }
+        StatDigests.trim(digests());
         if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
             String problem = null;
             try {
-                Entry e = verify(entry);
+                Entry e = verify(entry, digests());
                 if (e != null) {
                     return e;
                 }
@@ -282,8 +283,24 @@ public final class RuntimeCache {
         }
     }
 
-    /** Checks an entry against its manifest; null when it has no manifest. */
+    /** Checks an entry against its manifest, reading every file; null when it has no manifest. */
     static Entry verify(Path entry) throws IOException {
+        return verify(entry, null);
+    }
+
+    /**
+     * Where the SHA-256 of files is remembered by their stat ({@link StatDigests}): a file of a cached runtime or a jar
+     * not changed since an earlier build is not read again to check or key it.
+     */
+    Path digests() {
+        return base().resolve("sha256");
+    }
+
+    /**
+     * Checks an entry against its manifest; null when it has no manifest. With {@code digests}, a file whose stat is
+     * that of an earlier check is not read again ({@link StatDigests}): a write, truncation or replacement changes it.
+     */
+    static Entry verify(Path entry, Path digests) throws IOException {
         Path manifest = entry.resolve("manifest");
         if (!Files.isRegularFile(manifest)) {
             return null;
@@ -333,7 +350,7 @@ public final class RuntimeCache {
                     if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.size(f) != size) {
                         throw new CorruptEntry(q[3] + " is missing or has the wrong size");
                     }
-                    if (!sha256(f).equals(q[2])) {
+                    if (!StatDigests.sha256(f, digests).equals(q[2])) {
                         throw new CorruptEntry(q[3] + " does not have the recorded SHA-256");
                     }
                     items.add(new ManifestItem(q[3], 'f', Integer.parseInt(q[0], 8), size, q[2], null));
