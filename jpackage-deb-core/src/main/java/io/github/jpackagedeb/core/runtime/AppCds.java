@@ -82,8 +82,9 @@ public final class AppCds {
                                          Path cache, DebLog log) {
         Path cached = null;
         if (cache != null && runtime.platform().sameAs(Platform.host())) {
+            StatDigests.trim(cache.resolve("sha256"));
             try {
-                cached = cache.resolve(key(spec, runtime, app, mainClass) + ".lst");
+                cached = cache.resolve(key(spec, runtime, app, mainClass, cache.resolve("sha256")) + ".lst");
                 if (Files.isRegularFile(cached)) {
                     byte[] list = Files.readAllBytes(cached);
                     log.info("Application class-data sharing: the class list of an earlier training run with the same"
@@ -110,8 +111,12 @@ public final class AppCds {
         return list;
     }
 
-    /** What decides a training run's class list: the runtime image, each file's content in order, the command. */
-    static String key(AppCdsSpec spec, RuntimeImage runtime, AppSpec app, String mainClass) throws IOException {
+    /**
+     * What decides a training run's class list: the runtime image, each file's content in order, the command. The
+     * SHA-256 of a file unchanged since an earlier build comes from {@code digests} ({@link StatDigests}; null: none).
+     */
+    static String key(AppCdsSpec spec, RuntimeImage runtime, AppSpec app, String mainClass, Path digests)
+            throws IOException {
         java.security.MessageDigest d = org.apache.commons.codec.digest.DigestUtils.getSha256Digest();
         java.util.function.Consumer<String> add = t -> d.update((t + "\n").getBytes(StandardCharsets.UTF_8));
         add.accept("appcds-v1");
@@ -122,9 +127,7 @@ public final class AppCds {
         app.classPath().forEach(j -> files.add(j.file()));
         app.resources().forEach(r -> files.add(r.file()));
         for (Path f : files) {
-            try (var in = Files.newInputStream(f)) {
-                add.accept(org.apache.commons.codec.digest.DigestUtils.sha256Hex(in));
-            }
+            add.accept(StatDigests.sha256(f, digests));
         }
         if (app.runsAsJar()) {
             add.accept("-jar");
