@@ -245,7 +245,7 @@ public final class DebArchiveWriter {
                         tar.directory(item.tarName(), item.mode(), mtime);
                         break;
                     case SYMLINK:
-                        tar.symlink(item.tarName(), item.linkTarget());
+                        tar.symlink(item.tarName(), item.linkTarget(), mtime);
                         break;
                     case FILE:
                         tar.file(item.tarName(), item.mode(), item.size(), mtime);
@@ -383,38 +383,32 @@ public final class DebArchiveWriter {
 
     /**
      * The entries' own mtimes ({@link Builder#sourceMtimes}): a file read from disk keeps its modification time, no
-     * later than the build timestamp; a generated file and a symbolic link have the build timestamp; a directory has
-     * the newest mtime of what it holds (the build timestamp when empty).
+     * later than the build timestamp; every other entry (a generated file, a link, a directory) has the oldest of
+     * those times (the build timestamp when no file comes from disk). So the header of an entry depends on its own
+     * file, or on the oldest input, which a change to the application's code does not move: a rebuild after such a
+     * change has the same headers but for the changed files, and the xz blocks that hold them are reused. With the
+     * build's time, every generated file's header, and with "the newest time of what it holds", every directory above
+     * a changed file (./ and usr/ included), would differ on every build.
      */
-    private Map<String, Long> mtimes(List<EntryRules.Item> items) throws IOException {
+    private Map<String, Long> mtimes(List<EntryRules.Item> items) {
         Map<String, Long> out = new java.util.HashMap<>();
+        long oldest = Long.MAX_VALUE;
         for (EntryRules.Item item : items) {
-            if (item.type() == EntryType.DIRECTORY) {
-                continue;
-            }
-            long m = timestamp;
             if (item.type() == EntryType.FILE && item.content() instanceof Content.FileContent f) {
                 try {
-                    m = Math.max(0, Math.min(timestamp, Files.getLastModifiedTime(f.file()).toMillis() / 1000));
+                    long m = Math.max(0, Math.min(timestamp, Files.getLastModifiedTime(f.file()).toMillis() / 1000));
+                    out.put(item.path(), m);
+                    oldest = Math.min(oldest, m);
                 } catch (IOException e) {
-                    m = timestamp; // the write itself reports a file that vanished, with its name
+                    // the write itself reports a file that vanished, with its name
                 }
             }
-            out.put(item.path(), m);
-            for (String dir = parent(item.path()); dir != null; dir = parent(dir)) {
-                out.merge(dir, m, Math::max);
-            }
+        }
+        long others = oldest == Long.MAX_VALUE ? timestamp : oldest;
+        for (EntryRules.Item item : items) {
+            out.putIfAbsent(item.path(), others);
         }
         return out;
-    }
-
-    /** The parent of an item's path ({@code usr/share} of {@code usr/share/doc}; {@code ""} of {@code usr}). */
-    private static String parent(String path) {
-        if (path.isEmpty()) {
-            return null;
-        }
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     /**
@@ -685,10 +679,11 @@ public final class DebArchiveWriter {
 
         /**
          * For a build without a pinned timestamp: a file read from disk keeps its own modification time (no later
-         * than the timestamp, as {@code dpkg-deb} under {@code SOURCE_DATE_EPOCH} clamps it), a directory takes the
-         * newest of what it holds, and only generated files and links carry the timestamp. The tar headers of unchanged
-         * files, and the xz blocks that hold them, then stay the same from build to build. Off (the default): every
-         * entry carries the timestamp, for a reproducible package.
+         * than the timestamp, as {@code dpkg-deb} under {@code SOURCE_DATE_EPOCH} clamps it), and every other entry
+         * (generated files, links, directories) the oldest of those times, or the timestamp when no file comes from
+         * disk. The tar headers of unchanged files, and the xz blocks that hold them, then stay the same from build to
+         * build, and a changed file changes only its own header. Off (the default): every entry carries the timestamp,
+         * for a reproducible package.
          */
         public Builder sourceMtimes(boolean value) {
             this.sourceMtimes = value;

@@ -86,7 +86,12 @@ final class TarWriter {
 
     /** A symbolic link, stored with mode 0777 as dpkg-deb and tar store them. */
     void symlink(String name, String target) throws IOException {
-        header(utf8(name), '2', 0777, 0, utf8(target), mtime);
+        symlink(name, target, mtime);
+    }
+
+    /** A symbolic link with its own mtime (seconds since the epoch). */
+    void symlink(String name, String target, long entryMtime) throws IOException {
+        header(utf8(name), '2', 0777, 0, utf8(target), entryMtime);
     }
 
     /** Starts a regular file; exactly {@code size} bytes must follow through {@link #write}. */

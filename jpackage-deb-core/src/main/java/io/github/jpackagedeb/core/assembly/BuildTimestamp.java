@@ -27,8 +27,9 @@ public final class BuildTimestamp {
     public static Instant resolve(String outputTimestamp, String sourceDateEpoch, Instant now, DebLog log, String fix) {
         if (!set(outputTimestamp) && (sourceDateEpoch == null || sourceDateEpoch.isBlank())) {
             log.warn("This build is not reproducible: neither project.build.outputTimestamp nor SOURCE_DATE_EPOCH is"
-                    + " set, so the package's generated files and directories are stamped with the current time (files"
-                    + " from disk keep their own) and two builds of the same sources differ. Fix: " + fix);
+                    + " set, so the package carries the current time (its ar members, the generated changelog entry;"
+                    + " files from disk keep their own mtimes, other entries the oldest of them) and two builds of the"
+                    + " same sources differ. Fix: " + fix);
         }
         return resolve(outputTimestamp, sourceDateEpoch, now);
     }

@@ -130,8 +130,8 @@ class ContentKeyedBlocksTest {
     }
 
     /**
-     * Without a pinned timestamp (sourceMtimes), files from disk keep their own mtimes and directories the newest of
-     * what they hold: a rebuild at a later time has the same headers, so the blocks of headers and small files are
+     * Without a pinned timestamp (sourceMtimes), files from disk keep their own mtimes and other entries the oldest of
+     * them: a rebuild at a later time has the same headers, so the blocks of headers and small files are
      * reused too, where with every header stamped with the build's time they are compressed again.
      */
     @Test

@@ -162,4 +162,73 @@ class FileStatCacheTest {
         assertEquals(BIG.length, big(evicted).size(), evicted.toString());
         assertTrue(Files.isDirectory(cache.resolve("files")));
     }
+
+    /** The mtime of every entry of a package's data.tar, by name. */
+    static Map<String, Long> mtimes(byte[] deb) throws Exception {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (var ar = new org.apache.commons.compress.archivers.ar.ArArchiveInputStream(
+                new java.io.ByteArrayInputStream(deb))) {
+            org.apache.commons.compress.archivers.ar.ArArchiveEntry e;
+            while ((e = ar.getNextEntry()) != null) {
+                if (e.getName().startsWith("data.tar")) {
+                    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                            new org.apache.commons.compress.compressors.xz.XZCompressorInputStream(ar))) {
+                        org.apache.commons.compress.archivers.tar.TarArchiveEntry t;
+                        while ((t = tar.getNextEntry()) != null) {
+                            out.put(t.getName(), t.getModTime().getTime() / 1000);
+                        }
+                    }
+                    return out; // data.tar is the last member (and closing it closed the ar stream)
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Without a pinned timestamp, a file from disk keeps its mtime and every other entry (a generated file, a link, a
+     * directory) has the oldest of those: a change to one file changes no other header, and a later build at a later
+     * time writes the same headers. Without any file from disk, the build's time.
+     */
+    @Test
+    void generatedEntriesLinksAndDirectoriesHaveTheOldestInputsTime() throws Exception {
+        byte[] control = Sample.ascii("Package: app\nVersion: 1.0-1\nArchitecture: all\nMaintainer: T <t@example.org>\n"
+                + "Description: d\n d\n");
+        Path dir = Files.createDirectories(tmp.resolve("disk"));
+        Path old = Files.writeString(dir.resolve("old.jar"), "old");
+        Path app = Files.writeString(dir.resolve("app.jar"), "app");
+        Files.setLastModifiedTime(old, FileTime.from(T - 5000, TimeUnit.SECONDS));
+        Files.setLastModifiedTime(app, FileTime.from(T - 1000, TimeUnit.SECONDS));
+        java.util.function.BiFunction<Long, Boolean, Map<String, Long>> build = (time, withDisk) -> {
+            try {
+                Path deb = tmp.resolve("out/gen-" + time + "-" + withDisk + ".deb");
+                List<DebEntry> e = new ArrayList<>(List.of(
+                        DebEntry.file("usr/share/app/launcher", Content.of(Sample.ascii("#!/bin/sh\n"), "launcher"))
+                                .withMode(0755),
+                        DebEntry.symlink("usr/bin/app", "../share/app/launcher")));
+                if (withDisk) {
+                    e.add(DebEntry.file("usr/share/java/app/lib/old.jar", Content.of(old)));
+                    e.add(DebEntry.file("usr/share/java/app/lib/app.jar", Content.of(app)));
+                }
+                DebArchiveWriter.builder().timestamp(time).sourceMtimes(true).build().write(deb, control, Map.of(), e);
+                return mtimes(Files.readAllBytes(deb));
+            } catch (Exception ex) {
+                throw new AssertionError(ex);
+            }
+        };
+        Map<String, Long> first = build.apply(T, true);
+        assertEquals(T - 1000, first.get("./usr/share/java/app/lib/app.jar"));
+        for (String p : List.of("./", "./usr/", "./usr/bin/app", "./usr/share/app/launcher", "./usr/share/java/app/lib/")) {
+            assertEquals(T - 5000, first.get(p), p);
+        }
+        assertEquals(first, build.apply(T + 3600, true), "a later build: the same headers");
+        Files.setLastModifiedTime(app, FileTime.from(T - 10, TimeUnit.SECONDS));
+        Map<String, Long> changed = build.apply(T + 7200, true);
+        assertEquals(T - 10, changed.get("./usr/share/java/app/lib/app.jar"));
+        changed.remove("./usr/share/java/app/lib/app.jar");
+        first.remove("./usr/share/java/app/lib/app.jar");
+        assertEquals(first, changed, "one file changed: no other header did");
+
+        assertEquals(T + 9000, build.apply(T + 9000, false).get("./usr/share/app/launcher"), "no file from disk");
+    }
 }
