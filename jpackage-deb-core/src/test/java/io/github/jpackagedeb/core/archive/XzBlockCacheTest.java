@@ -128,6 +128,43 @@ class XzBlockCacheTest {
     }
 
     /**
+     * Blocks stored by an earlier version (format 1: the block's SHA-256 in the header) are still reused; format 2
+     * (CRC-32C) is what is written now, and a flipped byte in either is noticed.
+     */
+    @Test
+    void blocksOfFormat1AreStillReadAndBothFormatsAreChecked() throws Exception {
+        Path cache = tmp.resolve("cache");
+        byte[] plain = write(null, entries("v"), new Log(), "plain");
+        write(cache, entries("v"), new Log(), "cold");
+        List<Path> files = blockFiles(cache);
+        byte[] magic1 = "jpackage-deb xz block 1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int header = magic1.length + 16 + 32;
+        for (Path f : files) {
+            byte[] b = Files.readAllBytes(f);
+            assertEquals("jpackage-deb xz block 2\n", new String(b, 0, magic1.length,
+                    java.nio.charset.StandardCharsets.US_ASCII), f.toString());
+            // rewrite as format 1
+            System.arraycopy(magic1, 0, b, 0, magic1.length);
+            byte[] sha = org.apache.commons.codec.digest.DigestUtils.sha256(
+                    java.util.Arrays.copyOfRange(b, header, b.length));
+            System.arraycopy(sha, 0, b, magic1.length + 16, 32);
+            Files.write(f, b);
+        }
+        Log v1 = new Log();
+        assertArrayEquals(plain, write(cache, entries("v"), v1, "v1"));
+        assertEquals(files.size(), v1.summary().reused(), v1.lines.toString());
+        assertFalse(v1.lines.stream().anyMatch(l -> l.startsWith("WARN ")), v1.lines.toString());
+
+        byte[] b = Files.readAllBytes(files.get(0));
+        b[header + 3] ^= 1;
+        Files.write(files.get(0), b);
+        Log flipped = new Log();
+        assertArrayEquals(plain, write(cache, entries("v"), flipped, "flipped"));
+        assertEquals(1, flipped.lines.stream().filter(l -> l.startsWith("WARN ") && l.contains("damaged")).count(),
+                flipped.lines.toString());
+    }
+
+    /**
      * With a block cache and two threads, the blocks of the big files are compressed ahead of the stream, largest
      * first (so no core idles at the end while one big block is compressed last), and the stream finds every one of
      * them in the cache: nothing is compressed twice, and the bytes are those of a one-thread write without cache.
