@@ -179,6 +179,9 @@ public final class DebArchiveWriter {
                 ? XzBlockCache.open(blockCache, Compressors.xzSettings(), log) : null;
         FileStatCache statCache = xzCache == null ? null : FileStatCache.open(blockCache, log, statRacyMillis);
         Known[] known = new Known[items.size()];
+        // of each file read (not copied from the cache): when, and its MD5, for the FileStatCache
+        long[] readAt = new long[items.size()];
+        byte[][] readMd5 = new byte[items.size()][];
         int index = -1;
         for (EntryRules.Item item : items) {
             index++;
@@ -207,7 +210,7 @@ public final class DebArchiveWriter {
                     // a file read by an earlier build and not changed since: its blocks are copied, it is not read
                     String layout = xzCache.salt() + "\0block size " + xzBlockSize + "\0"
                             + ParallelXzOutputStream.filters(code, zip);
-                    FileStatCache.Stat stat = stat(f.file());
+                    io.github.jpackagedeb.core.FileStat stat = stat(f.file());
                     FileStatCache.Facts facts = stat != null && stat.size() == item.size()
                             ? statCache.get(stat, layout) : null;
                     if (stat != null) {
@@ -263,16 +266,12 @@ public final class DebArchiveWriter {
                             if (beforeFile != null) {
                                 beforeFile.accept(item.path());
                             }
-                            if (k != null) {
-                                k.readAtMillis = System.currentTimeMillis();
-                            }
+                            readAt[index] = System.currentTimeMillis();
                             md5.reset();
                             copy(item, tar, md5, buf);
                             tar.endFile();
                             digest = md5.digest();
-                            if (k != null) {
-                                k.md5 = digest;
-                            }
+                            readMd5[index] = digest;
                         }
                         md5sums.append(HexFormat.of().formatHex(digest)).append("  ")
                                 .append(item.path()).append('\n');
@@ -302,12 +301,13 @@ public final class DebArchiveWriter {
         }
         if (statCache != null && xzOut != null) {
             // what this build read, for the next one
-            for (Known k : known) {
-                if (k != null && k.md5 != null) {
+            for (int i = 0; i < known.length; i++) {
+                Known k = known[i];
+                if (k != null && readMd5[i] != null) {
                     List<byte[]> keys = xzOut.spanKeys(k.spanStart());
                     if (keys != null) {
-                        statCache.put(k.stat(), stat(k.file()), k.readAtMillis, k.layout(),
-                                new FileStatCache.Facts(k.md5, keys));
+                        statCache.put(k.stat(), stat(k.file()), readAt[i], k.layout(),
+                                new FileStatCache.Facts(readMd5[i], keys));
                     }
                 }
             }
@@ -321,61 +321,14 @@ public final class DebArchiveWriter {
     }
 
     /** A file whose stat the {@link FileStatCache} knows of, or will be told about once it is read. */
-    private static final class Known {
-        private final Path file;
-        private final FileStatCache.Stat stat;
-        private final String layout;
-        private final FileStatCache.Facts facts;
-        private final long spanStart;
-        private final long spanLength;
-        private final ParallelXzOutputStream.SpanSource source;
-        long readAtMillis;
-        byte[] md5;
-
-        Known(Path file, FileStatCache.Stat stat, String layout, FileStatCache.Facts facts, long spanStart,
-              long spanLength, ParallelXzOutputStream.SpanSource source) {
-            this.file = file;
-            this.stat = stat;
-            this.layout = layout;
-            this.facts = facts;
-            this.spanStart = spanStart;
-            this.spanLength = spanLength;
-            this.source = source;
-        }
-
-        Path file() {
-            return file;
-        }
-
-        FileStatCache.Stat stat() {
-            return stat;
-        }
-
-        String layout() {
-            return layout;
-        }
-
-        FileStatCache.Facts facts() {
-            return facts;
-        }
-
-        long spanStart() {
-            return spanStart;
-        }
-
-        long spanLength() {
-            return spanLength;
-        }
-
-        ParallelXzOutputStream.SpanSource source() {
-            return source;
-        }
+    private record Known(Path file, io.github.jpackagedeb.core.FileStat stat, String layout, FileStatCache.Facts facts,
+                         long spanStart, long spanLength, ParallelXzOutputStream.SpanSource source) {
     }
 
     /** The file's stat for the {@link FileStatCache}; null when it cannot be read (the write reports a missing file). */
-    private static FileStatCache.Stat stat(Path file) {
+    private static io.github.jpackagedeb.core.FileStat stat(Path file) {
         try {
-            return FileStatCache.Stat.of(file);
+            return io.github.jpackagedeb.core.FileStat.of(file);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.github.jpackagedeb.core.archive;
 
 import io.github.jpackagedeb.core.DebLog;
+import io.github.jpackagedeb.core.FileStat;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -21,9 +22,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What an earlier build learned from reading a file that has not changed since: its MD5 (for {@code md5sums}) and the
@@ -49,7 +48,7 @@ import java.util.concurrent.TimeUnit;
 final class FileStatCache {
 
     /** Files changed this close to the moment they are read are not remembered (see the class comment). */
-    static final long DEFAULT_RACY_MILLIS = 2000;
+    static final long DEFAULT_RACY_MILLIS = FileStat.RACY_MILLIS;
     /** The most entries kept. */
     static final int MAX_ENTRIES = 20_000;
     private static final byte[] MAGIC = "jpackage-deb file stat 1\n".getBytes(StandardCharsets.US_ASCII);
@@ -79,7 +78,7 @@ final class FileStatCache {
             if (!Files.isWritable(dir)) {
                 return null;
             }
-            Stat probe = Stat.of(dir);
+            FileStat probe = FileStat.of(dir);
             if (probe == null) {
                 log.debug("no ctime or inode numbers here: every build reads its files (" + dir + ")");
                 return null;
@@ -91,34 +90,6 @@ final class FileStatCache {
         return new FileStatCache(dir, log, racyMillis);
     }
 
-    /** What identifies a file's state: path, size, mtime, ctime (nanoseconds), device and inode. */
-    record Stat(String path, long size, long mtimeNanos, long ctimeNanos, Object dev, Object ino) {
-
-        /** The file's stat (following symbolic links), or null when the platform has no ctime or inode number. */
-        static Stat of(Path file) throws IOException {
-            Map<String, Object> a;
-            try {
-                a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino");
-            } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                return null;
-            }
-            Object m = a.get("lastModifiedTime");
-            Object c = a.get("ctime");
-            if (!(m instanceof FileTime mt) || !(c instanceof FileTime ct) || a.get("ino") == null
-                    || !(a.get("size") instanceof Long size)) {
-                return null;
-            }
-            return new Stat(file.toAbsolutePath().normalize().toString(), size, mt.to(TimeUnit.NANOSECONDS),
-                    ct.to(TimeUnit.NANOSECONDS), a.get("dev"), a.get("ino"));
-        }
-
-        /** Whether the file changed within {@code millis} before {@code nowMillis} (or lies in the future). */
-        boolean racy(long nowMillis, long millis) {
-            long newest = Math.max(mtimeNanos, ctimeNanos) / 1_000_000;
-            return newest > nowMillis - millis;
-        }
-    }
-
     /** What is remembered of a file: the MD5 of its content and its blocks' cache keys. */
     record Facts(byte[] md5, List<byte[]> blockKeys) {
     }
@@ -127,7 +98,7 @@ final class FileStatCache {
      * The facts stored for this stat and block layout ({@code layout}: block size and filters, anything that changes
      * the blocks), or null.
      */
-    Facts get(Stat stat, String layout) {
+    Facts get(FileStat stat, String layout) {
         Path p = file(stat, layout);
         byte[] b;
         try {
@@ -181,7 +152,7 @@ final class FileStatCache {
      * Remembers the facts of a file read with this stat, if the file still has it ({@code after}, taken once it was
      * read) and did not change too close to the read ({@code readAtMillis}).
      */
-    void put(Stat stat, Stat after, long readAtMillis, String layout, Facts facts) {
+    void put(FileStat stat, FileStat after, long readAtMillis, String layout, Facts facts) {
         if (!stat.equals(after) || stat.racy(readAtMillis, racyMillis)) {
             return;
         }
@@ -235,10 +206,9 @@ final class FileStatCache {
         }
     }
 
-    private Path file(Stat stat, String layout) {
+    private Path file(FileStat stat, String layout) {
         MessageDigest d = DigestUtils.getSha256Digest();
-        String id = stat.path() + '\0' + stat.size() + '\0' + stat.mtimeNanos() + '\0' + stat.ctimeNanos() + '\0'
-                + stat.dev() + '\0' + stat.ino() + '\0' + layout;
+        String id = stat.id() + '\0' + layout;
         d.update(id.getBytes(StandardCharsets.UTF_8));
         return dir.resolve(HexFormat.of().formatHex(d.digest()) + SUFFIX);
     }

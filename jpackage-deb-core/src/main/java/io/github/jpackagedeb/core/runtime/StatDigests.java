@@ -1,5 +1,6 @@
 package io.github.jpackagedeb.core.runtime;
 
+import io.github.jpackagedeb.core.FileStat;
 import org.apache.commons.codec.digest.DigestUtils;
 
 import java.io.IOException;
@@ -8,10 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The SHA-256 of files, remembered by what identifies a file's state: its path, size, modification time, status-change
@@ -27,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class StatDigests {
 
-    static final long RACY_MILLIS = 2000;
+    static final long RACY_MILLIS = FileStat.RACY_MILLIS;
     /** After this many entries the directory is emptied (the next builds write what they use again). */
     static final int MAX_ENTRIES = 50_000;
 
@@ -50,7 +48,8 @@ final class StatDigests {
         try (var in = Files.newInputStream(file)) {
             sum = DigestUtils.sha256Hex(in);
         }
-        if (id != null && id.equals(id(file)) && !racy(file, readAt)) {
+        FileStat after = id == null ? null : FileStat.of(file);
+        if (after != null && id.equals("sha256 of " + after.id()) && !after.racy(readAt, RACY_MILLIS)) {
             write(dir, entry, id, sum);
         }
         return sum;
@@ -58,26 +57,8 @@ final class StatDigests {
 
     /** The stat of a file as text, or null without ctime or inode numbers. */
     static String id(Path file) throws IOException {
-        Map<String, Object> a;
-        try {
-            a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino");
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            return null;
-        }
-        if (!(a.get("lastModifiedTime") instanceof FileTime m) || !(a.get("ctime") instanceof FileTime c)
-                || a.get("ino") == null) {
-            return null;
-        }
-        return "sha256 of " + file.toAbsolutePath().normalize() + "\0size " + a.get("size") + "\0mtime "
-                + m.to(TimeUnit.NANOSECONDS) + "\0ctime " + c.to(TimeUnit.NANOSECONDS) + "\0dev " + a.get("dev")
-                + "\0ino " + a.get("ino");
-    }
-
-    private static boolean racy(Path file, long readAtMillis) throws IOException {
-        Map<String, Object> a = Files.readAttributes(file, "unix:lastModifiedTime,ctime");
-        long m = ((FileTime) a.get("lastModifiedTime")).toMillis();
-        long c = ((FileTime) a.get("ctime")).toMillis();
-        return Math.max(m, c) > readAtMillis - RACY_MILLIS;
+        FileStat stat = FileStat.of(file);
+        return stat == null ? null : "sha256 of " + stat.id();
     }
 
     private static String read(Path entry, String id) {
