@@ -178,6 +178,8 @@ public final class DebArchiveWriter {
         XzBlockCache xzCache = Compressors.ownBlocks(dataCompression)
                 ? XzBlockCache.open(blockCache, Compressors.xzSettings(), log) : null;
         FileStatCache statCache = xzCache == null ? null : FileStatCache.open(blockCache, log, statRacyMillis);
+        // what a file's blocks depend on besides its content and filters (for the FileStatCache's keys)
+        String layoutBase = statCache == null ? null : xzCache.salt() + "\0block size " + xzBlockSize + "\0";
         Known[] known = new Known[items.size()];
         // of each file read (not copied from the cache): when, and its MD5, for the FileStatCache
         long[] readAt = new long[items.size()];
@@ -208,8 +210,7 @@ public final class DebArchiveWriter {
                 long spanLength = entriesLength + length - contentStart;
                 if (statCache != null && item.content() instanceof Content.FileContent f) {
                     // a file read by an earlier build and not changed since: its blocks are copied, it is not read
-                    String layout = xzCache.salt() + "\0block size " + xzBlockSize + "\0"
-                            + ParallelXzOutputStream.filters(code, zip);
+                    String layout = layoutBase + ParallelXzOutputStream.filters(code, zip);
                     io.github.jpackagedeb.core.FileStat stat = stat(f.file());
                     FileStatCache.Facts facts = stat != null && stat.size() == item.size()
                             ? statCache.get(stat, layout) : null;

@@ -225,11 +225,7 @@ final class ParallelXzOutputStream extends OutputStream {
 
     /** The span (cut index) the block being filled lies in: the last cut at or before its start; -1 before any. */
     private int blockSpan() {
-        int span = nextCut - 1;
-        while (span + 1 < cuts.length && cuts[span + 1] <= blockStart) {
-            span++;
-        }
-        return span;
+        return blockSpanAt(blockStart);
     }
 
     /** {@link #LIGHT_PRESET}'s options (its own 1 MiB dictionary, cut per block like the main options'). */
@@ -296,29 +292,34 @@ final class ParallelXzOutputStream extends OutputStream {
         for (Job j : jobs) {
             prefetched.put(j.span().start() + j.offset(), pool.submit(() -> {
                 Slot s = Slot.acquire(blockSize);
-                byte[] piece = cache.getByteArray(CHUNK, false);
-                try (java.io.InputStream in = j.span().source().open(j.offset())) {
-                    for (int done = 0; done < j.length(); ) {
-                        int n = in.readNBytes(piece, 0, Math.min(CHUNK, j.length() - done));
-                        if (n <= 0) {
-                            throw new IOException("span at " + j.span().start() + " ended early");
-                        }
-                        s.in.put(done, piece, 0, n);
-                        done += n;
-                    }
-                    String filters = filters(j.span().x86(), j.span().light());
-                    byte[] key = blockCache.key(filters, s.in, j.length());
-                    if (!blockCache.has(key)) {
-                        Block b = compress(s, j.length(), j.span().x86(), j.span().light() ? lightOptions : options,
-                                cache, fed);
-                        blockCache.putAhead(key, b.bytes(), b.offset(), b.length(), b.unpaddedSize());
-                    }
-                    Slot.release(s);
-                } finally {
-                    cache.putArray(piece);
+                fill(s, j.span().source(), j.offset(), j.length(), j.span().start());
+                String filters = filters(j.span().x86(), j.span().light());
+                byte[] key = blockCache.key(filters, s.in, j.length());
+                if (!blockCache.has(key)) {
+                    Block b = compress(s, j.length(), j.span().x86(), j.span().light() ? lightOptions : options,
+                            cache, fed);
+                    blockCache.putAhead(key, b.bytes(), b.offset(), b.length(), b.unpaddedSize());
                 }
+                Slot.release(s);
                 return null;
             }));
+        }
+    }
+
+    /** Reads {@code length} bytes of a span from {@code offset} on into the slot's input buffer. */
+    private void fill(Slot s, SpanSource source, long offset, int length, long spanStart) throws IOException {
+        byte[] piece = cache.getByteArray(CHUNK, false);
+        try (java.io.InputStream in = source.open(offset)) {
+            for (int done = 0; done < length; ) {
+                int n = in.readNBytes(piece, 0, Math.min(CHUNK, length - done));
+                if (n <= 0) {
+                    throw new IOException("the span at " + spanStart + " ended early");
+                }
+                s.in.put(done, piece, 0, n);
+                done += n;
+            }
+        } finally {
+            cache.putArray(piece);
         }
     }
 
@@ -381,19 +382,7 @@ final class ParallelXzOutputStream extends OutputStream {
                     return new Block(c.bytes(), c.offset(), c.length(), c.unpaddedSize(), len, s, !c.madeAhead(), key);
                 }
                 // gone from the cache since has(): made again from the file, which must still have those bytes
-                byte[] piece = cache.getByteArray(CHUNK, false);
-                try (java.io.InputStream in = source.open(offset)) {
-                    for (int done = 0; done < len; ) {
-                        int n = in.readNBytes(piece, 0, Math.min(CHUNK, len - done));
-                        if (n <= 0) {
-                            throw new IOException("the span at " + spanStart + " ended early");
-                        }
-                        s.in.put(done, piece, 0, n);
-                        done += n;
-                    }
-                } finally {
-                    cache.putArray(piece);
-                }
+                fill(s, source, offset, len, spanStart);
                 Block b = compress(s, len, bcj, filters, o, cache, blockCache, fed);
                 if (!java.util.Arrays.equals(b.key(), key)) {
                     throw new SpanChangedException(spanStart);

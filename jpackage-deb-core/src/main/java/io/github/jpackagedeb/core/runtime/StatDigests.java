@@ -34,11 +34,11 @@ final class StatDigests {
 
     /** The SHA-256 (hex) of the file: remembered in {@code dir} if its stat is unchanged, else read and remembered. */
     static String sha256(Path file, Path dir) throws IOException {
-        String id = dir == null ? null : id(file);
+        FileStat before = dir == null ? null : FileStat.of(file);
         Path entry = null;
-        if (id != null) {
-            entry = dir.resolve(DigestUtils.sha256Hex(id));
-            String known = read(entry, id);
+        if (before != null) {
+            entry = dir.resolve(DigestUtils.sha256Hex(before.id()));
+            String known = read(entry, before.id());
             if (known != null) {
                 return known;
             }
@@ -48,17 +48,16 @@ final class StatDigests {
         try (var in = Files.newInputStream(file)) {
             sum = DigestUtils.sha256Hex(in);
         }
-        FileStat after = id == null ? null : FileStat.of(file);
-        if (after != null && id.equals("sha256 of " + after.id()) && !after.racy(readAt, RACY_MILLIS)) {
-            write(dir, entry, id, sum);
+        if (before != null && before.equals(FileStat.of(file)) && !before.racy(readAt, RACY_MILLIS)) {
+            write(dir, entry, before.id(), sum);
         }
         return sum;
     }
 
-    /** The stat of a file as text, or null without ctime or inode numbers. */
+    /** The stat of a file as text (what an entry is keyed and checked by), or null without ctime or inode numbers. */
     static String id(Path file) throws IOException {
         FileStat stat = FileStat.of(file);
-        return stat == null ? null : "sha256 of " + stat.id();
+        return stat == null ? null : stat.id();
     }
 
     private static String read(Path entry, String id) {
