@@ -230,6 +230,18 @@ public final class Packager {
         return c;
     }
 
+    /** {@link AppCds#trainAhead}, with the main class the build will use (none yet when it cannot tell: no run). */
+    private static void trainAhead(AppCdsSpec spec, AppSpec app, Path cache, DebLog log) {
+        String mainClass;
+        try {
+            mainClass = io.github.jpackagedeb.core.app.ClassPathCheck.mainClass(app.mainClass(), app.mainJar(),
+                    app.classPath());
+        } catch (RuntimeException e) {
+            return; // the build reports it
+        }
+        io.github.jpackagedeb.core.runtime.AppCds.trainAhead(spec, app, mainClass, cache, log);
+    }
+
     /** The modules a bundled runtime needs beyond what jdeps finds: the application's, and jdk.jfr to profile. */
     private static List<String> requiredModules(AppSpec app, boolean profiling) {
         List<String> out = new ArrayList<>(app.requiredModules());
@@ -253,6 +265,13 @@ public final class Packager {
         }
         DebianDir debianDir = debian.forPackage(spec.name());
         boolean profiling = Lifecycle.profiling(request.service(), debianDir).enabled();
+        Path cache = request.cacheDirectory() != null ? request.cacheDirectory()
+                : RuntimeCache.defaultDirectory(request.environment(), request.userHome());
+        AppCdsSpec appCds = appCds(request.app(), request.appCds());
+        if (appCds != null && request.runtime().bundled()) {
+            // the training run of the runtime the last build had, while jdeps works out this build's
+            trainAhead(appCds, app, cache.resolve("appcds-v1"), log);
+        }
         RuntimeImage runtime = request.runtime().bundled()
                 ? RuntimeBuilder.build(request.runtime().spec().withRequiredModules(requiredModules(app, profiling)),
                         app.classPath(), app.javaRelease(), log)
@@ -260,8 +279,6 @@ public final class Packager {
         String upstream = request.upstreamVersion() != null ? request.upstreamVersion()
                 : debian.changelog().map(DebianChangelog::newest).map(e -> e.version().upstream())
                 .orElse(spec.version().upstream());
-        Path cache = request.cacheDirectory() != null ? request.cacheDirectory()
-                : RuntimeCache.defaultDirectory(request.environment(), request.userHome());
         return DebBuilder.builder()
                 .spec(spec)
                 .service(request.service())
@@ -269,7 +286,7 @@ public final class Packager {
                 .debianDir(debianDir)
                 .debianDocs(debianDocs)
                 .app(app)
-                .appCds(appCds(request.app(), request.appCds()))
+                .appCds(appCds)
                 .runtime(runtime)
                 .docs(request.docs() != null ? request.docs()
                         : new PackageDocs(spec.name(), spec.homepage(), List.of(), request.licenses(), List.of(), null))

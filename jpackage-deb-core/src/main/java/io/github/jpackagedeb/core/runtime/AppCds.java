@@ -84,7 +84,10 @@ public final class AppCds {
         if (cache != null && runtime.platform().sameAs(Platform.host())) {
             StatDigests.trim(cache.resolve("sha256"));
             try {
-                cached = cache.resolve(key(spec, runtime, app, mainClass, cache.resolve("sha256")) + ".lst");
+                String key = key(spec, runtime, app, mainClass, cache.resolve("sha256"));
+                cached = cache.resolve(key + ".lst");
+                awaitAhead(key, log);
+                remember(cache, spec, app, mainClass, runtime, log);
                 if (Files.isRegularFile(cached)) {
                     byte[] list = Files.readAllBytes(cached);
                     log.info("Application class-data sharing: the class list of an earlier training run with the same"
@@ -98,17 +101,120 @@ public final class AppCds {
         }
         Optional<byte[]> list = run(spec, runtime, app, mainClass, log);
         if (cached != null && list.isPresent()) {
-            try {
-                Files.createDirectories(cached.getParent());
-                Path tmp = Files.createTempFile(cached.getParent(), "classes", ".tmp");
-                Files.write(tmp, list.get());
-                Files.move(tmp, cached, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException | RuntimeException e) {
-                log.debug("cannot cache the AppCDS class list in " + cached + ": " + e);
-            }
+            store(cached, list.get(), log);
         }
         return list;
+    }
+
+    private static void store(Path cached, byte[] list, DebLog log) {
+        try {
+            Files.createDirectories(cached.getParent());
+            Path tmp = Files.createTempFile(cached.getParent(), "classes", ".tmp");
+            Files.write(tmp, list);
+            Files.move(tmp, cached, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            log.debug("cannot cache the AppCDS class list in " + cached + ": " + e);
+        }
+    }
+
+    /** Training runs started by {@link #trainAhead}, by class-list key, until they end. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Void>>
+            AHEAD = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Starts, in the background, the training run that this application's next {@link #train} most likely needs, so
+     * that it runs while the caller works out the runtime (jdeps): with the runtime image its last build trained with
+     * (remembered in {@code cache/last/}), the same jars, main class and arguments. The class list it writes into
+     * {@code cache} is the one {@link #train} would write (the same key, the same run), and {@link #train} with that
+     * key waits for it instead of starting another; when the runtime turns out to be another one, that run was wasted
+     * work and nothing else. Does nothing without a remembered runtime (a first build), when the class list is
+     * already cached, or when anything goes wrong: {@link #train} then does what it always did, and reports.
+     */
+    public static void trainAhead(AppCdsSpec spec, AppSpec app, String mainClass, Path cache, DebLog log) {
+        if (spec == null || cache == null) {
+            return;
+        }
+        try {
+            Path hint = cache.resolve("last").resolve(appId(spec, app, mainClass) + ".properties");
+            if (!Files.isRegularFile(hint)) {
+                return;
+            }
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newBufferedReader(hint, StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            Path image = Path.of(p.getProperty("image"));
+            Platform platform = new Platform(p.getProperty("os"), p.getProperty("arch"));
+            if (!platform.sameAs(Platform.host()) || !Files.isExecutable(image.resolve("bin/java"))) {
+                return;
+            }
+            RuntimeImage guess = new RuntimeImage(image, List.of(), new TreeSet<>(List.of(
+                    p.getProperty("modules").split(","))), platform, "", List.of(), List.of(), "", false, true,
+                    "last build");
+            String key = key(spec, guess, app, mainClass, cache.resolve("sha256"));
+            Path cached = cache.resolve(key + ".lst");
+            if (Files.isRegularFile(cached)) {
+                return;
+            }
+            java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
+            if (AHEAD.putIfAbsent(key, started) != null) {
+                return;
+            }
+            Thread t = new Thread(() -> {
+                try {
+                    run(spec, guess, app, mainClass, log).ifPresent(list -> store(cached, list, log));
+                } catch (RuntimeException e) {
+                    log.debug("the AppCDS training run started ahead failed (the build's own run reports): " + e);
+                } finally {
+                    AHEAD.remove(key);
+                    started.complete(null);
+                }
+            }, "jpackage-deb-appcds-ahead");
+            t.setDaemon(true);
+            t.start();
+        } catch (IOException | RuntimeException e) {
+            log.debug("no AppCDS training run ahead: " + e);
+        }
+    }
+
+    /** Waits for a training run {@link #trainAhead} started with this key, if one is running. */
+    private static void awaitAhead(String key, DebLog log) {
+        java.util.concurrent.CompletableFuture<Void> f = AHEAD.get(key);
+        if (f != null) {
+            log.debug("waiting for the AppCDS training run started ahead");
+            f.join();
+        }
+    }
+
+    /** Remembers the runtime this application trains with, for the next build's {@link #trainAhead}. */
+    private static void remember(Path cache, AppCdsSpec spec, AppSpec app, String mainClass, RuntimeImage runtime,
+                                 DebLog log) {
+        try {
+            Path dir = Files.createDirectories(cache.resolve("last"));
+            String text = "image=" + runtime.image().toRealPath().toString().replace("\\", "\\\\") + "\n"
+                    + "os=" + runtime.platform().os() + "\n"
+                    + "arch=" + runtime.platform().arch() + "\n"
+                    + "modules=" + String.join(",", runtime.modules()) + "\n";
+            Path hint = dir.resolve(appId(spec, app, mainClass) + ".properties");
+            if (Files.isRegularFile(hint) && Files.readString(hint, StandardCharsets.UTF_8).equals(text)) {
+                return;
+            }
+            Path tmp = Files.createTempFile(dir, "last", ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, hint, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            log.debug("cannot remember the AppCDS runtime: " + e);
+        }
+    }
+
+    /** Which application this is from one build to the next: its main jar's place, main class and arguments. */
+    private static String appId(AppCdsSpec spec, AppSpec app, String mainClass) {
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(String.join("\u0000",
+                app.mainJar().file().toAbsolutePath().normalize().toString(), mainClass,
+                String.join("\u0001", spec.trainingJvmArgs()), String.join("\u0001", spec.trainingArgs())))
+                .substring(0, 32);
     }
 
     /**

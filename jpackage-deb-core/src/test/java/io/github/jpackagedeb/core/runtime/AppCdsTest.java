@@ -152,6 +152,49 @@ class AppCdsTest {
         assertTrue(otherArgs.has("INFO", "training run 'demo.Main --help' took"), "other arguments: " + otherArgs);
     }
 
+    /**
+     * The edit-build loop: the next build's training run starts ahead, with the runtime the last build trained with,
+     * while that build runs jdeps; the build's own {@link AppCds#train} then takes its class list (it waits for it)
+     * instead of running again, and the list is the one a build without any cache makes.
+     */
+    @Test
+    void theTrainingRunStartedAheadWithTheLastRuntimeIsTheOneTheBuildTakes(@TempDir Path tmp) throws Exception {
+        RuntimeImage rt = RuntimeBuilder.build(RuntimeSpec.builder().cacheDirectory(Fixtures.sharedCache()).build(),
+                Fixtures.app(), 17, new Fixtures.RecordingLog());
+        AppCdsSpec spec = AppCdsSpec.builder().trainingArg("--version").build();
+        Path cache = tmp.resolve("appcds-v1");
+        List<Jar> jars = new java.util.ArrayList<>();
+        for (Jar j : Fixtures.app()) {
+            jars.add(new Jar(Files.copy(j.file(), tmp.resolve(j.file().getFileName())), j.origin()));
+        }
+        AppSpec app = AppSpec.builder().mainJar(jars.get(0)).dependencies(jars.subList(1, jars.size())).build();
+
+        Fixtures.RecordingLog none = new Fixtures.RecordingLog();
+        AppCds.trainAhead(spec, app, "demo.Main", cache, none);
+        assertFalse(none.has("INFO", "training run"), "a first build has no runtime to guess: " + none);
+        Fixtures.RecordingLog first = new Fixtures.RecordingLog();
+        AppCds.train(spec, rt, app, "demo.Main", cache, first).orElseThrow();
+        assertTrue(first.has("INFO", "training run 'demo.Main --version' took"), first.toString());
+
+        Fixtures.RecordingLog unchanged = new Fixtures.RecordingLog();
+        AppCds.trainAhead(spec, app, "demo.Main", cache, unchanged);
+        assertFalse(unchanged.has("INFO", "training run"), "its class list is cached: " + unchanged);
+
+        // a change to a jar, in place, as a rebuild makes it
+        try (var fs = java.nio.file.FileSystems.newFileSystem(jars.get(jars.size() - 1).file())) {
+            Files.writeString(fs.getPath("bench-change.txt"), "a change");
+        }
+        Fixtures.RecordingLog ahead = new Fixtures.RecordingLog();
+        AppCds.trainAhead(spec, app, "demo.Main", cache, ahead);
+        Fixtures.RecordingLog build = new Fixtures.RecordingLog();
+        byte[] taken = AppCds.train(spec, rt, app, "demo.Main", cache, build).orElseThrow();
+        assertTrue(ahead.has("INFO", "training run 'demo.Main --version' took"), "started ahead: " + ahead);
+        assertFalse(build.has("INFO", "took"), "the build ran no second training run: " + build);
+        assertTrue(build.has("INFO", "the class list of an earlier training run"), build.toString());
+        byte[] fresh = AppCds.train(spec, rt, app, "demo.Main", null, new Fixtures.RecordingLog()).orElseThrow();
+        assertArrayEquals(fresh, taken, "the same class list as a build without a cache");
+    }
+
     @Test
     void aTrainingRunThatFailsOrHangsIsAnErrorNamingTheArguments() throws Exception {
         RuntimeImage rt = RuntimeBuilder.build(RuntimeSpec.builder().cacheDirectory(Fixtures.sharedCache()).build(),
