@@ -18,8 +18,10 @@ public final class Snippets {
     }
 
     /**
-     * Application class-data sharing: postinst dumps the archive (a failure is a warning: it is only a cache), prerm
-     * removes it before dpkg replaces or removes the jars it was dumped from, postrm removes its directory.
+     * Application class-data sharing: postinst dumps the archive (a failure is a warning: it is only a cache), under a
+     * running systemd in the background as the transient unit {@link #appCdsUnit(String)}, elsewhere at once; prerm
+     * stops a dump still running and removes the archive before dpkg replaces or removes the jars it was dumped from,
+     * postrm removes its directory.
      *
      * @param java      the bundled runtime's java
      * @param classList the shipped class list
@@ -29,13 +31,23 @@ public final class Snippets {
      */
     public static List<Snippet> appCds(String pkg, String java, String classList, String archive, String cacheDir,
                                        String appHome, List<String> jars) {
+        String unit = appCdsUnit(pkg);
         return List.of(
                 Snippet.forAll(ScriptName.POSTINST, "postinst-appcds", Map.of("PACKAGE", pkg, "JAVA", java,
                         "CLASSLIST", classList, "ARCHIVE", archive, "CACHE_DIR", cacheDir, "APP_HOME", appHome,
-                        "JARS", String.join(" ", jars))),
-                Snippet.of(ScriptName.PRERM, "prerm-appcds", STOP, Map.of("ARCHIVE", archive, "CACHE_DIR", cacheDir)),
+                        "JARS", String.join(" ", jars), "UNIT", unit)),
+                Snippet.of(ScriptName.PRERM, "prerm-appcds", STOP, Map.of("ARCHIVE", archive, "CACHE_DIR", cacheDir,
+                        "UNIT", unit)),
                 Snippet.of(ScriptName.POSTRM, "postrm-appcds", List.of("remove", "purge"),
                         Map.of("CACHE_DIR", cacheDir)));
+    }
+
+    /**
+     * The transient systemd unit that dumps the class-data sharing archive in the background:
+     * {@code <pkg>-app-cds.service}, with a {@code +} of the package name (not allowed in unit names) as {@code _}.
+     */
+    public static String appCdsUnit(String pkg) {
+        return pkg.replaceAll("[^A-Za-z0-9:_.-]", "_") + "-app-cds.service";
     }
 
     /** postinst-user: the system account and group (Debian Policy 9.2.2), created when missing, never deleted. */
