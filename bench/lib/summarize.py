@@ -131,6 +131,131 @@ def redact(text):
     return text
 
 
+def read_boot(path):
+    """install-boot-<app>.tsv: {label: {round: (dpkg s, ready s, archive, rc)}}"""
+    out = defaultdict(dict)
+    if not os.path.exists(path):
+        return out
+    with open(path) as f:
+        next(f)
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) < 6 or p[2] in ("", "-"):
+                continue
+            out[p[1]][p[0]] = (float(p[2]), float(p[3]), p[4], int(p[5]))
+    return out
+
+
+def install_sections():
+    """Prints the install and start-up tables; returns their target rows (name, app, value, met)."""
+    rows = []
+    print("## Installing (`dpkg -i` into a fresh isolated Debian 12 root)\n")
+    print("| app | package | dpkg -i wall s (median) | ÷ ours | failures |")
+    print("|---|---|---:|---:|---:|")
+    install_vs_jpackage = {}
+    for app in APPS:
+        rounds = read_rounds(os.path.join(RAW, f"install-{app}.tsv"))
+        r = per_round(rounds, "ours", "jpackage", lambda a, b: a[0] / b[0] if b[0] > 0 else None)
+        if r is not None:
+            install_vs_jpackage[app] = r
+        for label in ["ours", "ours-jaronly", "jdeb-gzip", "jdeb-xz", "jpackage"]:
+            if label not in rounds:
+                continue
+            v = rounds[label].values()
+            ratio = per_round(rounds, label, "ours", lambda a, b: a[0] / b[0] if b[0] > 0 else None)
+            fails = sum(1 for x in v if x[3] != 0)
+            print(f"| {app} | {label} | {fmt(med(x[0] for x in v))} | {fmt(ratio)}× | {fails or ''} |")
+    print()
+
+    print("## Start-up of the installed launcher vs plain `java -cp` (hyperfine, same invocation)\n")
+    print("| app | package | launcher ms (median) | java -cp ms (median) | launcher ÷ java -cp |")
+    print("|---|---|---:|---:|---:|")
+    startup = {}
+    rt = {}
+    for app in APPS:
+        for deb in ["ours", "ours-jaronly"]:
+            p = os.path.join(RAW, f"startup-{app}-{deb}.json")
+            if not os.path.exists(p):
+                continue
+            res = {r["command"]: r for r in json.load(open(p))["results"]}
+            if "launcher" in res and "java-cp" in res:
+                l, j = res["launcher"]["median"] * 1000, res["java-cp"]["median"] * 1000
+                startup[(app, deb)] = l / j
+                print(f"| {app} | {deb} | {l:.0f} | {j:.0f} | {l / j:.2f} |")
+                if "runtime-cp" in res:
+                    rt[(app, deb)] = (l, res["runtime-cp"]["median"] * 1000)
+    print()
+    if rt:
+        print("With a bundled runtime: the launcher (with the application class-data sharing archive when the package"
+              " has one) vs the bundled runtime's own `java -cp` (its base CDS archive only), same invocation:\n")
+        print("| app | package | launcher ms | runtime java -cp ms | launcher ÷ runtime java -cp |")
+        print("|---|---|---:|---:|---:|")
+        for (app, deb), (l, r) in rt.items():
+            print(f"| {app} | {deb} | {l:.0f} | {r:.0f} | {l / r:.2f} |")
+        print()
+
+    boot = {app: read_boot(os.path.join(RAW, f"install-boot-{app}.tsv")) for app in APPS}
+    boot = {app: r for app, r in boot.items() if r}
+    if boot:
+        print("## Installing under a booted systemd (`dpkg -i` in a fresh `systemd-nspawn --boot` root)\n")
+        print("As on a host: `bench/install-boot.sh`. There our postinst hands the application class-data sharing"
+              " dump to the transient unit `<pkg>-app-cds.service` and returns; *ready* is the time from the start of"
+              " `dpkg -i` until that unit is done (the archive is there), the same as dpkg -i for the others.\n")
+        print("| app | package | dpkg -i wall s (median) | ready s (median) | archive | ÷ jpackage (dpkg -i) | failures |")
+        print("|---|---|---:|---:|---|---:|---:|")
+        for app, rounds in boot.items():
+            for label in ["ours", "ours-jaronly", "jpackage"]:
+                if label not in rounds:
+                    continue
+                v = list(rounds[label].values())
+                ratio = per_round(rounds, label, "jpackage", lambda a, b: a[0] / b[0] if b[0] > 0 else None)
+                fails = sum(1 for x in v if x[3] != 0)
+                archives = sorted({x[2] for x in v})
+                print(f"| {app} | {label} | {fmt(med(x[0] for x in v))} | {fmt(med(x[1] for x in v))} | "
+                      f"{'/'.join(archives)} | {fmt(ratio)}× | {fails or ''} |")
+            r = per_round(rounds, "ours", "jpackage", lambda a, b: a[0] / b[0] if b[0] > 0 else None)
+            if r is not None:
+                rows.append(("dpkg -i under systemd ≤ 1.1× jpackage's (issue 17)", app, fmt(r) + "×", r <= 1.1))
+        print()
+    for app, r in install_vs_jpackage.items():
+        rows.append(("dpkg -i in a chroot (dump in postinst) ≤ 1.1× jpackage's (issue 17)", app, fmt(r) + "×",
+                     r <= 1.1))
+    for (app, deb), r in startup.items():
+        rows.append((f"installed launcher start-up ≤ 0.8× java -cp ({deb})", app, f"{r:.2f}", r <= 0.8))
+    return rows
+
+
+def install_only():
+    """bench/RESULTS-install.md: the install and start-up groups alone (install.sh, install-boot.sh)."""
+    import io
+    import contextlib
+    body = io.StringIO()
+    with contextlib.redirect_stdout(body):
+        rows = install_sections()
+    print("# Install and start-up results\n")
+    print("Generated by `bench/run.sh install` (`install.sh` then `install-boot.sh` on the packages of the last "
+          "`setup.sh`/`build.sh`; tables: `bench/lib/summarize.py --install`). The full run writes the same tables "
+          "into RESULTS.md.\n")
+    mp = os.path.join(RAW, "machine.txt")
+    if os.path.exists(mp):
+        print("```")
+        print(redact(open(mp).read()).rstrip())
+        print("```\n")
+    print("## Targets (issue 17)\n")
+    print("| target | app | measured | met? |")
+    print("|---|---|---:|---|")
+    for name, app, val, ok in rows:
+        print(f"| {name} | {app} | {val} | {'yes' if ok else 'no'} |")
+    print()
+    print(body.getvalue().strip() + "\n")
+    print("Installing: `bench/install.sh` (an overlay copy of the integration tests' Debian 12 root per run, "
+          "`unshare --mount --pid --fork`, then `/usr/bin/time chroot ROOT dpkg -i --force-depends PKG.deb`); "
+          "under systemd: `bench/install-boot.sh` (an overlay copy of the systemd root booted with "
+          "`systemd-nspawn --boot`, a oneshot unit timing `dpkg -i --force-depends PKG.deb` and the dump unit); "
+          "start-up: `hyperfine --warmup 3 --runs 20 'chroot ROOT /usr/bin/PKG --version' "
+          "\"chroot ROOT java -cp '/usr/share/java/PKG/lib/*' MAIN --version\"` in the same root after installing.")
+
+
 def main():
     import io
     import contextlib
@@ -194,50 +319,7 @@ def main():
             print(f"| .deb size ours ÷ dpkg-deb -Zxz | {t['size_ours'] / t['size_floor_xz']:.4f} |")
         print()
 
-    print("## Installing (`dpkg -i` into a fresh isolated Debian 12 root)\n")
-    print("| app | package | dpkg -i wall s (median) | ÷ ours | failures |")
-    print("|---|---|---:|---:|---:|")
-    install_vs_jpackage = {}
-    for app in APPS:
-        rounds = read_rounds(os.path.join(RAW, f"install-{app}.tsv"))
-        r = per_round(rounds, "ours", "jpackage", lambda a, b: a[0] / b[0] if b[0] > 0 else None)
-        if r is not None:
-            install_vs_jpackage[app] = r
-        for label in ["ours", "ours-jaronly", "jdeb-gzip", "jdeb-xz", "jpackage"]:
-            if label not in rounds:
-                continue
-            v = rounds[label].values()
-            ratio = per_round(rounds, label, "ours", lambda a, b: a[0] / b[0] if b[0] > 0 else None)
-            fails = sum(1 for x in v if x[3] != 0)
-            print(f"| {app} | {label} | {fmt(med(x[0] for x in v))} | {fmt(ratio)}× | {fails or ''} |")
-    print()
-
-    print("## Start-up of the installed launcher vs plain `java -cp` (hyperfine, same invocation)\n")
-    print("| app | package | launcher ms (median) | java -cp ms (median) | launcher ÷ java -cp |")
-    print("|---|---|---:|---:|---:|")
-    startup = {}
-    rt = {}
-    for app in APPS:
-        for deb in ["ours", "ours-jaronly"]:
-            p = os.path.join(RAW, f"startup-{app}-{deb}.json")
-            if not os.path.exists(p):
-                continue
-            res = {r["command"]: r for r in json.load(open(p))["results"]}
-            if "launcher" in res and "java-cp" in res:
-                l, j = res["launcher"]["median"] * 1000, res["java-cp"]["median"] * 1000
-                startup[(app, deb)] = l / j
-                print(f"| {app} | {deb} | {l:.0f} | {j:.0f} | {l / j:.2f} |")
-                if "runtime-cp" in res:
-                    rt[(app, deb)] = (l, res["runtime-cp"]["median"] * 1000)
-    print()
-    if rt:
-        print("With a bundled runtime: the launcher (with the application class-data sharing archive when the package"
-              " has one) vs the bundled runtime's own `java -cp` (its base CDS archive only), same invocation:\n")
-        print("| app | package | launcher ms | runtime java -cp ms | launcher ÷ runtime java -cp |")
-        print("|---|---|---:|---:|---:|")
-        for (app, deb), (l, r) in rt.items():
-            print(f"| {app} | {deb} | {l:.0f} | {r:.0f} | {l / r:.2f} |")
-        print()
+    install_rows = install_sections()
 
     print("## Targets (issue 7 §2, issue 17)\n")
     print("| target | app | measured | met? |")
@@ -280,10 +362,8 @@ def main():
         rb = (targets["large"]["rss_base"] / targets["small"]["rss_base"]) if targets["small"]["rss_base"] else None
         row("peak RSS of the build, 230 jars ÷ 74 jars ≤ 1.10", "large/small",
             f"{r:.2f} (without plugin: {fmt(rb)})", r <= 1.10)
-    for app, r in install_vs_jpackage.items():
-        row("dpkg -i ≤ 1.1× jpackage's (issue 17)", app, fmt(r) + "×", r <= 1.1)
-    for (app, deb), r in startup.items():
-        row(f"installed launcher start-up ≤ 0.8× java -cp ({deb})", app, f"{r:.2f}", r <= 0.8)
+    for name, app, val, ok in install_rows:
+        row(name, app, val, ok)
     print()
     ctx.__exit__(None, None, None)
     text = body.getvalue()
@@ -323,4 +403,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(install_only() if sys.argv[1:] == ["--install"] else main())
