@@ -228,6 +228,58 @@ class AppCdsTest {
         assertEquals("appCds.timeoutSeconds", timeout.field());
     }
 
+    /**
+     * Training runs use the client compiler and the serial collector, unless the configured Java options choose a
+     * collector: then theirs (two collectors would stop the JVM), and the run works.
+     */
+    @Test
+    void trainingRunsAreLightAndAConfiguredCollectorWins(@TempDir Path tmp) throws Exception {
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                AppCds.trainingFlags(AppCdsSpec.builder().build()));
+        AppCdsSpec parallel = AppCdsSpec.builder().trainingArg("--version")
+                .trainingJvmArgs(List.of("-XX:+UseParallelGC")).build();
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), AppCds.trainingFlags(parallel));
+        RuntimeImage rt = RuntimeBuilder.build(RuntimeSpec.builder().cacheDirectory(Fixtures.sharedCache()).build(),
+                Fixtures.app(), 17, new Fixtures.RecordingLog());
+        byte[] withParallel = AppCds.train(parallel, rt, Fixtures.app(), "demo.Main", new Fixtures.RecordingLog())
+                .orElseThrow();
+        byte[] plain = AppCds.train(AppCdsSpec.builder().trainingArg("--version").build(), rt, Fixtures.app(),
+                "demo.Main", new Fixtures.RecordingLog()).orElseThrow();
+        assertTrue(new String(withParallel, StandardCharsets.UTF_8).contains("\ndemo/Main\n"));
+        assertTrue(new String(plain, StandardCharsets.UTF_8).contains("\ndemo/Main\n"));
+    }
+
+    /** A training run started ahead that fails is the build's failure, reported once, without a second run. */
+    @Test
+    void aFailedTrainingRunStartedAheadFailsTheBuildWithoutASecondRun(@TempDir Path tmp) throws Exception {
+        RuntimeImage rt = RuntimeBuilder.build(RuntimeSpec.builder().cacheDirectory(Fixtures.sharedCache()).build(),
+                Fixtures.app(), 17, new Fixtures.RecordingLog());
+        Path failing = TestJars.compiledMain(tmp.resolve("failing"), "demo.Failing", """
+                package demo;
+                public class Failing {
+                    public static void main(String[] args) {
+                        System.err.println("unknown option " + String.join(" ", args));
+                        System.exit(2);
+                    }
+                }
+                """);
+        AppSpec app = AppSpec.builder().mainJar(new Jar(failing, "demo:failing:1.0")).build();
+        AppCdsSpec spec = AppCdsSpec.builder().trainingArg("--fail").build();
+        Path cache = tmp.resolve("appcds-v1");
+        DebException first = assertThrows(DebException.class,
+                () -> AppCds.train(spec, rt, app, "demo.Failing", cache, new Fixtures.RecordingLog()));
+        assertTrue(first.getMessage().contains("exited 2"), first.getMessage());
+
+        Fixtures.RecordingLog ahead = new Fixtures.RecordingLog();
+        AppCds.trainAhead(spec, app, "demo.Failing", cache, ahead);
+        Fixtures.RecordingLog build = new Fixtures.RecordingLog();
+        DebException again = assertThrows(DebException.class,
+                () -> AppCds.train(spec, rt, app, "demo.Failing", cache, build));
+        assertEquals(first.getMessage(), again.getMessage());
+        assertTrue(ahead.has("INFO", "training run of demo.Failing"), "it ran ahead: " + ahead);
+        assertFalse(build.has("INFO", "training run of"), "no second run: " + build);
+    }
+
     @Test
     void aJarOnlyPackageGetsNoAppCdsAndSaysSo() throws Exception {
         List<Jar> jars = Fixtures.app();
