@@ -247,6 +247,9 @@ def install_only():
     for name, app, val, ok in rows:
         print(f"| {name} | {app} | {val} | {'yes' if ok else 'no'} |")
     print()
+    ap = os.path.join(BENCH, "analysis-install.md")
+    if os.path.exists(ap):
+        print(open(ap).read().rstrip() + "\n")
     print(body.getvalue().strip() + "\n")
     print("Installing: `bench/install.sh` (an overlay copy of the integration tests' Debian 12 root per run, "
           "`unshare --mount --pid --fork`, then `/usr/bin/time chroot ROOT dpkg -i --force-depends PKG.deb`); "
@@ -374,6 +377,8 @@ def main():
           "how to run it and what each command is: bench/README.md.\n")
     print("Profiling overhead (issue 9): a separate run, `bench/profiling.sh`, generates "
           "[RESULTS-profiling.md](RESULTS-profiling.md) (section \"Profiling overhead (issue 9)\").\n")
+    print("Installing and start-up alone, with installs under a booted systemd (issue 17): `bench/run.sh install` "
+          "generates [RESULTS-install.md](RESULTS-install.md); a full run has the same tables below.\n")
     mp = os.path.join(RAW, "machine.txt")
     if os.path.exists(mp):
         print("```")
