@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code systemd-nspawn --boot}. postinst hands the dump to the transient unit {@code hello-cli-app-cds.service}, so
  * {@code dpkg -i} returns without waiting for it; {@code appcds-boot.sh} checks that the unit ran and the launcher
  * maps the archive it wrote, that a reinstall and a remove while a dump runs stop it first (no process, no directory
- * coming back after the remove), and that purge leaves nothing. Without systemd (a chroot: {@link RuntimeHelloCliIT})
+ * coming back after the remove), that a failed dump leaves its warning in the journal and no file, and that purge
+ * leaves nothing. Without systemd (a chroot: {@link RuntimeHelloCliIT})
  * postinst dumps at once.
  */
 class AppCdsBootIT {
@@ -33,7 +34,8 @@ class AppCdsBootIT {
         try (DebianRoot.Copy root = DebianRoot.withSystemd().fresh()) {
             BootScript.run(root, AppCdsBootIT.class, "appcds-boot.sh", Map.of("hello-cli", deb))
                     .assertPassed()
-                    .assertChecked(List.of("install", "reinstall-during-dump", "remove-during-dump", "purge"), "");
+                    .assertChecked(List.of("install", "reinstall-during-dump", "remove-during-dump", "dump-fails",
+                            "purge"), "");
         }
     }
 }

@@ -2,7 +2,7 @@
 # Application class-data sharing under a booted systemd (AppCdsBootIT): postinst hands the archive's dump to the
 # transient unit hello-cli-app-cds.service and returns; the archive then appears, whole and readable, and the launcher
 # maps it; a reinstall and a remove while a dump runs stop that dump first, and nothing comes back after the remove;
-# purge leaves nothing. Every check prints "ok: STEP: what" or "FAIL: STEP: what".
+# a dump that fails leaves its warning and the JVM's words in the journal and nothing on disk; purge leaves nothing. Every check prints "ok: STEP: what" or "FAIL: STEP: what".
 exec >/root/it.log 2>&1
 set -u
 PKG=hello-cli
@@ -84,6 +84,29 @@ if [ -z "$left" ]; then ok "remove-during-dump: no dump process left"; else bad 
 sleep 3
 if [ -e "$CACHE" ]; then bad "remove-during-dump: $CACHE came back: $(ls -la "$CACHE")"; else
     ok "remove-during-dump: $CACHE gone and stays gone"; fi
+
+step dump-fails
+# the unit gets the service manager's environment: an option the JVM refuses makes the dump fail
+systemctl set-environment JAVA_TOOL_OPTIONS=-XX:+NoSuchOptionForTheTest
+started=$(date '+%Y-%m-%d %H:%M:%S')
+if dpkg -i "$DEB" > /root/dpkg-fails.log 2>&1; then ok "dump-fails: dpkg -i succeeds"; else
+    bad "dump-fails: dpkg -i failed: $(tail -5 /root/dpkg-fails.log)"; fi
+wait_dump > /dev/null || bad "dump-fails: the dump did not finish"
+systemctl unset-environment JAVA_TOOL_OPTIONS
+journal=$(journalctl --since "$started" -u "$UNIT" --no-pager -o cat)
+case $journal in
+    *"hello-cli: warning: could not write the class-data sharing archive $ARCHIVE"*)
+        ok "dump-fails: the journal has the warning" ;;
+    *) bad "dump-fails: no warning in the journal: $journal" ;;
+esac
+case $journal in
+    *NoSuchOptionForTheTest*) ok "dump-fails: ... and the JVM's own words" ;;
+    *) bad "dump-fails: the JVM's output is not in the journal: $journal" ;;
+esac
+if [ -e "$ARCHIVE" ] || [ -e "$ARCHIVE.new" ] || [ -e "$ARCHIVE.log" ]; then
+    bad "dump-fails: left $(ls -la "$CACHE")"; else ok "dump-fails: no archive, no .new, no .log"; fi
+if [ "$(hello-cli --version 2>&1)" = "hello-cli 1.0.0" ]; then ok "dump-fails: hello-cli works without the archive"
+else bad "dump-fails: hello-cli --version says $(hello-cli --version 2>&1)"; fi
 
 step purge
 dpkg -i "$DEB" > /root/dpkg-purge-1.log 2>&1 || bad "purge: dpkg -i failed"
