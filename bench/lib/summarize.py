@@ -46,6 +46,15 @@ PAIRED = {"ours": "base", "ours-appchange": "base", "ours-appchange-nots": "base
           "jdeb-gzip": "jdeb-base", "jdeb-xz": "jdeb-base"}
 
 
+# how the install and start-up groups run, under their tables
+INSTALL_HOW = ("Installing: `bench/install.sh` (an overlay copy of the integration tests' Debian 12 root per run, "
+               "`unshare --mount --pid --fork`, then `/usr/bin/time chroot ROOT dpkg -i --force-depends PKG.deb`); "
+               "under systemd: `bench/install-boot.sh` (an overlay copy of the systemd root booted with "
+               "`systemd-nspawn --boot`, a oneshot unit timing `dpkg -i --force-depends PKG.deb` and the dump unit); "
+               "start-up: `hyperfine --warmup 3 --runs 20 'chroot ROOT /usr/bin/PKG --version' "
+               "\"chroot ROOT java -cp '/usr/share/java/PKG/lib/*' MAIN --version\"` in the same root after installing.")
+
+
 def read_tsv(path, columns, row):
     """{label: {round: row(fields)}} from a results TSV (a header line, then round, label and the figures), skipping
     lines with fewer than `columns` fields or without figures."""
@@ -250,12 +259,7 @@ def install_only():
     if os.path.exists(ap):
         print(open(ap).read().rstrip() + "\n")
     print(body.getvalue().strip() + "\n")
-    print("Installing: `bench/install.sh` (an overlay copy of the integration tests' Debian 12 root per run, "
-          "`unshare --mount --pid --fork`, then `/usr/bin/time chroot ROOT dpkg -i --force-depends PKG.deb`); "
-          "under systemd: `bench/install-boot.sh` (an overlay copy of the systemd root booted with "
-          "`systemd-nspawn --boot`, a oneshot unit timing `dpkg -i --force-depends PKG.deb` and the dump unit); "
-          "start-up: `hyperfine --warmup 3 --runs 20 'chroot ROOT /usr/bin/PKG --version' "
-          "\"chroot ROOT java -cp '/usr/share/java/PKG/lib/*' MAIN --version\"` in the same root after installing.")
+    print(INSTALL_HOW)
 
 
 def main():
@@ -396,10 +400,7 @@ def main():
             for line in open(cp):
                 print(redact(line.rstrip("\n")).replace("#   ", "", 1).replace("\t", "  ⇥  "))
             print("```\n")
-    print("Installing: `bench/install.sh` (an overlay copy of the integration tests' Debian 12 root per run, "
-          "`unshare --mount --pid --fork`, then `/usr/bin/time chroot ROOT dpkg -i --force-depends PKG.deb`); "
-          "start-up: `hyperfine --warmup 3 --runs 20 'chroot ROOT /usr/bin/PKG --version' "
-          "\"chroot ROOT java -cp '/usr/share/java/PKG/lib/*' MAIN --version\"` in the same root after installing.")
+    print(INSTALL_HOW)
 
 
 if __name__ == "__main__":

@@ -126,9 +126,13 @@ public final class AppCds {
         }
     }
 
+    /** A training run started by {@link #trainAhead}: its thread, and its end. */
+    private record Ahead(Thread thread, java.util.concurrent.CompletableFuture<Void> done) {
+    }
+
     /** Training runs started by {@link #trainAhead}, by class-list key, until they end. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Void>>
-            AHEAD = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, Ahead> AHEAD =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Starts, in the background, the training run that this application's next {@link #train} most likely needs, so
@@ -165,25 +169,22 @@ public final class AppCds {
             if (Files.isRegularFile(cached)) {
                 return;
             }
-            java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
-            if (AHEAD.putIfAbsent(key, started) != null) {
-                return;
-            }
+            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
                     run(spec, guess, app, mainClass, log).ifPresent(list -> store(cached, list, log));
                     AHEAD.remove(key);
-                    started.complete(null);
+                    done.complete(null);
                 } catch (RuntimeException e) {
                     // the same inputs would fail the same way in the build's own run: it gets this failure
                     AHEAD.remove(key);
-                    started.completeExceptionally(e);
-                } finally {
-                    AHEAD_THREADS.remove(Thread.currentThread());
+                    done.completeExceptionally(e);
                 }
             }, "jpackage-deb-appcds-ahead");
             t.setDaemon(true);
-            AHEAD_THREADS.add(t);
+            if (AHEAD.putIfAbsent(key, new Ahead(t, done)) != null) {
+                return;
+            }
             StopAheadAtExit.ensure();
             t.start();
         } catch (IOException | RuntimeException e) {
@@ -196,11 +197,11 @@ public final class AppCds {
      * application exited non-zero, or hung) is this build's failure, without a second run that would fail alike.
      */
     private static void awaitAhead(String key, DebLog log) {
-        java.util.concurrent.CompletableFuture<Void> f = AHEAD.get(key);
-        if (f != null) {
+        Ahead ahead = AHEAD.get(key);
+        if (ahead != null) {
             log.debug("waiting for the AppCDS training run started ahead");
             try {
-                f.join();
+                ahead.done().join();
             } catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof DebException failed) {
                     throw failed;
@@ -210,9 +211,6 @@ public final class AppCds {
         }
     }
 
-    /** The threads of training runs started ahead that are still running. */
-    private static final java.util.Set<Thread> AHEAD_THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     /**
      * When the JVM exits (a build that failed before it needed the class list), training runs started ahead are
      * interrupted, which kills their process (see {@link ToolRun}), so that none outlives the build. The hook is
@@ -221,10 +219,9 @@ public final class AppCds {
     private static final class StopAheadAtExit {
         static {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                for (Thread t : List.copyOf(AHEAD_THREADS)) {
-                    t.interrupt();
-                }
-                for (Thread t : List.copyOf(AHEAD_THREADS)) {
+                List<Thread> running = AHEAD.values().stream().map(Ahead::thread).toList();
+                running.forEach(Thread::interrupt);
+                for (Thread t : running) {
                     try {
                         t.join(2000);
                     } catch (InterruptedException e) {

@@ -46,7 +46,7 @@ public final class Snippets {
      * The transient systemd unit that dumps the class-data sharing archive in the background:
      * {@code <pkg>-app-cds.service}, with a {@code +} of the package name (not allowed in unit names) as {@code _}.
      */
-    public static String appCdsUnit(String pkg) {
+    static String appCdsUnit(String pkg) {
         return pkg.replaceAll("[^A-Za-z0-9:_.-]", "_") + "-app-cds.service";
     }
 
