@@ -72,6 +72,8 @@ final class XzBlockCache {
     private final java.util.Set<String> madeAhead = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong ahead = new AtomicLong();
+    /** Of {@link #ahead}: blocks {@link XzAhead} made before the stream began (while the runtime was linked). */
+    private final AtomicLong early = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong hitBytes = new AtomicLong();
 
@@ -128,6 +130,7 @@ final class XzBlockCache {
      * large enough), or null.
      */
     Cached get(byte[] key, int length, ParallelXzOutputStream.Slot slot) {
+        XzAhead.await(dir, key);
         Path p = file(key);
         ByteBuffer buf;
         int size;
@@ -178,7 +181,11 @@ final class XzBlockCache {
         } catch (IOException | RuntimeException e) {
             log.debug("cannot touch " + p + ": " + e);
         }
-        boolean made = madeAhead.contains(HexFormat.of().formatHex(key));
+        boolean early = XzAhead.take(dir, key);
+        if (early) {
+            this.early.incrementAndGet();
+        }
+        boolean made = madeAhead.contains(HexFormat.of().formatHex(key)) || early;
         if (made) {
             misses.incrementAndGet(); // compressed by this build, ahead of the stream: not a reuse
             ahead.incrementAndGet();
@@ -198,6 +205,12 @@ final class XzBlockCache {
 
     /** Whether a block with this key is stored (not checked: {@link #get} checks). */
     boolean has(byte[] key) {
+        XzAhead.await(dir, key);
+        return stored(key);
+    }
+
+    /** {@link #has} without waiting for a block being made ahead ({@link XzAhead}). */
+    boolean stored(byte[] key) {
         return Files.isRegularFile(file(key));
     }
 
@@ -252,7 +265,8 @@ final class XzBlockCache {
         if (h + m > 0) {
             log.debug("xz blocks: " + h + " of " + (h + m) + " reused from " + dir + " (" + hitBytes.get() / (1024 * 1024)
                     + " MiB not compressed again)" + (ahead.get() > 0 ? "; " + ahead.get()
-                    + " compressed ahead of the stream, largest first" : ""));
+                    + " compressed ahead of the stream, largest first" : "")
+                    + (early.get() > 0 ? " (" + early.get() + " of them while the runtime was linked)" : ""));
         }
         trim(MAX_BYTES);
     }

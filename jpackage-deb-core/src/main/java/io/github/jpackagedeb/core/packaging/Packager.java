@@ -75,7 +75,7 @@ public final class Packager {
         // the key is loaded and unlocked now, so that a wrong passphrase fails before anything is built
         OpenPgpSigner signer = request.signing() == null ? null
                 : new OpenPgpSigner(request.signing().load(), timestamp);
-        DebBuilder.Result built = builder(request, debian, timestamp).build();
+        DebBuilder.Result built = builder(request, debian, timestamp, true).build();
         if (signer != null || request.changes()) {
             // the package was just written: no need to decompress its data.tar again for the changelog
             DebFile written = DebFile.readWritten(built.deb(), built.changelogGz());
@@ -93,7 +93,7 @@ public final class Packager {
     public static Plan plan(BuildRequest request) {
         DebianDirectory debian = DebianDirectory.read(request.debianDirectory());
         Instant timestamp = timestamp(request, debian);
-        return new Plan(builder(request, debian, timestamp), timestamp);
+        return new Plan(builder(request, debian, timestamp, false), timestamp);
     }
 
     /**
@@ -251,7 +251,8 @@ public final class Packager {
         return out;
     }
 
-    private static DebBuilder builder(BuildRequest request, DebianDirectory debian, Instant timestamp) {
+    /** @param writes whether this build writes the .deb (not a {@link #plan}): then xz work may start ahead */
+    private static DebBuilder builder(BuildRequest request, DebianDirectory debian, Instant timestamp, boolean writes) {
         Objects.requireNonNull(request.app(), "app");
         Objects.requireNonNull(request.outputDirectory(), "outputDirectory");
         DebLog log = request.log();
@@ -267,6 +268,13 @@ public final class Packager {
         boolean profiling = Lifecycle.profiling(request.service(), debianDir).enabled();
         Path cache = request.cacheDirectory() != null ? request.cacheDirectory()
                 : RuntimeCache.defaultDirectory(request.environment(), request.userHome());
+        if (writes && request.runtime().bundled()
+                && request.compression() == io.github.jpackagedeb.core.archive.Compression.XZ) {
+            // java.base's native code (libjvm.so…) is known before jdeps and jlink: its xz blocks are compressed on the
+            // other core while they run (nothing when they are cached already)
+            RuntimeBuilder.nativeCode(request.runtime().spec()).ifPresent(n -> io.github.jpackagedeb.core.archive
+                    .XzAhead.start(cache.resolve("xz-blocks-v1"), n.identity(), n.source(), log));
+        }
         AppCdsSpec appCds = appCds(request.app(), request.appCds());
         if (appCds != null && request.runtime().bundled()) {
             // the training run of the runtime the last build had, while jdeps works out this build's

@@ -176,12 +176,7 @@ final class Jlink {
                     + ". The package works, it is only larger.");
             return false;
         }
-        // as dh_strip does for Debian's own packages
-        List<String> cmd = new ArrayList<>(List.of(strip.get().toString(), "--remove-section=.comment",
-                "--remove-section=.note", "--strip-unneeded"));
-        for (Path p : elf.keySet()) {
-            cmd.add(p.toString());
-        }
+        List<String> cmd = stripCommand(strip.get(), elf.keySet());
         ToolRun run;
         try (Step step = Step.start(log, "strip", "stripping " + elf.size() + " native files")) {
             run = ToolRun.process(cmd, null);
@@ -196,6 +191,16 @@ final class Jlink {
             return false;
         }
         return true;
+    }
+
+    /** The strip command for these files: as dh_strip does for Debian's own packages. */
+    static List<String> stripCommand(Path tool, Collection<Path> files) {
+        List<String> cmd = new ArrayList<>(List.of(tool.toString(), "--remove-section=.comment",
+                "--remove-section=.note", "--strip-unneeded"));
+        for (Path p : files) {
+            cmd.add(p.toString());
+        }
+        return cmd;
     }
 
     static Optional<Path> stripTool(Platform platform) {

@@ -118,6 +118,81 @@ public final class RuntimeBuilder {
     }
 
     /**
+     * The native code of {@code java.base}, which every linked runtime holds, as the runtime this spec links will hold
+     * it: jlink copies it from the JDK's {@code java.base.jmod} (its {@code lib/} and {@code bin/} ELF files), or,
+     * from a JDK without jmods, from the JDK itself ({@code lib/server/libjvm.so}); then {@link Jlink#link} strips it
+     * with the same command. For {@link io.github.jpackagedeb.core.archive.XzAhead}: the xz blocks of these files,
+     * about 20 MB of x86 code for a JDK 17, are compressed while jdeps and jlink run. Empty when the JDK cannot be
+     * read (the build reports it).
+     */
+    public static java.util.Optional<NativeCode> nativeCode(RuntimeSpec spec) {
+        Jdk target;
+        try {
+            target = spec.jdkHome() == null ? Jdk.current() : Jdk.at(spec.jdkHome());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        Path jmod = target.hasJmods() ? target.jmods().resolve("java.base.jmod") : null;
+        Path from = jmod != null ? jmod : target.home().resolve("lib/server/libjvm.so");
+        if (!java.nio.file.Files.isRegularFile(from)) {
+            return java.util.Optional.empty();
+        }
+        Path strip = spec.stripNative() ? Jlink.stripTool(target.platform()).orElse(null) : null;
+        String identity;
+        try {
+            identity = String.join("\n", "java.base native code 1", stat(from), strip == null ? "not stripped"
+                    : String.join(" ", Jlink.stripCommand(strip.toRealPath(), List.of())) + " " + stat(strip.toRealPath()));
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+        io.github.jpackagedeb.core.archive.XzAhead.Source source = work -> {
+            List<Path> files = new ArrayList<>();
+            if (jmod == null) {
+                Path copy = work.resolve("libjvm.so");
+                java.nio.file.Files.copy(from, copy);
+                files.add(copy);
+            } else {
+                // a jmod is "JM" 1 0, then a zip
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jmod.toFile())) {
+                    for (var e : java.util.Collections.list(zip.entries())) {
+                        String n = e.getName();
+                        if (e.isDirectory() || !(n.startsWith("lib/") || n.startsWith("bin/"))) {
+                            continue;
+                        }
+                        Path out = work.resolve(files.size() + "-" + n.substring(n.lastIndexOf('/') + 1));
+                        try (java.io.InputStream in = zip.getInputStream(e)) {
+                            java.nio.file.Files.copy(in, out);
+                        }
+                        if (ElfFile.isElf(out)) {
+                            files.add(out);
+                        } else {
+                            java.nio.file.Files.delete(out);
+                        }
+                    }
+                }
+            }
+            if (strip != null && !files.isEmpty()) {
+                ToolRun run = ToolRun.process(Jlink.stripCommand(strip, files), null);
+                if (!run.ok()) {
+                    throw new java.io.IOException("strip failed (exit " + run.exit() + "): " + run.tail(2));
+                }
+            }
+            return files;
+        };
+        return java.util.Optional.of(new NativeCode(identity, source));
+    }
+
+    /** {@link #nativeCode}: what the files' bytes depend on, and how to make them. */
+    public record NativeCode(String identity, io.github.jpackagedeb.core.archive.XzAhead.Source source) {
+    }
+
+    private static String stat(Path p) throws java.io.IOException {
+        java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(p,
+                java.nio.file.attribute.BasicFileAttributes.class);
+        return p.toRealPath() + " " + a.size() + " " + a.lastModifiedTime().toMillis() + " " + a.fileKey();
+    }
+
+    /**
      * Deletes {@link SharedLibraries#DISPLAY_LIBRARIES} from the image's {@code lib/}; returns the paths removed, in
      * order.
      */

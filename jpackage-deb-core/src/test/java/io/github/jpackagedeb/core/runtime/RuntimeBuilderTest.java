@@ -55,6 +55,41 @@ class RuntimeBuilderTest {
         assertEquals(1, log.count("jdeps: found the modules"), log.toString());
     }
 
+    /**
+     * What {@link RuntimeBuilder#nativeCode} predicts (java.base's native code from its jmod, stripped the same way)
+     * is byte for byte what the linked runtime holds: libjvm.so and every other predicted file. A prediction that
+     * missed would not change the package (the blocks are keyed by content), only waste the work ahead.
+     */
+    @Test
+    void theNativeCodePredictedBeforeJlinkIsWhatTheLinkedRuntimeHolds() throws Exception {
+        RuntimeSpec spec = spec(Fixtures.sharedCache()).build();
+        RuntimeBuilder.NativeCode code = RuntimeBuilder.nativeCode(spec).orElseThrow();
+        Path work = Files.createDirectories(tmp.resolve("ahead"));
+        List<Path> predicted = code.source().files(work);
+        RuntimeImage image = RuntimeBuilder.build(spec, Fixtures.app(), 17, new Fixtures.RecordingLog());
+        java.util.Map<String, String> inImage = new java.util.HashMap<>();
+        for (RuntimeImage.RuntimeFile f : image.files()) {
+            if (f.type() == 'f') {
+                inImage.put(sha256(image.image().resolve(f.path())), f.path());
+            }
+        }
+        assertTrue(predicted.size() >= 5, predicted.toString());
+        for (Path p : predicted) {
+            assertTrue(inImage.containsKey(sha256(p)), p.getFileName() + " (" + Files.size(p)
+                    + " bytes) is not byte for byte in the runtime");
+        }
+        Path libjvm = predicted.stream().filter(p -> p.getFileName().toString().endsWith("-libjvm.so")).findFirst()
+                .orElseThrow();
+        assertEquals("lib/server/libjvm.so", inImage.get(sha256(libjvm)));
+        assertTrue(code.identity().contains("java.base.jmod") && code.identity().contains("--strip-unneeded"),
+                code.identity());
+    }
+
+    private static String sha256(Path p) throws IOException {
+        return java.util.HexFormat.of().formatHex(org.apache.commons.codec.digest.DigestUtils.sha256(
+                Files.readAllBytes(p)));
+    }
+
     @Test
     void buildsAStrippedNormalisedRuntimeWithCdsAndReusesItWarm() throws Exception {
         Fixtures.RecordingLog cold = new Fixtures.RecordingLog();
