@@ -85,6 +85,23 @@ class RuntimeBuilderTest {
                 code.identity());
     }
 
+    /**
+     * jlink runs on the client compiler only ({@link Jlink#JLINK_JVM}: half its CPU); the linked modules are byte for
+     * byte those of jlink's default JVM, which is why the runtime cache key leaves it out.
+     */
+    @Test
+    void jlinkOnTheClientCompilerLinksTheSameBytes() throws Exception {
+        RuntimeImage image = RuntimeBuilder.build(spec(Fixtures.sharedCache()).build(), Fixtures.app(), 17,
+                new Fixtures.RecordingLog());
+        Path plain = tmp.resolve("plain");
+        Jdk jdk = Jdk.current();
+        ToolRun run = ToolRun.process(jdk.tool("jlink"), List.of("--module-path", jdk.jmods().toString(),
+                "--add-modules", String.join(",", image.modules()), "--strip-java-debug-attributes",
+                "--no-header-files", "--no-man-pages", "--output", plain.toString()));
+        assertTrue(run.ok(), run.output());
+        assertEquals(sha256(plain.resolve("lib/modules")), sha256(image.image().resolve("lib/modules")));
+    }
+
     private static String sha256(Path p) throws IOException {
         return java.util.HexFormat.of().formatHex(org.apache.commons.codec.digest.DigestUtils.sha256(
                 Files.readAllBytes(p)));
