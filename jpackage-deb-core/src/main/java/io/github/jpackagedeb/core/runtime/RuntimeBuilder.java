@@ -126,6 +126,9 @@ public final class RuntimeBuilder {
      * read (the build reports it).
      */
     public static java.util.Optional<NativeCode> nativeCode(RuntimeSpec spec) {
+        if (spec.jlinkOptions().stream().anyMatch(o -> o.contains("native"))) {
+            return java.util.Optional.empty(); // e.g. --strip-native-debug-symbols: jlink itself rewrites them
+        }
         Jdk target;
         try {
             target = spec.jdkHome() == null ? Jdk.current() : Jdk.at(spec.jdkHome());
