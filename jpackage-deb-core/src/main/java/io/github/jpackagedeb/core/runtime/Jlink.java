@@ -81,8 +81,20 @@ final class Jlink {
         }
     }
 
-    /** The option of jlink's own JVM (see {@link #link}). */
-    static final String JLINK_JVM = "-J-XX:TieredStopAtLevel=1";
+    /**
+     * The options of jlink's own JVM.
+     * <ul>
+     * <li>The client compiler only: half the CPU (hello-cli's 6 modules from Debian's 17.0.15: 7.3 -> 3.1 user-s;
+     * Temurin 25, linking from its run-time image: 5.9 -> 3.3), because the server compiler costs more than it earns in
+     * one short run. The image is byte-identical (diff -r on both JDKs).</li>
+     * <li>G1, always: jlink's {@code lib/modules} depends on its JVM's collector (Serial GC gives other bytes, the same
+     * from run to run), and the JVM picks Serial GC by itself on a machine of one CPU or less than 1792 MB. Pinned, a
+     * one-CPU machine links the bytes a larger one does (checked with -XX:ActiveProcessorCount=1 and 8).</li>
+     * </ul>
+     * Both give the bytes of a default jlink on a machine of two CPUs or more (RuntimeBuilderTest checks it), so the
+     * runtime cache key does not change.
+     */
+    static final List<String> JLINK_JVM = List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseG1GC");
 
     /**
      * Links {@code modules} from {@code target} into {@code out} (which must not exist) and post-processes it.
@@ -93,11 +105,8 @@ final class Jlink {
                                     DebLog log) throws IOException {
         boolean cross = tool != target;
         List<String> args = new ArrayList<>();
-        // jlink's own JVM with the client compiler only: half the CPU (hello-cli's 6 modules from Debian's 17.0.15:
-        // 7.3 -> 3.1 user-s; Temurin 25, linking from its run-time image: 5.9 -> 3.3), because the server compiler
-        // costs more than it earns in one short run. The image is byte-identical (checked with diff -r on both JDKs;
-        // RuntimeBuilderTest checks it), so the runtime cache key does not change.
-        args.add(JLINK_JVM);
+        // jlink's own JVM (see JLINK_JVM)
+        args.addAll(JLINK_JVM);
         if (target.hasJmods()) {
             args.add("--module-path");
             args.add(target.jmods().toString());

@@ -86,20 +86,31 @@ class RuntimeBuilderTest {
     }
 
     /**
-     * jlink runs on the client compiler only ({@link Jlink#JLINK_JVM}: half its CPU); the linked modules are byte for
-     * byte those of jlink's default JVM, which is why the runtime cache key leaves it out.
+     * jlink runs on the client compiler only and on G1 ({@link Jlink#JLINK_JVM}): the linked modules are byte for byte
+     * those of jlink's default JVM on this machine of two CPUs, which is why the runtime cache key leaves them out; and
+     * with them a JVM that sees one CPU (and would pick Serial GC, which links other bytes) links the same bytes too.
      */
     @Test
-    void jlinkOnTheClientCompilerLinksTheSameBytes() throws Exception {
+    void jlinksJvmOptionsLinkTheBytesOfADefaultJlinkOnAnyNumberOfCpus() throws Exception {
         RuntimeImage image = RuntimeBuilder.build(spec(Fixtures.sharedCache()).build(), Fixtures.app(), 17,
                 new Fixtures.RecordingLog());
-        Path plain = tmp.resolve("plain");
+        String expected = sha256(image.image().resolve("lib/modules"));
+        assertEquals(expected, sha256(jlink(image, "plain", List.of())));
+        List<String> oneCpu = new ArrayList<>(Jlink.JLINK_JVM);
+        oneCpu.add("-J-XX:ActiveProcessorCount=1");
+        assertEquals(expected, sha256(jlink(image, "one-cpu", oneCpu)));
+    }
+
+    private Path jlink(RuntimeImage image, String name, List<String> jvm) throws IOException {
+        Path out = tmp.resolve(name);
         Jdk jdk = Jdk.current();
-        ToolRun run = ToolRun.process(jdk.tool("jlink"), List.of("--module-path", jdk.jmods().toString(),
-                "--add-modules", String.join(",", image.modules()), "--strip-java-debug-attributes",
-                "--no-header-files", "--no-man-pages", "--output", plain.toString()));
+        List<String> args = new ArrayList<>(jvm);
+        args.addAll(List.of("--module-path", jdk.jmods().toString(), "--add-modules", String.join(",",
+                image.modules()), "--strip-java-debug-attributes", "--no-header-files", "--no-man-pages", "--output",
+                out.toString()));
+        ToolRun run = ToolRun.process(jdk.tool("jlink"), args);
         assertTrue(run.ok(), run.output());
-        assertEquals(sha256(plain.resolve("lib/modules")), sha256(image.image().resolve("lib/modules")));
+        return out.resolve("lib/modules");
     }
 
     private static String sha256(Path p) throws IOException {
