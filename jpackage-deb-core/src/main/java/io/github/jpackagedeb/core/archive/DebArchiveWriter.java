@@ -206,7 +206,7 @@ public final class DebArchiveWriter {
                 cuts.add(entriesLength + length);
                 x86.add(false);
                 light.add(true);
-                ParallelXzOutputStream.SpanSource source = contentSource(item);
+                ParallelXzOutputStream.SpanSource source = contentSource(item.content(), item.size());
                 long spanLength = entriesLength + length - contentStart;
                 if (statCache != null && item.content() instanceof Content.FileContent f) {
                     // a file read by an earlier build and not changed since: its blocks are copied, it is not read
@@ -367,19 +367,19 @@ public final class DebArchiveWriter {
 
     /**
      * The bytes of a regular file's content and its zero padding to a tar block, from an offset on: for compressing its
-     * xz blocks ahead. Reads the content again; if it changed meanwhile, the write itself reports it.
+     * xz blocks ahead (here, and {@link XzAhead}). Reads the content again; if it changed meanwhile, the write itself
+     * reports it.
      */
-    private static ParallelXzOutputStream.SpanSource contentSource(EntryRules.Item item) {
-        long size = item.size();
+    static ParallelXzOutputStream.SpanSource contentSource(Content content, long size) {
         return offset -> {
-            InputStream body = item.content().open();
+            InputStream body = content.open();
             try {
                 body.skipNBytes(Math.min(offset, size));
             } catch (IOException | RuntimeException e) {
                 body.close();
                 throw e;
             }
-            InputStream content = new java.io.FilterInputStream(body) {
+            InputStream bounded = new java.io.FilterInputStream(body) {
                 private long left = Math.max(0, size - offset);
 
                 @Override
@@ -403,7 +403,7 @@ public final class DebArchiveWriter {
             long padStart = Math.max(0, offset - size);
             long padding = (TarWriter.BLOCK - size % TarWriter.BLOCK) % TarWriter.BLOCK;
             InputStream zeros = new java.io.ByteArrayInputStream(new byte[(int) Math.max(0, padding - padStart)]);
-            return new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(content, zeros)));
+            return new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(bounded, zeros)));
         };
     }
 

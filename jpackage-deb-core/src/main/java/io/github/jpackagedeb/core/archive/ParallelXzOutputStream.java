@@ -309,6 +309,16 @@ final class ParallelXzOutputStream extends OutputStream {
     /** Reads {@code length} bytes of a span from {@code offset} on into the slot's input buffer. */
     private void fill(Slot s, SpanSource source, long offset, int length, long spanStart) throws IOException {
         byte[] piece = cache.getByteArray(CHUNK, false);
+        try {
+            fill(s, source, offset, length, spanStart, piece);
+        } finally {
+            cache.putArray(piece);
+        }
+    }
+
+    /** {@link #fill(Slot, SpanSource, long, int, long)} through {@code piece} (at least {@link #CHUNK} bytes). */
+    static void fill(Slot s, SpanSource source, long offset, int length, long spanStart, byte[] piece)
+            throws IOException {
         try (java.io.InputStream in = source.open(offset)) {
             for (int done = 0; done < length; ) {
                 int n = in.readNBytes(piece, 0, Math.min(CHUNK, length - done));
@@ -318,8 +328,6 @@ final class ParallelXzOutputStream extends OutputStream {
                 s.in.put(done, piece, 0, n);
                 done += n;
             }
-        } finally {
-            cache.putArray(piece);
         }
     }
 

@@ -7,7 +7,6 @@ import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.LZMA2Options;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +113,7 @@ public final class XzAhead {
         List<Job> jobs = new ArrayList<>();
         int blockSize = Compressors.XZ_BLOCK_SIZE;
         ParallelXzOutputStream.Slot slot = ParallelXzOutputStream.Slot.acquire(blockSize);
+        byte[] piece = new byte[ParallelXzOutputStream.CHUNK];
         try {
             List<Path> files = source.files(work);
             // first every key, so that a stream that starts meanwhile waits for these blocks instead of making them
@@ -128,7 +128,8 @@ public final class XzAhead {
                 long span = size + (TarWriter.BLOCK - size % TarWriter.BLOCK) % TarWriter.BLOCK;
                 for (long off = 0; off < span; off += blockSize) {
                     int length = (int) Math.min(blockSize, span - off);
-                    fill(slot, f, off, length, size);
+                    ParallelXzOutputStream.fill(slot, DebArchiveWriter.contentSource(content, size), off, length, 0,
+                            piece);
                     byte[] key = cache.key(ParallelXzOutputStream.filters(x86, light), slot.in, length);
                     String id = id(dir, key);
                     if (!cache.stored(key) && PENDING.putIfAbsent(id, new CompletableFuture<>()) == null) {
@@ -154,7 +155,8 @@ public final class XzAhead {
                     if (Thread.currentThread().isInterrupted()) {
                         return;
                     }
-                    fill(slot, j.file(), j.offset(), j.length(), Files.size(j.file()));
+                    ParallelXzOutputStream.fill(slot, DebArchiveWriter.contentSource(Content.of(j.file()),
+                            Files.size(j.file())), j.offset(), j.length(), 0, piece);
                     if (!java.util.Arrays.equals(cache.key(ParallelXzOutputStream.filters(j.x86(), j.light()),
                             slot.in, j.length()), j.key())) {
                         continue; // the file changed under us
@@ -186,28 +188,6 @@ public final class XzAhead {
             }
             ParallelXzOutputStream.Slot.release(slot);
             deleteTree(work);
-        }
-    }
-
-    /** Reads {@code length} bytes of the file's content and tar padding from {@code offset} on into the slot. */
-    private static void fill(ParallelXzOutputStream.Slot slot, Path file, long offset, int length, long size)
-            throws IOException {
-        byte[] piece = new byte[1 << 16];
-        int done = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(Math.min(offset, size));
-            while (done < length && offset + done < size) {
-                int n = in.readNBytes(piece, 0, (int) Math.min(piece.length, Math.min(length - done,
-                        size - offset - done)));
-                if (n <= 0) {
-                    throw new IOException(file + " ended early");
-                }
-                slot.in.put(done, piece, 0, n);
-                done += n;
-            }
-        }
-        while (done < length) { // the tar padding
-            slot.in.put(done++, (byte) 0);
         }
     }
 
